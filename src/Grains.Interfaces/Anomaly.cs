@@ -1,0 +1,40 @@
+namespace Actors.Grains.Interfaces;
+
+/// <summary>
+/// One anomaly, in the record shape the downstream consumers read (see MISSION.md):
+/// AnomalyType, TargetTime, MeasuredValue, UpperLimit, LowerLimit, BaselineRef, ProductId, DeviceId, Metric,
+/// plus what the rule that found it needs to be understood.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("anomaly")]
+public sealed record Anomaly
+{
+    /// <summary>Stable identity: the same anomaly always gets the same ID, so a re-delivery can be recognized.</summary>
+    [Id(0)] public required string AlertId { get; init; }
+    [Id(1)] public required AnomalyType AnomalyType { get; init; }
+
+    /// <summary>Event time (UTC) of the reading judged.</summary>
+    [Id(2)] public required DateTime TargetTime { get; init; }
+
+    /// <summary>The value judged: the reading's value, or the five-value mean for <see cref="AnomalyType.Confirmed"/>.</summary>
+    [Id(3)] public required double MeasuredValue { get; init; }
+    [Id(4)] public double? UpperLimit { get; init; }
+    [Id(5)] public double? LowerLimit { get; init; }
+
+    /// <summary>The date key of the control limits used (SPC rules only).</summary>
+    [Id(6)] public string? BaselineRef { get; init; }
+    [Id(7)] public string? ProductId { get; init; }
+    [Id(8)] public required string DeviceId { get; init; }
+    [Id(9)] public required string Metric { get; init; }
+
+    /// <summary>z-score of the value in its window (<see cref="AnomalyType.ZScore"/> only).</summary>
+    [Id(10)] public double? ZScore { get; init; }
+
+    /// <summary>Start (UTC) of the window the z-score was computed in.</summary>
+    [Id(11)] public DateTime? WindowStart { get; init; }
+
+    /// <summary>End (UTC, exclusive) of the window the z-score was computed in.</summary>
+    [Id(12)] public DateTime? WindowEnd { get; init; }
+
+    /// <summary>Human-readable rule, e.g. <c>temperature &gt;= 30</c> or <c>|z| &gt; 3</c>.</summary>
+    [Id(13)] public string? Rule { get; init; }
+}

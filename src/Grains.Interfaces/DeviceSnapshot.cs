@@ -1,0 +1,15 @@
+namespace Actors.Grains.Interfaces;
+
+/// <summary>What a device grain holds, for inspection.</summary>
+[GenerateSerializer, Immutable, Alias("device-snapshot")]
+public sealed record DeviceSnapshot
+{
+    [Id(0)] public required string DeviceId { get; init; }
+    [Id(1)] public Reading? LastReading { get; init; }
+    [Id(2)] public long Accepted { get; init; }
+    [Id(3)] public long Duplicates { get; init; }
+    [Id(4)] public Dictionary<AnomalyType, long> AnomalyCounts { get; init; } = [];
+    [Id(5)] public WindowView[] Windows { get; init; } = [];
+    [Id(6)] public SeriesView[] Series { get; init; } = [];
+    [Id(7)] public Anomaly[] RecentAnomalies { get; init; } = [];
+}

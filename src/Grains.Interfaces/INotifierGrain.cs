@@ -1,0 +1,20 @@
+namespace Actors.Grains.Interfaces;
+
+/// <summary>
+/// Sends anomalies on. Keyed by shard number (a device always uses the same shard, see <see cref="NotifierShard"/>),
+/// so that one busy notifier does not serialize the whole cluster.
+/// </summary>
+[Alias("notifier")]
+public interface INotifierGrain : IGrainWithIntegerKey
+{
+    /// <summary>Records the anomalies and hands them to the sinks, folding repeats within the cooldown.</summary>
+    [Alias("notify")]
+    Task Notify(Anomaly[] anomalies);
+
+    /// <summary>The most recent anomalies this shard recorded that match the query, newest first.</summary>
+    [Alias("recent")]
+    Task<Anomaly[]> GetRecent(AlertQuery query);
+
+    [Alias("snapshot")]
+    Task<NotifierSnapshot> GetSnapshot();
+}

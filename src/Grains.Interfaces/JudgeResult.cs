@@ -1,0 +1,15 @@
+namespace Actors.Grains.Interfaces;
+
+/// <summary>What a device grain did with one batch.</summary>
+[GenerateSerializer, Immutable, Alias("judge-result")]
+public sealed record JudgeResult
+{
+    /// <summary>Readings judged.</summary>
+    [Id(0)] public int Accepted { get; init; }
+
+    /// <summary>Readings dropped because the device had already processed one at the same or a later event time.</summary>
+    [Id(1)] public int Duplicates { get; init; }
+
+    /// <summary>Every anomaly found, in the order found (already handed to the notifier).</summary>
+    [Id(2)] public Anomaly[] Anomalies { get; init; } = [];
+}
