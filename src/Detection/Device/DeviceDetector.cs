@@ -1,0 +1,281 @@
+using System.Globalization;
+using Actors.Grains.Interfaces;
+
+namespace Actors.Detection.Device;
+
+/// <summary>
+/// Judges a device's readings against thresholds, z-score windows and SPC control limits, changing the
+/// <see cref="DeviceState"/> it is given. Holds nothing but the rules prepared for the latest rules version; create
+/// one per device grain.
+/// </summary>
+public sealed class DeviceDetector
+{
+    private static readonly Comparison<ZScoreWindow> ByEndThenMetric = static (a, b) =>
+    {
+        var byEnd = a.End.CompareTo(b.End);
+        return byEnd != 0 ? byEnd : string.CompareOrdinal(a.Metric, b.Metric);
+    };
+
+    private readonly List<ZScoreWindow> _closing = [];
+    private ThresholdEvaluator? _thresholds;
+    private ZScoreRule? _zScore;
+
+    /// <summary>
+    /// Judges <paramref name="readings"/> in the order given. A reading at or before the latest event time already
+    /// judged is counted as a duplicate and dropped. For every metric of an accepted reading, in order: the metric's
+    /// z-score window is closed and judged if the reading is at or past its end, and the value joins the (new) window;
+    /// the threshold rule is applied; with a product and limits for the metric, the value is checked against the
+    /// individuals limits (<see cref="AnomalyType.Provisional"/>), joins the product's X-bar series, and once that holds
+    /// five values their mean is checked against the X-bar limits (<see cref="AnomalyType.Confirmed"/>).
+    /// Values exactly on a control limit are inside.
+    /// </summary>
+    /// <param name="deviceId">The device (grain key).</param>
+    /// <param name="state">The device's state, updated in place.</param>
+    /// <param name="readings">The readings to judge, in order.</param>
+    /// <param name="rules">The rules in force; prepared again only when <see cref="DetectionRules.Version"/> changes.</param>
+    /// <param name="limitsFor">The control limits of a product for the day of an event time, or null when there are none.</param>
+    /// <param name="anomalies">Receives the anomalies found, in the order found.</param>
+    /// <returns>How many readings were judged and how many were dropped as duplicates.</returns>
+    public (int Accepted, int Duplicates) Judge(
+        string deviceId,
+        DeviceState state,
+        IReadOnlyList<Reading> readings,
+        DetectionRules rules,
+        Func<string, DateTime, ControlLimits[]?> limitsFor,
+        List<Anomaly> anomalies)
+    {
+        ArgumentNullException.ThrowIfNull(deviceId);
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(readings);
+        ArgumentNullException.ThrowIfNull(limitsFor);
+        ArgumentNullException.ThrowIfNull(anomalies);
+        var (thresholds, zScore) = Prepare(rules);
+        var first = anomalies.Count;
+        var accepted = 0;
+        var duplicates = 0;
+
+        for (var i = 0; i < readings.Count; i++)
+        {
+            var reading = readings[i];
+            var time = reading.Timestamp;
+            if (state.LastEventTime is { } last && time <= last)
+            {
+                duplicates++;
+                continue;
+            }
+
+            var productId = reading.ProductId;
+            var limits = productId is null ? null : limitsFor(productId, time);
+            var metrics = reading.Metrics;
+            for (var j = 0; j < metrics.Length; j++)
+            {
+                var metric = metrics[j];
+                AddToWindow(deviceId, state, zScore, time, productId, metric, anomalies);
+                if (thresholds.Judge(deviceId, productId, time, metric) is { } threshold)
+                {
+                    anomalies.Add(threshold);
+                }
+
+                if (productId is not null)
+                {
+                    JudgeSpc(deviceId, state, productId, time, metric, FindLimits(limits, metric.Name), anomalies);
+                }
+            }
+
+            accepted++;
+            state.LastReading = reading;
+            state.LastEventTime = time;
+        }
+
+        state.Accepted += accepted;
+        state.Duplicates += duplicates;
+        state.Record(anomalies, first);
+        return (accepted, duplicates);
+    }
+
+    /// <summary>
+    /// Closes every open z-score window that ends at or before <paramref name="watermark"/> (UTC;
+    /// <see cref="DateTime.MaxValue"/> closes all), judging those whose metric the z-score rule still applies to.
+    /// </summary>
+    /// <param name="deviceId">The device (grain key).</param>
+    /// <param name="state">The device's state, updated in place.</param>
+    /// <param name="watermark">Event time up to which no more readings are expected.</param>
+    /// <param name="rules">The rules in force.</param>
+    /// <param name="anomalies">Receives the anomalies found, windows ordered by end then metric.</param>
+    public void CloseWindows(string deviceId, DeviceState state, DateTime watermark, DetectionRules rules, List<Anomaly> anomalies)
+    {
+        ArgumentNullException.ThrowIfNull(deviceId);
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(anomalies);
+        var (_, zScore) = Prepare(rules);
+        var first = anomalies.Count;
+
+        _closing.Clear();
+        foreach (var window in state.Windows.Values)
+        {
+            if (window.End <= watermark)
+            {
+                _closing.Add(window);
+            }
+        }
+
+        _closing.Sort(ByEndThenMetric);
+        foreach (var window in _closing)
+        {
+            if (zScore.AppliesTo(window.Metric))
+            {
+                window.Judge(deviceId, zScore, anomalies);
+            }
+
+            state.Windows.Remove(window.Metric);
+        }
+
+        _closing.Clear();
+        state.Record(anomalies, first);
+    }
+
+    private (ThresholdEvaluator Thresholds, ZScoreRule ZScore) Prepare(DetectionRules rules)
+    {
+        ArgumentNullException.ThrowIfNull(rules);
+        if (_thresholds is null || _zScore is null || _thresholds.Version != rules.Version)
+        {
+            _thresholds = new ThresholdEvaluator(rules);
+            _zScore = new ZScoreRule(rules.ZScore ?? new ZScoreSettings());
+        }
+
+        return (_thresholds, _zScore);
+    }
+
+    private static void AddToWindow(
+        string deviceId,
+        DeviceState state,
+        ZScoreRule rule,
+        DateTime time,
+        string? productId,
+        Metric metric,
+        List<Anomaly> anomalies)
+    {
+        if (!rule.AppliesTo(metric.Name))
+        {
+            if (state.Windows.Count > 0)
+            {
+                state.Windows.Remove(metric.Name);
+            }
+
+            return;
+        }
+
+        if (state.Windows.TryGetValue(metric.Name, out var window))
+        {
+            if (time >= window.End)
+            {
+                window.Judge(deviceId, rule, anomalies);
+                window.Restart(time, rule.WindowTicks);
+            }
+        }
+        else
+        {
+            window = ZScoreWindow.Open(metric.Name, time, rule.WindowTicks);
+            state.Windows.Add(metric.Name, window);
+        }
+
+        window.Add(time, metric.Value, productId);
+    }
+
+    private static void JudgeSpc(
+        string deviceId,
+        DeviceState state,
+        string productId,
+        DateTime time,
+        Metric metric,
+        ControlLimits? limits,
+        List<Anomaly> anomalies)
+    {
+        if (limits is not null && (metric.Value > limits.UclI || metric.Value < limits.LclI))
+        {
+            var above = metric.Value > limits.UclI;
+            anomalies.Add(CreateSpcAnomaly(
+                AnomalyType.Provisional,
+                deviceId,
+                productId,
+                time,
+                metric.Name,
+                metric.Value,
+                limits.UclI,
+                limits.LclI,
+                limits.DateKey,
+                above
+                    ? string.Create(CultureInfo.InvariantCulture, $"{metric.Name} > UCL-I {limits.UclI}")
+                    : string.Create(CultureInfo.InvariantCulture, $"{metric.Name} < LCL-I {limits.LclI}")));
+        }
+
+        var series = state.TouchSeries(productId, metric.Name, time);
+        series.Add(metric.Value);
+        if (limits is null || !series.IsFull)
+        {
+            return;
+        }
+
+        var mean = series.Mean;
+        if (mean > limits.UclX || mean < limits.LclX)
+        {
+            anomalies.Add(CreateSpcAnomaly(
+                AnomalyType.Confirmed,
+                deviceId,
+                productId,
+                time,
+                metric.Name,
+                mean,
+                limits.UclX,
+                limits.LclX,
+                limits.DateKey,
+                mean > limits.UclX
+                    ? string.Create(CultureInfo.InvariantCulture, $"mean of last {XBarSeries.Size} {metric.Name} > UCL-X {limits.UclX}")
+                    : string.Create(CultureInfo.InvariantCulture, $"mean of last {XBarSeries.Size} {metric.Name} < LCL-X {limits.LclX}")));
+        }
+    }
+
+    private static ControlLimits? FindLimits(ControlLimits[]? limits, string metric)
+    {
+        if (limits is null)
+        {
+            return null;
+        }
+
+        for (var i = 0; i < limits.Length; i++)
+        {
+            if (limits[i] is { } candidate && string.Equals(candidate.Metric, metric, StringComparison.Ordinal))
+            {
+                return candidate;
+            }
+        }
+
+        return null;
+    }
+
+    private static Anomaly CreateSpcAnomaly(
+        AnomalyType type,
+        string deviceId,
+        string productId,
+        DateTime time,
+        string metric,
+        double measured,
+        double upper,
+        double lower,
+        string baselineRef,
+        string rule) =>
+        new()
+        {
+            AlertId = AlertIds.For(deviceId, metric, type, time),
+            AnomalyType = type,
+            TargetTime = time,
+            MeasuredValue = measured,
+            UpperLimit = upper,
+            LowerLimit = lower,
+            BaselineRef = baselineRef,
+            ProductId = productId,
+            DeviceId = deviceId,
+            Metric = metric,
+            Rule = rule,
+        };
+}

@@ -1,0 +1,46 @@
+namespace Actors.Detection.Parsing;
+
+/// <summary>Which JSON fields carry identity and time (configuration section <c>Parsing</c>).</summary>
+/// <remarks>
+/// Field lists are in priority order: the first listed field that is present wins. Names are matched exactly
+/// (case-sensitive). Every other numeric field is a metric.
+/// </remarks>
+public sealed class ReadingParserOptions
+{
+    /// <summary>Configuration section the options bind from.</summary>
+    public const string Section = "Parsing";
+
+    /// <summary>Fields that name the device. Default <c>["device_id", "deviceId", "machine_id"]</c>.</summary>
+    public string[] DeviceIdFields { get; set; } = ["device_id", "deviceId", "machine_id"];
+
+    /// <summary>Fields that name the product being made (optional in a record). Default <c>["product_id", "productId"]</c>.</summary>
+    public string[] ProductIdFields { get; set; } = ["product_id", "productId"];
+
+    /// <summary>Fields that carry the event time. Default <c>["timestamp"]</c>.</summary>
+    public string[] TimestampFields { get; set; } = ["timestamp"];
+
+    /// <summary>
+    /// Gateway envelope field that names the device; it always wins over any device field inside the payload.
+    /// Default <c>imsi</c>.
+    /// </summary>
+    public string EnvelopeDeviceIdField { get; set; } = "imsi";
+
+    /// <summary>
+    /// Gateway envelope field holding the device's own object; its presence (as an object) makes a record an envelope.
+    /// Default <c>payloads</c>.
+    /// </summary>
+    public string EnvelopePayloadField { get; set; } = "payloads";
+
+    /// <summary>
+    /// Identity fields that are never metrics, even when numeric.
+    /// Default <c>["operatorId", "imsi", "imei", "sourceProtocol"]</c>.
+    /// </summary>
+    public string[] IgnoredFields { get; set; } = ["operatorId", "imsi", "imei", "sourceProtocol"];
+
+    /// <summary>
+    /// Most distinct device/product IDs, and separately most distinct metric names, whose strings are cached so that
+    /// known devices parse without allocating them again. Beyond it new values are still parsed, just not cached.
+    /// Default 100 000; 0 disables caching.
+    /// </summary>
+    public int InternCacheCapacity { get; set; } = 100_000;
+}

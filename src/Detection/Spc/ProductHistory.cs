@@ -1,0 +1,212 @@
+using Actors.Detection.Statistics;
+using Actors.Grains.Interfaces;
+
+namespace Actors.Detection.Spc;
+
+/// <summary>
+/// What a product grain keeps of its readings: per metric, the statistics of each 15-minute bucket (aligned to the
+/// UTC epoch, so every real-world UTC offset, including +5:30 and +5:45, starts its days on a bucket boundary), and
+/// per device the latest event time counted, so a replayed reading is not counted twice.
+/// </summary>
+/// <remarks>
+/// Results depend only on the order readings were added in, never on how they were batched or on queries in between:
+/// each bucket is updated in arrival order and windows merge buckets oldest first.
+/// </remarks>
+[GenerateSerializer, Alias("spc-product-history")]
+public sealed class ProductHistory
+{
+    /// <summary>Width of one bucket.</summary>
+    public static readonly TimeSpan BucketSize = TimeSpan.FromMinutes(15);
+
+    private static readonly TimeSpan OneDay = TimeSpan.FromDays(1);
+
+    [Id(0)] private Dictionary<string, BucketSeries> _series = [];
+    [Id(1)] private Dictionary<string, DateTime> _watermarks = [];
+
+    /// <summary>Readings counted (duplicates excluded).</summary>
+    [Id(2)] public long Readings { get; private set; }
+
+    /// <summary>Readings not counted because they were at or before their device's latest counted event time.</summary>
+    [Id(3)] public long Duplicates { get; private set; }
+
+    /// <summary>Latest event time of any counted reading, UTC; <see langword="null"/> before the first.</summary>
+    [Id(4)] public DateTime? LatestEventUtc { get; private set; }
+
+    /// <summary>Devices whose latest counted event time is retained for de-duplication.</summary>
+    public int Devices => _watermarks.Count;
+
+    /// <summary>Buckets retained over all metrics.</summary>
+    public int Buckets => _series.Values.Sum(series => series.Count);
+
+    /// <summary>Metrics with retained buckets, in ordinal order.</summary>
+    public IReadOnlyList<string> Metrics => [.. _series.Keys.Order(StringComparer.Ordinal)];
+
+    /// <summary>The start of the bucket holding <paramref name="utc"/>.</summary>
+    public static DateTime BucketStart(DateTime utc)
+    {
+        var ticks = SpcCalendar.AsUtc(utc).Ticks;
+        return new DateTime(ticks - ticks % BucketSize.Ticks, DateTimeKind.Utc);
+    }
+
+    /// <summary>The latest counted event time of <paramref name="deviceId"/>, if it is retained.</summary>
+    public DateTime? Watermark(string deviceId) =>
+        _watermarks.TryGetValue(deviceId, out var watermark) ? watermark : null;
+
+    /// <summary>
+    /// Counts a reading: every metric value goes into the bucket of the reading's time, in the order given, and the
+    /// device's latest event time moves to the reading's time. A reading at or before that device's latest counted
+    /// event time is a duplicate: nothing is counted and <see langword="false"/> is returned. Late readings of other
+    /// devices go into their own (older) bucket. Non-finite values, which <see cref="Metric"/> rules out, are ignored.
+    /// </summary>
+    /// <returns><see langword="true"/> when the reading was counted.</returns>
+    public bool Add(Reading reading)
+    {
+        ArgumentNullException.ThrowIfNull(reading);
+        ArgumentException.ThrowIfNullOrEmpty(reading.DeviceId, nameof(reading));
+        var timestamp = SpcCalendar.AsUtc(reading.Timestamp);
+        if (_watermarks.TryGetValue(reading.DeviceId, out var watermark) && timestamp <= watermark)
+        {
+            Duplicates++;
+            return false;
+        }
+
+        var bucket = BucketStart(timestamp).Ticks;
+        foreach (var metric in reading.Metrics ?? [])
+        {
+            if (string.IsNullOrEmpty(metric.Name) || !double.IsFinite(metric.Value))
+            {
+                continue;
+            }
+
+            if (!_series.TryGetValue(metric.Name, out var series))
+            {
+                series = new BucketSeries();
+                _series.Add(metric.Name, series);
+            }
+
+            series.Add(bucket, metric.Value);
+        }
+
+        _watermarks[reading.DeviceId] = timestamp;
+        Readings++;
+        if (LatestEventUtc is not { } latest || timestamp > latest)
+        {
+            LatestEventUtc = timestamp;
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// The statistics of <paramref name="metric"/> over the buckets whose start lies in
+    /// [<paramref name="fromUtc"/>, <paramref name="toUtc"/>), merged oldest first. Bounds are meant to lie on bucket
+    /// boundaries (day starts always do); a bucket that starts before <paramref name="fromUtc"/> is left out whole.
+    /// </summary>
+    public RunningStatistics Window(string metric, DateTime fromUtc, DateTime toUtc)
+    {
+        ArgumentNullException.ThrowIfNull(metric);
+        return _series.TryGetValue(metric, out var series)
+            ? series.Merge(SpcCalendar.AsUtc(fromUtc).Ticks, SpcCalendar.AsUtc(toUtc).Ticks)
+            : default;
+    }
+
+    /// <summary>
+    /// Limits of every metric for <paramref name="date"/> from the readings of
+    /// [start of <paramref name="date"/> - <see cref="SpcSettings.WindowHours"/>, start of <paramref name="date"/>),
+    /// for the metrics with at least <see cref="SpcSettings.MinReadings"/> readings there; ordered by metric.
+    /// </summary>
+    public ControlLimits[] ComputeLimits(string productId, DateOnly date, SpcCalendar calendar, SpcSettings settings)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(productId);
+        ArgumentNullException.ThrowIfNull(calendar);
+        ArgumentNullException.ThrowIfNull(settings);
+        var end = calendar.StartOfDayUtc(date);
+        var start = Earlier(end, settings.Window);
+        var minReadings = Math.Max(2, settings.MinReadings);
+        var limits = new List<ControlLimits>();
+        foreach (var metric in Metrics)
+        {
+            var stats = Window(metric, start, end);
+            if (stats.Count >= minReadings)
+            {
+                limits.Add(ControlLimitCalculator.Compute(productId, metric, date, stats));
+            }
+        }
+
+        return [.. limits];
+    }
+
+    /// <summary>
+    /// Drops what no limit still to be asked for needs, so the state stays bounded whatever the reading rate: buckets
+    /// starting before the window of the day before the latest event's day (start of that day -
+    /// <see cref="SpcSettings.WindowHours"/> - 24 h, or earlier when a daylight-saving change makes that day longer),
+    /// and the watermarks of devices with no counted event since then.
+    /// </summary>
+    public void Prune(SpcCalendar calendar, SpcSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(calendar);
+        ArgumentNullException.ThrowIfNull(settings);
+        if (LatestEventUtc is not { } latest)
+        {
+            return;
+        }
+
+        var cutoff = RetentionStart(latest, calendar, settings).Ticks;
+        foreach (var (metric, series) in _series.ToArray())
+        {
+            series.RemoveBefore(cutoff);
+            if (series.Count == 0)
+            {
+                _series.Remove(metric);
+            }
+        }
+
+        foreach (var (device, watermark) in _watermarks.ToArray())
+        {
+            if (watermark.Ticks < cutoff)
+            {
+                _watermarks.Remove(device);
+            }
+        }
+    }
+
+    /// <summary>Aggregates of each metric over its retained buckets, ordered by metric.</summary>
+    public AggregateView[] Aggregates()
+    {
+        var views = new List<AggregateView>(_series.Count);
+        foreach (var metric in Metrics)
+        {
+            var series = _series[metric];
+            var stats = series.Merge(long.MinValue, long.MaxValue);
+            views.Add(new AggregateView
+            {
+                Metric = metric,
+                Count = stats.Count,
+                Mean = stats.Mean,
+                StdDev = stats.Count < 2 ? 0 : stats.StdDev,
+                From = new DateTime(series.FirstStartTicks, DateTimeKind.Utc),
+                To = new DateTime(series.LastStartTicks, DateTimeKind.Utc) + BucketSize,
+                Buckets = series.Count,
+            });
+        }
+
+        return [.. views];
+    }
+
+    private static DateTime RetentionStart(DateTime latest, SpcCalendar calendar, SpcSettings settings)
+    {
+        var today = calendar.DayOf(latest);
+        var todayStart = calendar.StartOfDayUtc(today);
+        var fixedLength = Earlier(Earlier(todayStart, settings.Window), OneDay);
+        if (today == DateOnly.MinValue)
+        {
+            return fixedLength;
+        }
+
+        var yesterdayWindow = Earlier(calendar.StartOfDayUtc(today.AddDays(-1)), settings.Window);
+        return yesterdayWindow < fixedLength ? yesterdayWindow : fixedLength;
+    }
+
+    private static DateTime Earlier(DateTime value, TimeSpan span) =>
+        value.Ticks > span.Ticks ? value - span : new DateTime(0, DateTimeKind.Utc);
+}

@@ -1,0 +1,46 @@
+using Microsoft.Extensions.Options;
+
+namespace Actors.Detection.Spc;
+
+/// <summary>
+/// Options of statistical process control, bound from the configuration section <see cref="SectionName"/>
+/// (e.g. <c>Spc__TimeZone=Asia/Tokyo</c> in the environment).
+/// </summary>
+public sealed class SpcSettings
+{
+    /// <summary>The configuration section these options are bound from.</summary>
+    public const string SectionName = "Spc";
+
+    /// <summary>
+    /// IANA id of the time zone whose local dates are the SPC days. Default <c>UTC</c>; the seed deployment used
+    /// <c>Asia/Tokyo</c>.
+    /// </summary>
+    public string TimeZone { get; set; } = "UTC";
+
+    /// <summary>Hours of readings before a day that its limits are computed from, <c>[D - WindowHours, D)</c>. Default 72.</summary>
+    public int WindowHours { get; set; } = 72;
+
+    /// <summary>Fewest readings of a metric in the window for limits to be computed. Default 30; at least 2.</summary>
+    public int MinReadings { get; set; } = 30;
+
+    /// <summary>Days of served limits kept for inspection. Default 14.</summary>
+    public int HistoryDays { get; set; } = 14;
+
+    /// <summary>The window as a time span.</summary>
+    public TimeSpan Window => TimeSpan.FromHours(WindowHours);
+
+    /// <summary>The calendar of <see cref="TimeZone"/>.</summary>
+    /// <exception cref="ArgumentException"><see cref="TimeZone"/> is not a known time zone id.</exception>
+    public SpcCalendar CreateCalendar() => SpcCalendar.FromId(TimeZone);
+
+    /// <summary>Throws when any option is out of range; the message names every bad property.</summary>
+    /// <exception cref="OptionsValidationException">One or more options are invalid.</exception>
+    public void Validate()
+    {
+        var failures = SpcSettingsValidator.Failures(this);
+        if (failures.Count > 0)
+        {
+            throw new OptionsValidationException(SectionName, typeof(SpcSettings), failures);
+        }
+    }
+}

@@ -1,0 +1,61 @@
+using Microsoft.Extensions.Options;
+
+namespace Actors.Detection.Spc;
+
+/// <summary>Validates <see cref="SpcSettings"/> on start; each failure names the bad property and its value.</summary>
+public sealed class SpcSettingsValidator : IValidateOptions<SpcSettings>
+{
+    /// <summary>Longest window accepted: one year.</summary>
+    public const int MaxWindowHours = 24 * 366;
+
+    /// <summary>Longest history accepted: ten years.</summary>
+    public const int MaxHistoryDays = 3660;
+
+    /// <inheritdoc />
+    public ValidateOptionsResult Validate(string? name, SpcSettings options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var failures = Failures(options);
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    /// <summary>Every problem with <paramref name="options"/>, one message each; empty when they are valid.</summary>
+    public static IReadOnlyList<string> Failures(SpcSettings options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var failures = new List<string>();
+        var prefix = SpcSettings.SectionName + ":";
+        if (string.IsNullOrWhiteSpace(options.TimeZone))
+        {
+            failures.Add($"{prefix}{nameof(SpcSettings.TimeZone)} is required, e.g. \"UTC\" or \"Asia/Tokyo\".");
+        }
+        else
+        {
+            try
+            {
+                SpcCalendar.FromId(options.TimeZone);
+            }
+            catch (ArgumentException e)
+            {
+                failures.Add($"{prefix}{nameof(SpcSettings.TimeZone)}: {e.Message}");
+            }
+        }
+
+        if (options.WindowHours is < 1 or > MaxWindowHours)
+        {
+            failures.Add($"{prefix}{nameof(SpcSettings.WindowHours)} must be between 1 and {MaxWindowHours}, got {options.WindowHours}.");
+        }
+
+        if (options.MinReadings < 2)
+        {
+            failures.Add($"{prefix}{nameof(SpcSettings.MinReadings)} must be at least 2 (a sample standard deviation needs two readings), got {options.MinReadings}.");
+        }
+
+        if (options.HistoryDays is < 1 or > MaxHistoryDays)
+        {
+            failures.Add($"{prefix}{nameof(SpcSettings.HistoryDays)} must be between 1 and {MaxHistoryDays}, got {options.HistoryDays}.");
+        }
+
+        return failures;
+    }
+}

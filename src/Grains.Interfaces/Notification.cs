@@ -1,0 +1,20 @@
+namespace Actors.Grains.Interfaces;
+
+/// <summary>
+/// What a sink sends: one anomaly, or a summary of <see cref="Count"/> repeats of the same device, metric and type
+/// that were folded during the cooldown (then <see cref="Anomaly"/> is the latest of them).
+/// </summary>
+[GenerateSerializer, Immutable, Alias("notification")]
+public sealed record Notification
+{
+    /// <summary>Stable across retries, so a consumer can drop a re-delivered notification.</summary>
+    [Id(0)] public required string NotificationId { get; init; }
+    [Id(1)] public required Anomaly Anomaly { get; init; }
+
+    /// <summary>1 for a first alert; the number of folded repeats for a summary.</summary>
+    [Id(2)] public required int Count { get; init; }
+    [Id(3)] public required DateTime FirstTargetTime { get; init; }
+    [Id(4)] public required DateTime LastTargetTime { get; init; }
+
+    public bool IsSummary => NotificationId != Anomaly.AlertId;
+}

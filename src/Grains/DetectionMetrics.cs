@@ -1,0 +1,42 @@
+using System.Collections.Concurrent;
+using System.Diagnostics.Metrics;
+using Actors.Grains.Interfaces;
+
+namespace Actors.Grains;
+
+/// <summary>The silo's OpenTelemetry instruments (meter <see cref="MeterName"/>).</summary>
+public sealed class DetectionMetrics : IDisposable
+{
+    public const string MeterName = "Actors.Detection";
+
+    private readonly Meter _meter;
+    private readonly Counter<long> _readings;
+    private readonly Counter<long> _duplicates;
+    private readonly Counter<long> _anomalies;
+    private readonly Counter<long> _deliveryFailures;
+    private readonly ConcurrentDictionary<long, int> _outboxDepths = new();
+
+    public DetectionMetrics(IMeterFactory meterFactory)
+    {
+        _meter = meterFactory.Create(MeterName);
+        _readings = _meter.CreateCounter<long>("detection.readings.judged", description: "Readings judged by device grains");
+        _duplicates = _meter.CreateCounter<long>("detection.readings.duplicate", description: "Readings dropped as duplicate or late");
+        _anomalies = _meter.CreateCounter<long>("detection.anomalies", description: "Anomalies recorded, by type");
+        _deliveryFailures = _meter.CreateCounter<long>("detection.notifier.delivery_failures", description: "Failed deliveries to a sink");
+        _meter.CreateObservableGauge("detection.notifier.outbox_depth", () => _outboxDepths.Values.Sum(), description: "Notifications waiting for a sink");
+    }
+
+    public void Judged(int accepted, int duplicates)
+    {
+        _readings.Add(accepted);
+        _duplicates.Add(duplicates);
+    }
+
+    public void AnomalyRecorded(AnomalyType type) => _anomalies.Add(1, new KeyValuePair<string, object?>("type", type.ToString()));
+
+    public void DeliveryFailed(string sink) => _deliveryFailures.Add(1, new KeyValuePair<string, object?>("sink", sink));
+
+    public void OutboxDepth(long shard, int depth) => _outboxDepths[shard] = depth;
+
+    public void Dispose() => _meter.Dispose();
+}

@@ -1,0 +1,102 @@
+using Actors.Detection.Device;
+using Actors.Detection.Spc;
+using Actors.Grains.Interfaces;
+using Actors.Grains.Options;
+using Actors.Grains.Rules;
+using Microsoft.Extensions.Options;
+
+using Orleans.Runtime;
+
+namespace Actors.Grains.Device;
+
+/// <summary>
+/// One per device. Judges batches with <see cref="DeviceDetector"/>, hands anomalies to the device's notifier shard,
+/// and persists once per batch, after the notifier has the anomalies, so a retried batch loses nothing.
+/// </summary>
+public sealed class DeviceGrain(
+    [PersistentState("device", StorageNames.State)] IPersistentState<DeviceState> state,
+    IOptions<SpcSettings> spcSettings,
+    IOptions<NotifierOptions> notifierOptions,
+    IOptions<DeviceGrainOptions> deviceOptions,
+    TimeProvider time,
+    DetectionMetrics metrics) : Grain, IDeviceGrain
+{
+    private readonly DeviceDetector _detector = new();
+    private readonly SpcCalendar _calendar = SpcCalendar.FromId(spcSettings.Value.TimeZone);
+    private readonly Dictionary<(string Product, DateOnly Date), CachedLimits> _limits = [];
+    private readonly List<Anomaly> _found = [];
+    private RulesCache? _rules;
+
+    private string DeviceId => this.GetPrimaryKeyString();
+
+    public async Task<JudgeResult> Judge(Reading[] readings)
+    {
+        var rules = await Rules.GetAsync();
+        await FetchLimitsAsync(readings);
+        _found.Clear();
+        var (accepted, duplicates) = _detector.Judge(DeviceId, state.State, readings, rules, LimitsFor, _found);
+        return await CompleteAsync(accepted, duplicates);
+    }
+
+    public async Task<JudgeResult> CloseWindows(DateTime watermark)
+    {
+        var rules = await Rules.GetAsync();
+        _found.Clear();
+        _detector.CloseWindows(DeviceId, state.State, watermark, rules, _found);
+        return await CompleteAsync(0, 0);
+    }
+
+    public Task<DeviceSnapshot> GetSnapshot() => Task.FromResult(state.State.ToSnapshot(DeviceId));
+
+    private RulesCache Rules => _rules ??= new RulesCache(GrainFactory, time, deviceOptions.Value.RulesRefreshInterval);
+
+    private async Task<JudgeResult> CompleteAsync(int accepted, int duplicates)
+    {
+        metrics.Judged(accepted, duplicates);
+        var anomalies = _found.ToArray();
+        if (anomalies.Length > 0)
+        {
+            var shard = NotifierShard.For(DeviceId, notifierOptions.Value.Shards);
+            await GrainFactory.GetGrain<INotifierGrain>(shard).Notify(anomalies);
+        }
+        if (accepted > 0 || duplicates > 0 || anomalies.Length > 0)
+        {
+            await state.WriteStateAsync();
+        }
+        return new JudgeResult { Accepted = accepted, Duplicates = duplicates, Anomalies = anomalies };
+    }
+
+    private async Task FetchLimitsAsync(Reading[] readings)
+    {
+        var last = state.State.LastEventTime;
+        var now = time.GetUtcNow();
+        foreach (var reading in readings)
+        {
+            if (reading.ProductId is not { } product || reading.Timestamp <= last)
+            {
+                continue;
+            }
+            var key = (product, _calendar.DayOf(reading.Timestamp));
+            if (_limits.TryGetValue(key, out var cached) && now - cached.FetchedAt < deviceOptions.Value.LimitsRefreshInterval)
+            {
+                continue;
+            }
+            var limits = await GrainFactory.GetGrain<IProductGrain>(product).GetLimits(key.Item2);
+            _limits[key] = new CachedLimits(limits, now);
+            EvictDaysBefore(key.Item2.AddDays(-2));
+        }
+    }
+
+    private ControlLimits[]? LimitsFor(string productId, DateTime utc) =>
+        _limits.TryGetValue((productId, _calendar.DayOf(utc)), out var cached) ? cached.Limits : null;
+
+    private void EvictDaysBefore(DateOnly oldest)
+    {
+        foreach (var key in _limits.Keys.Where(k => k.Date < oldest).ToList())
+        {
+            _limits.Remove(key);
+        }
+    }
+
+    private sealed record CachedLimits(ControlLimits[] Limits, DateTimeOffset FetchedAt);
+}

@@ -1,0 +1,31 @@
+namespace Actors.Grains.Options;
+
+/// <summary>Notifier settings (configuration section <c>Notifier</c>).</summary>
+public sealed class NotifierOptions
+{
+    public const string Section = "Notifier";
+
+    /// <summary>Number of notifier grains; a device always uses the same one. Default 4. Changing it moves devices between shards.</summary>
+    public int Shards { get; set; } = 4;
+
+    /// <summary>Repeats of the same device, metric and type within this time are folded into one summary. Default 1 minute.</summary>
+    public TimeSpan Cooldown { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>Sinks to deliver to, by name: <c>log</c>, <c>file</c>, <c>sns</c>, <c>kinesis</c>. Default none: anomalies are recorded and countable but not sent.</summary>
+    public string[] Sinks { get; set; } = [];
+
+    /// <summary>How often the outbox is delivered and cooldowns are expired. Default 250 ms.</summary>
+    public TimeSpan DeliveryInterval { get; set; } = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>First retry delay after a failed delivery; doubles per attempt with jitter. Default 1 s.</summary>
+    public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Upper bound of the retry delay. Default 1 minute.</summary>
+    public TimeSpan RetryMaxDelay { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>Most recent anomalies kept per shard for <c>alerts list</c>. Default 500 (keeps a shard's state well under the 400 KB DynamoDB item limit).</summary>
+    public int RecentAnomalies { get; set; } = 500;
+
+    /// <summary>Path of the NDJSON file the <c>file</c> sink appends notifications to. Default <c>notifications.ndjson</c>.</summary>
+    public string FilePath { get; set; } = "notifications.ndjson";
+}

@@ -1,0 +1,29 @@
+using Actors.Grains.Options;
+using Actors.Grains.Interfaces;
+using Microsoft.Extensions.Options;
+
+namespace Actors.Grains.Sinks;
+
+/// <summary>Appends each notification as one JSON line to <see cref="NotifierOptions.FilePath"/>.</summary>
+public sealed class FileNotificationSink(IOptions<NotifierOptions> options) : INotificationSink, IDisposable
+{
+    private readonly SemaphoreSlim _gate = new(1, 1);
+
+    public string Name => "file";
+
+    public async Task SendAsync(IReadOnlyList<Notification> notifications, CancellationToken cancellationToken)
+    {
+        var lines = notifications.Select(NotificationJson.ToJson);
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            await File.AppendAllLinesAsync(options.Value.FilePath, lines, cancellationToken);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    public void Dispose() => _gate.Dispose();
+}

@@ -1,0 +1,24 @@
+using Actors.Detection.Device;
+using Actors.Grains.Interfaces;
+using Microsoft.Extensions.Logging;
+
+namespace Actors.Grains.Sinks;
+
+/// <summary>Writes each notification as a log line; the sink of the embedded run.</summary>
+public sealed partial class LogNotificationSink(ILogger<LogNotificationSink> logger) : INotificationSink
+{
+    public string Name => "log";
+
+    public Task SendAsync(IReadOnlyList<Notification> notifications, CancellationToken cancellationToken)
+    {
+        foreach (var notification in notifications)
+        {
+            var anomaly = notification.Anomaly;
+            LogAlert(logger, anomaly.AnomalyType, anomaly.DeviceId, anomaly.ProductId, anomaly.Metric, notification.Count, AnomalyJson.ToJson(anomaly));
+        }
+        return Task.CompletedTask;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "ALERT {Type} device={DeviceId} product={ProductId} metric={Metric} count={Count} {Record}")]
+    private static partial void LogAlert(ILogger logger, AnomalyType type, string deviceId, string? productId, string metric, int count, string record);
+}

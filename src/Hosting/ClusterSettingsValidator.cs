@@ -1,0 +1,28 @@
+using Microsoft.Extensions.Options;
+
+namespace Actors.Hosting;
+
+public sealed class ClusterSettingsValidator : IValidateOptions<ClusterSettings>
+{
+    public ValidateOptionsResult Validate(string? name, ClusterSettings settings)
+    {
+        var failures = new List<string>();
+        if (string.IsNullOrWhiteSpace(settings.ClusterId))
+        {
+            failures.Add($"{ClusterSettings.Section}:{nameof(settings.ClusterId)} must not be empty.");
+        }
+        if (string.IsNullOrWhiteSpace(settings.ServiceId))
+        {
+            failures.Add($"{ClusterSettings.Section}:{nameof(settings.ServiceId)} must not be empty.");
+        }
+        if (settings.Membership == MembershipKind.Redis && string.IsNullOrWhiteSpace(settings.RedisConnectionString))
+        {
+            failures.Add($"{ClusterSettings.Section}:{nameof(settings.RedisConnectionString)} is required when {nameof(settings.Membership)} is Redis.");
+        }
+        if (settings.SiloPort is < 0 or > 65535 || settings.GatewayPort is < 0 or > 65535)
+        {
+            failures.Add($"{ClusterSettings.Section}:{nameof(settings.SiloPort)} and {nameof(settings.GatewayPort)} must be valid ports.");
+        }
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}

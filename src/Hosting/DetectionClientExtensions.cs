@@ -1,0 +1,29 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+using Orleans.Configuration;
+
+namespace Actors.Hosting;
+
+public static class DetectionClientExtensions
+{
+    /// <summary>Configures an Orleans client to reach the cluster described by the <c>Cluster</c> section.</summary>
+    public static IClientBuilder AddDetectionClient(this IClientBuilder client, IConfiguration configuration)
+    {
+        var cluster = ClusterSettingsReader.Read(configuration);
+        client.Configure<ClusterOptions>(o =>
+        {
+            o.ClusterId = cluster.ClusterId;
+            o.ServiceId = cluster.ServiceId;
+        });
+        switch (cluster.Membership)
+        {
+            case MembershipKind.Localhost:
+                client.UseLocalhostClustering(cluster.GatewayPort, cluster.ServiceId, cluster.ClusterId);
+                break;
+            case MembershipKind.Redis:
+                client.UseRedisClustering(cluster.RedisConnectionString!);
+                break;
+        }
+        return client;
+    }
+}

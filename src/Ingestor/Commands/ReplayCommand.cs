@@ -1,0 +1,62 @@
+using System.CommandLine;
+using Actors.Detection.Parsing;
+using Actors.Ingestor.Cluster;
+using Actors.Ingestor.Pipeline;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Actors.Ingestor.Commands;
+
+/// <summary><c>replay --input FILE|- [--limits FILE] [--alerts OUT|-]</c>: the backtest tool.</summary>
+public static class ReplayCommand
+{
+    public static Command Create()
+    {
+        var input = new Option<string>("--input") { Description = "NDJSON readings, in file order; '-' reads standard input", Required = true };
+        var limits = new Option<string?>("--limits") { Description = "Baseline NDJSON of control limits to import first" };
+        var alerts = new Option<string?>("--alerts") { Description = "Write every anomaly as one JSON line here; '-' is standard output" };
+        var batchSize = new Option<int?>("--batch-size") { Description = "Readings per batch (default Ingestor:BatchSize, 1000)" };
+        var command = new Command("replay", "Feed an NDJSON file through the grains with event time and write every anomaly") { input, limits, alerts, batchSize };
+        command.SetAction((result, cancellationToken) => RunAsync(
+            result.GetValue(input)!, result.GetValue(limits), result.GetValue(alerts), result.GetValue(batchSize), cancellationToken));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(string inputPath, string? limitsPath, string? alertsPath, int? batchSize, CancellationToken cancellationToken)
+    {
+        foreach (var path in new[] { inputPath, limitsPath }.Where(p => p is not null && p != "-" && !File.Exists(p)))
+        {
+            await Console.Error.WriteLineAsync($"error: file not found: {path}");
+            return ExitCodes.InputNotFound;
+        }
+        var configuration = IngestorConfiguration.Load();
+        var settings = configuration.GetSection(IngestorSettings.Section).Get<IngestorSettings>() ?? new IngestorSettings();
+        await using var cluster = await ClusterCommand.ConnectAsync(configuration, settings, cancellationToken);
+        if (cluster is null)
+        {
+            return ExitCodes.ClusterUnreachable;
+        }
+        var loggers = cluster.Services.GetRequiredService<ILoggerFactory>();
+        if (limitsPath is not null)
+        {
+            var (imported, rejectedLimits) = await new LimitsImporter(cluster.Grains, loggers.CreateLogger<LimitsImporter>()).ImportAsync(limitsPath, cancellationToken);
+            await Console.Error.WriteLineAsync($"limits: imported {imported}, rejected {rejectedLimits} from {limitsPath}");
+        }
+        var parser = new ReadingParser(configuration.GetSection("Parsing").Get<ReadingParserOptions>() ?? new ReadingParserOptions());
+        var rejections = new RejectionLog(loggers.CreateLogger<RejectionLog>());
+        var runner = new ReplayRunner(cluster.Grains, parser, rejections, batchSize ?? settings.BatchSize);
+
+        await using var inputStream = inputPath == "-" ? Console.OpenStandardInput() : File.OpenRead(inputPath);
+        await using var alertsWriter = alertsPath switch
+        {
+            null => null,
+            "-" => new StreamWriter(Console.OpenStandardOutput()),
+            _ => new StreamWriter(alertsPath),
+        };
+        var summary = await runner.RunAsync(inputStream, inputPath == "-" ? "stdin" : Path.GetFileName(inputPath), alertsWriter, cancellationToken);
+        await Console.Error.WriteLineAsync($"replay: {summary}");
+        await Console.Error.WriteLineAsync($"rejected by reason: {string.Join(", ", rejections.Counts.Select(c => $"{c.Key} {c.Value}"))}");
+        return ExitCodes.Success;
+    }
+}

@@ -1,0 +1,133 @@
+using System.CommandLine;
+using System.Diagnostics;
+using Actors.Detection.Parsing;
+using Actors.Grains.Interfaces;
+using Actors.Ingestor.Pipeline;
+using Actors.Simulation;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Spectre.Console;
+
+namespace Actors.Ingestor.Commands;
+
+/// <summary><c>simulate [--duration D] [--speed X]</c>: the main job on embedded defaults.</summary>
+public static class SimulateCommand
+{
+    public static Command Create()
+    {
+        var duration = new Option<TimeSpan?>("--duration") { Description = "Simulated time to run, e.g. 00:10:00 (default: until Ctrl+C)" };
+        var speed = new Option<double>("--speed") { Description = "Simulated seconds per wall-clock second; 0 = as fast as possible", DefaultValueFactory = _ => 1 };
+        var seed = new Option<int?>("--seed") { Description = "Random seed (default Simulation:Seed, 42)" };
+        var command = new Command("simulate", "Simulate sensors and production lines and judge their readings in the cluster") { duration, speed, seed };
+        command.SetAction((result, cancellationToken) => RunAsync(result.GetValue(duration), result.GetValue(speed), result.GetValue(seed), cancellationToken));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(TimeSpan? duration, double speed, int? seed, CancellationToken cancellationToken)
+    {
+        var configuration = IngestorConfiguration.Load(new Dictionary<string, string?> { ["Notifier:Sinks:0"] = "log" });
+        var settings = configuration.GetSection(IngestorSettings.Section).Get<IngestorSettings>() ?? new IngestorSettings();
+        var simulation = configuration.GetSection(SimulationOptions.Section).Get<SimulationOptions>() ?? new SimulationOptions();
+        if (seed is { } s)
+        {
+            simulation.Seed = s;
+        }
+        await using var cluster = await ClusterCommand.ConnectAsync(configuration, settings, cancellationToken);
+        if (cluster is null)
+        {
+            return ExitCodes.ClusterUnreachable;
+        }
+        var loggers = cluster.Services.GetRequiredService<ILoggerFactory>();
+        var parser = new ReadingParser(configuration.GetSection("Parsing").Get<ReadingParserOptions>() ?? new ReadingParserOptions());
+        var rejections = new RejectionLog(loggers.CreateLogger<RejectionLog>());
+        var dispatcher = new ReadingDispatcher(cluster.Grains);
+        var summary = new RunSummary();
+        var start = DateTime.UtcNow;
+        var span = duration ?? TimeSpan.FromDays(3650);
+        AnsiConsole.MarkupLine($"[bold]Simulating[/] {simulation.DeviceCount} devices from {start:yyyy-MM-dd HH:mm:ss} UTC at {(speed > 0 ? $"{speed}x" : "full speed")}; Ctrl+C stops.");
+
+        var batch = new List<Reading>(settings.BatchSize);
+        var devices = new HashSet<string>();
+        var wall = Stopwatch.StartNew();
+        var lastFlush = TimeSpan.Zero;
+        var lastProgress = TimeSpan.Zero;
+        var simulatedNow = start;
+        try
+        {
+            foreach (var record in new ReadingSimulator(simulation).Generate(start, span))
+            {
+                if (speed > 0)
+                {
+                    var due = TimeSpan.FromTicks((long)((record.EventTime - start).Ticks / speed));
+                    if (due > wall.Elapsed)
+                    {
+                        await FlushAsync();
+                        await Task.Delay(due - wall.Elapsed, cancellationToken);
+                    }
+                }
+                cancellationToken.ThrowIfCancellationRequested();
+                simulatedNow = record.EventTime;
+                summary.RecordRead(1);
+                var outcome = parser.Parse(record.Payload);
+                if (outcome.Reading is { } reading)
+                {
+                    batch.Add(reading);
+                    devices.Add(reading.DeviceId);
+                }
+                else
+                {
+                    rejections.Record($"simulator:{record.DeviceId}@{record.EventTime:O}", outcome, record.Payload);
+                    summary.RecordRejected();
+                }
+                if (batch.Count >= settings.BatchSize || wall.Elapsed - lastFlush > TimeSpan.FromMilliseconds(200))
+                {
+                    await FlushAsync();
+                }
+            }
+            await FlushAsync();
+            summary.Add(await dispatcher.CloseWindowsAsync(devices, DateTime.MaxValue));
+        }
+        catch (OperationCanceledException)
+        {
+            AnsiConsole.MarkupLine("[yellow]Stopped.[/]");
+        }
+        PrintSummary(summary, rejections);
+        return ExitCodes.Success;
+
+        async Task FlushAsync()
+        {
+            lastFlush = wall.Elapsed;
+            if (batch.Count > 0)
+            {
+                summary.Add(await dispatcher.DispatchAsync(batch));
+                batch.Clear();
+            }
+            if (wall.Elapsed - lastProgress >= TimeSpan.FromSeconds(2))
+            {
+                lastProgress = wall.Elapsed;
+                AnsiConsole.MarkupLine($"[grey]{simulatedNow:yyyy-MM-dd HH:mm:ss}[/] accepted {summary.Accepted}, rejected {summary.Rejected}, duplicates {summary.Duplicates}, "
+                    + $"alerts {summary.AnomalyCount} ({string.Join(", ", Enum.GetValues<AnomalyType>().Select(t => $"{t} {summary.Anomalies(t)}"))})");
+            }
+        }
+    }
+
+    private static void PrintSummary(RunSummary summary, RejectionLog rejections)
+    {
+        var table = new Table().Title("Summary").AddColumn("What").AddColumn(new TableColumn("Count").RightAligned());
+        table.AddRow("records read", summary.Records.ToString());
+        table.AddRow("readings accepted", summary.Accepted.ToString());
+        table.AddRow("records rejected", summary.Rejected.ToString());
+        foreach (var (reason, count) in rejections.Counts)
+        {
+            table.AddRow($"  {reason}", count.ToString());
+        }
+        table.AddRow("duplicates / late", summary.Duplicates.ToString());
+        foreach (var type in Enum.GetValues<AnomalyType>())
+        {
+            table.AddRow($"alerts: {type}", summary.Anomalies(type).ToString());
+        }
+        table.AddRow("wall time", $"{summary.Elapsed.TotalSeconds:0.0} s");
+        AnsiConsole.Write(table);
+    }
+}

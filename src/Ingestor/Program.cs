@@ -1,0 +1,10 @@
+using System.CommandLine;
+using Actors.Ingestor.Commands;
+
+var root = new RootCommand("IoT anomaly detection: simulate sensors, replay history, ingest from Kinesis")
+{
+    SimulateCommand.Create(),
+    ReplayCommand.Create(),
+    GenerateCommand.Create(),
+};
+return await root.Parse(args).InvokeAsync();

@@ -1,0 +1,28 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace Actors.Simulation.Json;
+
+/// <summary>Invariant, round-trip-exact JSON tokens.</summary>
+internal static class JsonText
+{
+    /// <summary>Rounds <paramref name="value"/> to <paramref name="decimals"/> digits; the result is what gets written.</summary>
+    public static double Round(double value, int decimals)
+    {
+        var rounded = Math.Round(value, decimals, MidpointRounding.AwayFromZero);
+        return rounded == 0 ? 0 : rounded;
+    }
+
+    /// <summary>The shortest text that parses back to exactly <paramref name="value"/>.</summary>
+    public static string Number(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+
+    /// <summary>An integer token.</summary>
+    public static string Number(long value) => value.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>A quoted, escaped JSON string.</summary>
+    public static string String(string value) => "\"" + JsonEncodedText.Encode(value).ToString() + "\"";
+
+    /// <summary>A quoted, invariant-culture timestamp in <paramref name="format"/>.</summary>
+    public static string Time(DateTime value, string format) =>
+        String(value.ToString(format, CultureInfo.InvariantCulture));
+}

@@ -1,0 +1,114 @@
+using Actors.Detection.Device;
+using Actors.Grains.Interfaces;
+using MathNet.Numerics.Statistics;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Serialization;
+using Xunit;
+using static Actors.Detection.Tests.Device.DeviceTestData;
+
+namespace Actors.Detection.Tests.Device;
+
+public sealed class DeviceStateTests
+{
+    [Fact]
+    public void At_most_64_series_are_kept_and_the_least_recently_updated_is_evicted()
+    {
+        var detector = new DeviceDetector();
+        var state = new DeviceState();
+        var rules = NoZScore();
+        var readings = Enumerable.Range(0, DeviceState.MaxSeries)
+            .Select(i => ProductReading($"P{i:D2}", At(i), ("thickness", i)))
+            .Append(ProductReading("P00", At(100), ("thickness", 1)))
+            .Append(ProductReading("P64", At(101), ("thickness", 1)))
+            .ToArray();
+
+        detector.Judge(DeviceId, state, readings, rules, NoLimits, []);
+
+        Assert.Equal(DeviceState.MaxSeries, state.Series.Count);
+        var products = state.ToSnapshot(DeviceId).Series.Select(s => s.ProductId).ToArray();
+        Assert.DoesNotContain("P01", products);
+        Assert.Contains("P00", products);
+        Assert.Contains("P02", products);
+        Assert.Contains("P64", products);
+        Assert.Equal(new[] { 0.0, 1.0 }, state.ToSnapshot(DeviceId).Series.Single(s => s.ProductId == "P00").Values);
+    }
+
+    [Fact]
+    public void Recent_anomalies_keep_the_latest_50_and_counts_keep_all()
+    {
+        var detector = new DeviceDetector();
+        var state = new DeviceState();
+        var rules = NoZScore(new ThresholdRule { Metric = "temperature", Upper = 30 });
+        var readings = Enumerable.Range(0, 60).Select(i => Reading(At(i), ("temperature", 100 + i))).ToArray();
+
+        detector.Judge(DeviceId, state, readings, rules, NoLimits, []);
+
+        var snapshot = state.ToSnapshot(DeviceId);
+        Assert.Equal(60, snapshot.AnomalyCounts[AnomalyType.Threshold]);
+        Assert.Equal(DeviceState.MaxRecentAnomalies, snapshot.RecentAnomalies.Length);
+        Assert.Equal(Enumerable.Range(10, 50).Reverse().Select(i => At(i)), snapshot.RecentAnomalies.Select(a => a.TargetTime));
+    }
+
+    [Fact]
+    public void Snapshot_shows_counters_open_windows_and_series()
+    {
+        var detector = new DeviceDetector();
+        var state = new DeviceState();
+        var rules = ZScoreOnly(new ZScoreSettings { WindowSeconds = 20 });
+        double[] humidity = [41, 43.5, 40.2];
+        var readings = humidity.Select((v, i) => ProductReading("B205", At(i), ("humidity", v), ("thickness", 50 + i))).ToArray();
+
+        detector.Judge(DeviceId, state, readings, rules, NoLimits, []);
+        detector.Judge(DeviceId, state, [readings[0]], rules, NoLimits, []);
+
+        var snapshot = state.ToSnapshot(DeviceId);
+        Assert.Equal(DeviceId, snapshot.DeviceId);
+        Assert.Equal(3, snapshot.Accepted);
+        Assert.Equal(1, snapshot.Duplicates);
+        Assert.Same(readings[2], snapshot.LastReading);
+        Assert.Equal(new[] { "humidity", "thickness" }, snapshot.Windows.Select(w => w.Metric));
+        var window = snapshot.Windows[0];
+        Assert.Equal((At(0), At(20), 3), (window.Start, window.End, window.Count));
+        Assert.Equal(humidity.Mean(), window.Mean, 12);
+        Assert.Equal(humidity.StandardDeviation(), window.StdDev, 12);
+        Assert.Equal(new[] { "humidity", "thickness" }, snapshot.Series.Select(s => s.Metric));
+        Assert.Equal(new[] { 50.0, 51, 52 }, snapshot.Series[1].Values);
+    }
+
+    [Fact]
+    public void State_survives_orleans_serialization_and_judges_on_identically()
+    {
+        using var services = new ServiceCollection()
+            .AddSerializer(builder => builder.AddAssembly(typeof(DeviceState).Assembly).AddAssembly(typeof(Reading).Assembly))
+            .BuildServiceProvider();
+        var serializer = services.GetRequiredService<Serializer>();
+        var rules = new DetectionRules
+        {
+            Thresholds = [new ThresholdRule { Metric = "thickness", Upper = 53 }],
+            ZScore = new ZScoreSettings { WindowSeconds = 10, Bound = 1.5, MinSamples = 5 },
+            Version = 1,
+        };
+        ControlLimits[] limits = [Limits("B205", "thickness", 50, 0.5)];
+        double[] values = [50, 50.2, 49.9, 50.1, 48, 50, 49, 49, 49, 49, 54, 50];
+        var readings = values.Select((v, i) => ProductReading("B205", At(i * 1.5), ("thickness", v))).ToArray();
+        var original = new DeviceState();
+        new DeviceDetector().Judge(DeviceId, original, readings[..6], rules, (_, _) => limits, []);
+
+        var copy = serializer.Deserialize<DeviceState>(serializer.SerializeToArray(original));
+
+        var fromOriginal = new List<Anomaly>();
+        var fromCopy = new List<Anomaly>();
+        new DeviceDetector().Judge(DeviceId, original, readings[6..], rules, (_, _) => limits, fromOriginal);
+        new DeviceDetector().Judge(DeviceId, copy, readings[6..], rules, (_, _) => limits, fromCopy);
+        new DeviceDetector().CloseWindows(DeviceId, original, DateTime.MaxValue, rules, fromOriginal);
+        new DeviceDetector().CloseWindows(DeviceId, copy, DateTime.MaxValue, rules, fromCopy);
+
+        Assert.NotEmpty(fromOriginal);
+        Assert.Contains(fromOriginal, a => a.AnomalyType == AnomalyType.Confirmed);
+        Assert.Contains(fromOriginal, a => a.AnomalyType == AnomalyType.ZScore);
+        Assert.Equal(fromOriginal, fromCopy);
+        Assert.Equal(original.Accepted, copy.Accepted);
+        Assert.Equal(original.AnomalyCounts, copy.AnomalyCounts);
+        Assert.Equal(original.RecentAnomalies, copy.RecentAnomalies);
+    }
+}

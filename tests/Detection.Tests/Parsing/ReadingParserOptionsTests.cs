@@ -1,0 +1,106 @@
+using Actors.Detection.Parsing;
+using Microsoft.Extensions.Configuration;
+
+namespace Actors.Detection.Tests.Parsing;
+
+public sealed class ReadingParserOptionsTests
+{
+    private readonly ReadingParserOptionsValidator _validator = new();
+
+    [Fact]
+    public void Defaults_match_the_documented_formats_and_are_valid()
+    {
+        var options = new ReadingParserOptions();
+
+        Assert.Equal(["device_id", "deviceId", "machine_id"], options.DeviceIdFields);
+        Assert.Equal(["product_id", "productId"], options.ProductIdFields);
+        Assert.Equal(["timestamp"], options.TimestampFields);
+        Assert.Equal("imsi", options.EnvelopeDeviceIdField);
+        Assert.Equal("payloads", options.EnvelopePayloadField);
+        Assert.Equal(["operatorId", "imsi", "imei", "sourceProtocol"], options.IgnoredFields);
+        Assert.Equal(100_000, options.InternCacheCapacity);
+        Assert.True(_validator.Validate(null, options).Succeeded);
+    }
+
+    [Fact]
+    public void Empty_device_id_fields_are_named()
+    {
+        var result = _validator.Validate(null, new ReadingParserOptions { DeviceIdFields = [] });
+
+        Assert.True(result.Failed);
+        Assert.Equal(["Parsing:DeviceIdFields must list at least one field name."], result.Failures);
+    }
+
+    [Fact]
+    public void Every_bad_property_is_named()
+    {
+        var options = new ReadingParserOptions
+        {
+            TimestampFields = [],
+            IgnoredFields = ["ok", " "],
+            EnvelopePayloadField = "",
+            InternCacheCapacity = -1,
+        };
+
+        var failures = ReadingParserOptionsValidator.Check(options);
+
+        Assert.Equal(4, failures.Count);
+        Assert.Contains(failures, f => f.StartsWith("Parsing:TimestampFields ", StringComparison.Ordinal));
+        Assert.Contains(failures, f => f.StartsWith("Parsing:IgnoredFields ", StringComparison.Ordinal));
+        Assert.Contains(failures, f => f.StartsWith("Parsing:EnvelopePayloadField ", StringComparison.Ordinal));
+        Assert.Contains(failures, f => f.StartsWith("Parsing:InternCacheCapacity ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_field_in_two_roles_is_named()
+    {
+        var failures = ReadingParserOptionsValidator.Check(new ReadingParserOptions { TimestampFields = ["timestamp", "device_id"] });
+
+        Assert.Equal(["Parsing:TimestampFields names 'device_id', which DeviceIdFields already uses."], failures);
+    }
+
+    [Fact]
+    public void Parser_refuses_invalid_options_and_names_the_property()
+    {
+        var ex = Assert.Throws<ArgumentException>(() => new ReadingParser(new ReadingParserOptions { DeviceIdFields = [] }));
+
+        Assert.Contains("DeviceIdFields", ex.Message);
+    }
+
+    [Fact]
+    public void Binds_from_the_parsing_section()
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Parsing:EnvelopeDeviceIdField"] = "iccid",
+                ["Parsing:EnvelopePayloadField"] = "data",
+                ["Parsing:InternCacheCapacity"] = "10",
+            })
+            .Build();
+        var options = new ReadingParserOptions();
+
+        configuration.GetSection(ReadingParserOptions.Section).Bind(options);
+
+        Assert.Equal("iccid", options.EnvelopeDeviceIdField);
+        Assert.Equal("data", options.EnvelopePayloadField);
+        Assert.Equal(10, options.InternCacheCapacity);
+        Assert.Equal(["device_id", "deviceId", "machine_id"], options.DeviceIdFields);
+    }
+
+    [Fact]
+    public void Bound_field_list_from_configuration()
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Parsing:DeviceIdFields:0"] = "serial",
+            })
+            .Build();
+        var options = new ReadingParserOptions();
+
+        configuration.GetSection(ReadingParserOptions.Section).Bind(options);
+
+        Assert.Equal(["serial"], options.DeviceIdFields);
+    }
+}

@@ -1,0 +1,68 @@
+using Actors.Grains.Interfaces;
+using Actors.TestSupport;
+using static Actors.Grains.Tests.TestReadings;
+
+namespace Actors.Grains.Tests;
+
+[Collection(ClusterCollection.Name)]
+public sealed class NotifierGrainTests(ClusterFixture fixture)
+{
+    private async Task UseThreshold(string device)
+    {
+        var rules = fixture.Grains.GetGrain<IRulesGrain>(RulesGrainKey.Default);
+        await rules.Set((await rules.Get()) with { Thresholds = [new ThresholdRule { Metric = "temperature", Upper = 30, DeviceId = device }] });
+    }
+
+    [Fact]
+    public async Task Repeats_within_the_cooldown_are_folded_into_one_summary_with_the_count()
+    {
+        var device = UniqueId("storm");
+        await UseThreshold(device);
+
+        var result = await fixture.Grains.GetGrain<IDeviceGrain>(device).Judge(
+            Enumerable.Range(0, 6).Select(i => At(device, i, "temperature", 40 + i)).ToArray());
+
+        Assert.Equal(6, result.Anomalies.Length);
+        await Eventually.Until(() => RecordingSink.Instance.DeliveredFor(device).Count == 2, TimeSpan.FromSeconds(20), $"first alert and summary for {device}");
+        var delivered = RecordingSink.Instance.DeliveredFor(device);
+        Assert.Equal(1, delivered[0].Count);
+        Assert.Equal(40, delivered[0].Anomaly.MeasuredValue);
+        Assert.Equal(5, delivered[1].Count);
+        Assert.Equal(45, delivered[1].Anomaly.MeasuredValue);
+        Assert.Equal(Start.AddSeconds(1), delivered[1].FirstTargetTime);
+        var recent = await fixture.Grains.GetGrain<INotifierGrain>(NotifierShard.For(device, 4)).GetRecent(new AlertQuery { DeviceId = device });
+        Assert.Equal(6, recent.Length);
+    }
+
+    [Fact]
+    public async Task A_failing_sink_is_retried_until_it_accepts_and_nothing_is_lost()
+    {
+        var device = UniqueId("outage");
+        await UseThreshold(device);
+        RecordingSink.Instance.FailFor(device, 3);
+        var failedBefore = RecordingSink.Instance.FailedCalls;
+
+        await fixture.Grains.GetGrain<IDeviceGrain>(device).Judge([At(device, 0, "temperature", 41)]);
+
+        await Eventually.Until(() => RecordingSink.Instance.DeliveredFor(device).Count == 1, TimeSpan.FromSeconds(20), $"delivery after the outage for {device}");
+        Assert.True(RecordingSink.Instance.FailedCalls - failedBefore >= 3);
+        Assert.Equal(41, Assert.Single(RecordingSink.Instance.DeliveredFor(device)).Anomaly.MeasuredValue);
+    }
+
+    [Fact]
+    public async Task The_same_alert_sent_twice_is_recorded_once()
+    {
+        var device = UniqueId("again");
+        var anomaly = new Anomaly
+        {
+            AlertId = $"{device}/temperature/Threshold/x", AnomalyType = AnomalyType.Threshold, TargetTime = Start,
+            MeasuredValue = 50, UpperLimit = 30, DeviceId = device, Metric = "temperature",
+        };
+        var notifier = fixture.Grains.GetGrain<INotifierGrain>(NotifierShard.For(device, 4));
+
+        await notifier.Notify([anomaly]);
+        await notifier.Notify([anomaly]);
+
+        Assert.Single(await notifier.GetRecent(new AlertQuery { DeviceId = device }));
+    }
+}
