@@ -3,7 +3,7 @@ using Actors.Grains;
 using Actors.Grains.Interfaces;
 using Actors.Grains.Options;
 using Actors.Grains.Sinks;
-using Actors.Persistence.DynamoDB;
+using Actors.Persistence.DynamoDB.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -57,6 +57,7 @@ public static class DetectionSiloExtensions
         services.AddSingleton<IValidateOptions<SpcSettings>, SpcSettingsValidator>();
         services.AddOptions<NotifierOptions>().Bind(configuration.GetSection(NotifierOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<NotifierOptions>, NotifierOptionsValidator>();
+        services.AddOptions<FileSinkOptions>().Bind(configuration.GetSection(FileSinkOptions.Section));
         services.AddOptions<DeviceGrainOptions>().Bind(configuration.GetSection(DeviceGrainOptions.Section));
         services.AddOptions<DetectionRules>().Bind(configuration.GetSection("Rules"));
         services.AddSingleton(TimeProvider.System);

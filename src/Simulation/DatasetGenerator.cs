@@ -21,6 +21,7 @@ public static class DatasetGenerator
     {
         ArgumentNullException.ThrowIfNull(output);
         var simulator = new ReadingSimulator(options);
+        ct.ThrowIfCancellationRequested();
         using var buffer = new MemoryStream(FlushThreshold * 2);
         long records = 0;
         long malformed = 0;
@@ -93,9 +94,9 @@ public static class DatasetGenerator
 
     private static async Task FlushAsync(MemoryStream buffer, Stream output, CancellationToken ct)
     {
+        ct.ThrowIfCancellationRequested();
         if (buffer.Length == 0)
         {
-            ct.ThrowIfCancellationRequested();
             return;
         }
         await output.WriteAsync(buffer.GetBuffer().AsMemory(0, (int)buffer.Length), ct).ConfigureAwait(false);

@@ -1,3 +1,4 @@
+using Xunit;
 namespace Actors.Grains.Tests;
 
 [CollectionDefinition(Name)]

@@ -1,3 +1,4 @@
+using Xunit;
 using Actors.Grains.Interfaces;
 using Actors.TestSupport;
 using static Actors.Grains.Tests.TestReadings;
@@ -124,18 +125,21 @@ public sealed class DeviceGrainTests(ClusterFixture fixture)
         {
             await fixture.Grains.GetGrain<IDeviceGrain>(device).Judge([At(device, 0, "humidity", 40)]);
         }
-        var silos = await fixture.Grains.GetGrain<IManagementGrain>(0).GetDetailedGrainStatistics([typeof(Device.DeviceGrain).FullName!]);
-        Assert.True(silos.Select(s => s.SiloAddress).Distinct().Count() >= 2, "device grains should be spread over both silos");
+        var activations = await DeviceActivations(devices);
+        Assert.Equal(devices.Length, activations.Count);
+        Assert.True(activations.Select(s => s.SiloAddress).Distinct().Count() >= 2, "device grains should be spread over both silos");
 
         await fixture.Grains.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
-        await Eventually.Until(async () =>
-        {
-            var stats = await fixture.Grains.GetGrain<IManagementGrain>(0).GetDetailedGrainStatistics([typeof(Device.DeviceGrain).FullName!]);
-            return !stats.Any(s => devices.Contains(s.GrainId.Key.ToString()));
-        }, TimeSpan.FromSeconds(30), "device grains to deactivate");
+        await Eventually.Until(async () => (await DeviceActivations(devices)).Count == 0, TimeSpan.FromSeconds(30), "device grains to deactivate");
 
         var snapshot = await fixture.Grains.GetGrain<IDeviceGrain>(devices[0]).GetSnapshot();
         Assert.Equal(1, snapshot.Accepted);
         Assert.Equal(40, snapshot.LastReading!.Metrics[0].Value);
+    }
+
+    private async Task<List<DetailedGrainStatistic>> DeviceActivations(string[] devices)
+    {
+        var stats = await fixture.Grains.GetGrain<IManagementGrain>(0).GetDetailedGrainStatistics();
+        return stats.Where(s => devices.Contains(s.GrainId.Key.ToString())).ToList();
     }
 }

@@ -1,3 +1,4 @@
+using Xunit;
 using Actors.Grains.Interfaces;
 using Actors.TestSupport;
 using static Actors.Grains.Tests.TestReadings;

@@ -31,6 +31,7 @@ internal sealed partial class AwsRequestSender
     private readonly Func<AwsFailure, Exception, Exception> _createException;
     private readonly ResiliencePipeline _pipeline;
     private readonly ILogger _logger;
+    private readonly Func<AwsSigningConfig, CancellationToken, Task<ImmutableCredentials>> _credentials;
 
     /// <summary>Creates a sender for one service.</summary>
     /// <param name="service">The SigV4 service name and endpoint prefix: <c>kinesis</c>, <c>sns</c>.</param>
@@ -39,13 +40,15 @@ internal sealed partial class AwsRequestSender
     /// <param name="readError">Reads code and message from an error answer of the service's protocol.</param>
     /// <param name="createException">Builds the client's exception from a final failure and its cause.</param>
     /// <param name="logger">Where retries are logged.</param>
+    /// <param name="credentials">Where credentials come from; defaults to the SDK's default credential chain.</param>
     public AwsRequestSender(
         string service,
         HttpClient http,
         AwsOptions options,
         Func<HttpStatusCode, HttpResponseHeaders, byte[], AwsErrorDetail> readError,
         Func<AwsFailure, Exception, Exception> createException,
-        ILogger logger)
+        ILogger logger,
+        Func<AwsSigningConfig, CancellationToken, Task<ImmutableCredentials>>? credentials = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(service);
         ArgumentNullException.ThrowIfNull(http);
@@ -61,6 +64,7 @@ internal sealed partial class AwsRequestSender
         _readError = readError;
         _createException = createException;
         _logger = logger;
+        _credentials = credentials ?? FromDefaultChainAsync;
         _pipeline = BuildPipeline(options);
     }
 
@@ -71,7 +75,6 @@ internal sealed partial class AwsRequestSender
     public async Task<byte[]> SendAsync(AwsCall call, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(call);
-        var credentials = await ResolveCredentialsAsync(call, cancellationToken).ConfigureAwait(false);
         var attempts = new StrongBox<int>();
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
         context.Properties.Set(CallKey, call);
@@ -81,10 +84,10 @@ internal sealed partial class AwsRequestSender
                 static (context, state) =>
                 {
                     state.Attempts.Value++;
-                    return state.Sender.SendOnceAsync(state.Call, state.Credentials, context.CancellationToken);
+                    return state.Sender.SendOnceAsync(state.Call, context.CancellationToken);
                 },
                 context,
-                (Sender: this, Call: call, Credentials: credentials, Attempts: attempts)).ConfigureAwait(false);
+                (Sender: this, Call: call, Attempts: attempts)).ConfigureAwait(false);
         }
         catch (AwsErrorResponseException error)
         {
@@ -101,8 +104,9 @@ internal sealed partial class AwsRequestSender
         }
     }
 
-    private async ValueTask<byte[]> SendOnceAsync(AwsCall call, ImmutableCredentials credentials, CancellationToken cancellationToken)
+    private async ValueTask<byte[]> SendOnceAsync(AwsCall call, CancellationToken cancellationToken)
     {
+        var credentials = await ResolveCredentialsAsync(call, cancellationToken).ConfigureAwait(false);
         using var request = Sign(call, credentials);
         using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
         var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
@@ -116,7 +120,7 @@ internal sealed partial class AwsRequestSender
 
     private HttpRequestMessage Sign(AwsCall call, ImmutableCredentials credentials)
     {
-        var signable = new DefaultRequest(new SigningOnlyRequest(), _service)
+        using var signable = new DefaultRequest(new SigningOnlyRequest(), _service)
         {
             HttpMethod = "POST",
             Endpoint = _endpoint,
@@ -161,14 +165,19 @@ internal sealed partial class AwsRequestSender
     {
         try
         {
-            var identity = await CredentialsResolver.ResolveIdentityAsync(_signingConfig, cancellationToken).ConfigureAwait(false);
-            return await identity.GetCredentialsAsync().ConfigureAwait(false);
+            return await _credentials(_signingConfig, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception error) when (error is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             var message = $"{_service} {call.Operation}: the AWS SDK's default credential chain found no usable credentials: {error.Message}";
             throw _createException(new AwsFailure(AwsErrorCodes.CredentialsError, message, null, null), error);
         }
+    }
+
+    private static async Task<ImmutableCredentials> FromDefaultChainAsync(AwsSigningConfig config, CancellationToken cancellationToken)
+    {
+        var identity = await CredentialsResolver.ResolveIdentityAsync(config, cancellationToken).ConfigureAwait(false);
+        return await identity.GetCredentialsAsync().ConfigureAwait(false);
     }
 
     private ResiliencePipeline BuildPipeline(AwsOptions options)

@@ -33,7 +33,7 @@ public sealed class DeviceDetector
     /// <param name="state">The device's state, updated in place.</param>
     /// <param name="readings">The readings to judge, in order.</param>
     /// <param name="rules">The rules in force; prepared again only when <see cref="DetectionRules.Version"/> changes.</param>
-    /// <param name="limitsFor">The control limits of a product for the day of an event time, or null when there are none.</param>
+    /// <param name="limitsFor">The control limits of a product for the day of an event time, or null when there are none; called once per accepted reading that has a product.</param>
     /// <param name="anomalies">Receives the anomalies found, in the order found.</param>
     /// <returns>How many readings were judged and how many were dropped as duplicates.</returns>
     public (int Accepted, int Duplicates) Judge(

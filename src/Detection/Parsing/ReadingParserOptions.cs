@@ -3,7 +3,8 @@ namespace Actors.Detection.Parsing;
 /// <summary>Which JSON fields carry identity and time (configuration section <c>Parsing</c>).</summary>
 /// <remarks>
 /// Field lists are in priority order: the first listed field that is present wins. Names are matched exactly
-/// (case-sensitive). Every other numeric field is a metric.
+/// (case-sensitive). Every other numeric field is a metric. Bind through <see cref="ReadingParserOptionsBinder"/> (or
+/// <c>AddReadingParser</c>) so that a list given in configuration replaces its default instead of being appended to it.
 /// </remarks>
 public sealed class ReadingParserOptions
 {

@@ -14,6 +14,7 @@ internal static class TextExcerpt
         var text = new StringBuilder(Math.Min(raw.Length, maxChars));
         Span<char> piece = stackalloc char[4];
         var index = 0;
+        var cut = 0;
         while (index < raw.Length)
         {
             var status = Rune.DecodeFromUtf8(raw[index..], out var rune, out var consumed);
@@ -30,14 +31,18 @@ internal static class TextExcerpt
                 raw[index].TryFormat(piece[2..], out _, "X2", CultureInfo.InvariantCulture);
                 length = 4;
             }
-            var isLast = index + consumed == raw.Length;
-            if (text.Length + length > (isLast ? maxChars : maxChars - Ellipsis.Length))
+            if (text.Length + length > maxChars)
             {
+                text.Length = cut;
                 text.Append(Ellipsis);
                 break;
             }
             text.Append(piece[..length]);
             index += consumed;
+            if (text.Length <= maxChars - Ellipsis.Length)
+            {
+                cut = text.Length;
+            }
         }
         return text.ToString();
     }

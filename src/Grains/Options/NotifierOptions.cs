@@ -25,7 +25,4 @@ public sealed class NotifierOptions
 
     /// <summary>Most recent anomalies kept per shard for <c>alerts list</c>. Default 500 (keeps a shard's state well under the 400 KB DynamoDB item limit).</summary>
     public int RecentAnomalies { get; set; } = 500;
-
-    /// <summary>Path of the NDJSON file the <c>file</c> sink appends notifications to. Default <c>notifications.ndjson</c>.</summary>
-    public string FilePath { get; set; } = "notifications.ndjson";
 }

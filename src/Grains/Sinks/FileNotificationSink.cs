@@ -4,8 +4,8 @@ using Microsoft.Extensions.Options;
 
 namespace Actors.Grains.Sinks;
 
-/// <summary>Appends each notification as one JSON line to <see cref="NotifierOptions.FilePath"/>.</summary>
-public sealed class FileNotificationSink(IOptions<NotifierOptions> options) : INotificationSink, IDisposable
+/// <summary>Appends each notification as one JSON line to <see cref="FileSinkOptions.Path"/>.</summary>
+public sealed class FileNotificationSink(IOptions<FileSinkOptions> options) : INotificationSink, IDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
 
@@ -17,7 +17,7 @@ public sealed class FileNotificationSink(IOptions<NotifierOptions> options) : IN
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            await File.AppendAllLinesAsync(options.Value.FilePath, lines, cancellationToken);
+            await File.AppendAllLinesAsync(options.Value.Path, lines, cancellationToken);
         }
         finally
         {

@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Text.Json;
+using System.Text;
 
 namespace Actors.Simulation.Json;
 
@@ -19,8 +19,30 @@ internal static class JsonText
     /// <summary>An integer token.</summary>
     public static string Number(long value) => value.ToString(CultureInfo.InvariantCulture);
 
-    /// <summary>A quoted, escaped JSON string.</summary>
-    public static string String(string value) => "\"" + JsonEncodedText.Encode(value).ToString() + "\"";
+    /// <summary>A quoted JSON string; only quotes, backslashes and control characters are escaped.</summary>
+    public static string String(string value)
+    {
+        var builder = new StringBuilder(value.Length + 2).Append('"');
+        foreach (var c in value)
+        {
+            switch (c)
+            {
+                case '"':
+                    builder.Append("\\\"");
+                    break;
+                case '\\':
+                    builder.Append("\\\\");
+                    break;
+                case < ' ':
+                    builder.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
+                    break;
+                default:
+                    builder.Append(c);
+                    break;
+            }
+        }
+        return builder.Append('"').ToString();
+    }
 
     /// <summary>A quoted, invariant-culture timestamp in <paramref name="format"/>.</summary>
     public static string Time(DateTime value, string format) =>

@@ -95,6 +95,7 @@ public sealed class DeviceStateTests
         new DeviceDetector().Judge(DeviceId, original, readings[..6], rules, (_, _) => limits, []);
 
         var copy = serializer.Deserialize<DeviceState>(serializer.SerializeToArray(original));
+        Assert.NotNull(copy);
 
         var fromOriginal = new List<Anomaly>();
         var fromCopy = new List<Anomaly>();

@@ -1,5 +1,6 @@
 using Actors.Detection.Parsing;
 using Actors.Grains.Interfaces;
+using Xunit;
 
 namespace Actors.Detection.Tests.Parsing;
 

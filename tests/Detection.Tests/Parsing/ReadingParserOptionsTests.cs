@@ -1,5 +1,9 @@
 using Actors.Detection.Parsing;
+using Actors.Grains.Interfaces;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Xunit;
 
 namespace Actors.Detection.Tests.Parsing;
 
@@ -68,39 +72,78 @@ public sealed class ReadingParserOptionsTests
     }
 
     [Fact]
-    public void Binds_from_the_parsing_section()
+    public void Binds_from_the_parsing_section_keeping_unconfigured_defaults()
     {
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["Parsing:EnvelopeDeviceIdField"] = "iccid",
-                ["Parsing:EnvelopePayloadField"] = "data",
-                ["Parsing:InternCacheCapacity"] = "10",
-            })
-            .Build();
         var options = new ReadingParserOptions();
 
-        configuration.GetSection(ReadingParserOptions.Section).Bind(options);
+        ReadingParserOptionsBinder.Bind(Section(new()
+        {
+            ["Parsing:EnvelopeDeviceIdField"] = "iccid",
+            ["Parsing:EnvelopePayloadField"] = "data",
+            ["Parsing:InternCacheCapacity"] = "10",
+        }), options);
 
         Assert.Equal("iccid", options.EnvelopeDeviceIdField);
         Assert.Equal("data", options.EnvelopePayloadField);
         Assert.Equal(10, options.InternCacheCapacity);
         Assert.Equal(["device_id", "deviceId", "machine_id"], options.DeviceIdFields);
+        Assert.Equal(["operatorId", "imsi", "imei", "sourceProtocol"], options.IgnoredFields);
     }
 
     [Fact]
-    public void Bound_field_list_from_configuration()
+    public void A_configured_field_list_replaces_the_default_instead_of_extending_it()
     {
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["Parsing:DeviceIdFields:0"] = "serial",
-            })
-            .Build();
         var options = new ReadingParserOptions();
 
-        configuration.GetSection(ReadingParserOptions.Section).Bind(options);
+        ReadingParserOptionsBinder.Bind(Section(new()
+        {
+            ["Parsing:DeviceIdFields:0"] = "serial",
+            ["Parsing:DeviceIdFields:1"] = "device_id",
+            ["Parsing:IgnoredFields"] = "",
+        }), options);
 
-        Assert.Equal(["serial"], options.DeviceIdFields);
+        Assert.Equal(["serial", "device_id"], options.DeviceIdFields);
+        Assert.Empty(options.IgnoredFields);
+        Assert.Equal(["timestamp"], options.TimestampFields);
     }
+
+    [Fact]
+    public void AddReadingParser_wires_configured_parser_and_rejection_log()
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Parsing:DeviceIdFields:0"] = "serial" })
+            .Build();
+        using var provider = new ServiceCollection()
+            .AddSingleton<IConfiguration>(configuration)
+            .AddLogging()
+            .AddReadingParser()
+            .BuildServiceProvider();
+
+        var parser = provider.GetRequiredService<ReadingParser>();
+        var outcome = parser.Parse("""{"serial": "S-1", "device_id": "other", "timestamp": 1, "v": 2}"""u8);
+
+        Assert.True(outcome.IsAccepted, outcome.Detail);
+        Assert.Equal("S-1", outcome.Reading.DeviceId);
+        Assert.Equal([new Metric("v", 2)], outcome.Reading.Metrics);
+        Assert.Same(provider.GetRequiredService<RejectionLog>(), provider.GetRequiredService<RejectionLog>());
+    }
+
+    [Fact]
+    public void AddReadingParser_validates_and_names_the_bad_property()
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Parsing:InternCacheCapacity"] = "-5" })
+            .Build();
+        using var provider = new ServiceCollection()
+            .AddSingleton<IConfiguration>(configuration)
+            .AddReadingParser()
+            .BuildServiceProvider();
+
+        var ex = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<ReadingParserOptions>>().Value);
+
+        Assert.Contains("Parsing:InternCacheCapacity", ex.Message);
+    }
+
+    private static IConfigurationSection Section(Dictionary<string, string?> values) =>
+        new ConfigurationBuilder().AddInMemoryCollection(values).Build().GetSection(ReadingParserOptions.Section);
 }

@@ -1,5 +1,6 @@
 using System.Text;
 using Actors.Detection.Parsing;
+using Xunit;
 
 namespace Actors.Detection.Tests.Parsing;
 

@@ -1,5 +1,6 @@
 using Actors.Detection.Parsing;
 using Microsoft.Extensions.Logging;
+using Xunit;
 
 namespace Actors.Detection.Tests.Parsing;
 

@@ -63,7 +63,7 @@ public sealed class InjectedAnomalyTests
             var thickness = SimulationRecords.Generate(options, TimeSpan.FromDays(2))
                 .Select(r => SimulationRecords.Metric(r, "thickness"))
                 .ToArray();
-            const int run = 30;
+            const int run = 60;
             var largest = 0.0;
             for (var i = 0; i + run <= thickness.Length; i++)
             {
@@ -72,8 +72,11 @@ public sealed class InjectedAnomalyTests
             return largest;
         }
 
-        Assert.True(LargestDeparture(4) > 0.6, "With drift, some run of 30 readings should depart from 50 by more than 0.6.");
-        Assert.True(LargestDeparture(0) < 0.6, "Without drift, no run of 30 readings should depart from 50 by more than 0.6.");
+        var withDrift = LargestDeparture(4);
+        Assert.True(withDrift > 0.6, $"With drift, some 5-minute run should depart from 50 by more than 0.6 (largest {withDrift:F3}).");
+        Assert.InRange(withDrift, 0.85, 1.3);
+        var withoutDrift = LargestDeparture(0);
+        Assert.True(withoutDrift < 0.6, $"Without drift, no 5-minute run should depart from 50 by more than 0.6 (largest {withoutDrift:F3}).");
     }
 
     [Fact]

@@ -105,6 +105,19 @@ public sealed class RecordFormatTests
     }
 
     [Fact]
+    public void Configured_product_ids_are_escaped_and_round_trip()
+    {
+        var options = SimulationRecords.Only(lines: 1);
+        options.Products = ["A\"1+\\x<é>"];
+
+        var record = SimulationRecords.Generate(options, TimeSpan.FromSeconds(1)).Single();
+
+        using var document = JsonDocument.Parse(record.Payload);
+        Assert.Equal("A\"1+\\x<é>", document.RootElement.GetProperty("product_id").GetString());
+        Assert.Contains("\"product_id\": \"A\\\"1+\\\\x<é>\"", SimulationRecords.Text(record), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Every_valid_record_is_accepted_by_the_malformed_classifier()
     {
         Assert.All(Records, r => Assert.Null(SimulationRecords.ClassifyMalformed(r.Payload)));

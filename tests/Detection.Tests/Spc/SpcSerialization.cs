@@ -1,6 +1,7 @@
 using Actors.Detection.Spc;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Serialization;
+using Xunit;
 
 namespace Actors.Detection.Tests.Spc;
 
@@ -12,7 +13,12 @@ internal static class SpcSerialization
         .BuildServiceProvider()
         .GetRequiredService<Serializer>();
 
-    public static T RoundTrip<T>(T value) => Serializer.Deserialize<T>(Serializer.SerializeToArray(value));
+    public static T RoundTrip<T>(T value)
+    {
+        var copy = Serializer.Deserialize<T>(Serializer.SerializeToArray(value));
+        Assert.NotNull(copy);
+        return copy;
+    }
 
     public static int Size<T>(T value) => Serializer.SerializeToArray(value).Length;
 }

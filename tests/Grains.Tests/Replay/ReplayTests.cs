@@ -1,3 +1,4 @@
+using Xunit;
 using System.Text;
 using Actors.Detection.Device;
 using Actors.Detection.Parsing;
