@@ -20,6 +20,7 @@ public interface IProductGrain : IGrainWithStringKey
 
     /// <summary>Stores imported limits; they replace computed ones for the same metric and date.</summary>
     [Alias("import")]
+    [AdminOperation]
     Task ImportLimits(ControlLimits[] limits);
 
     [Alias("snapshot")]

@@ -9,5 +9,6 @@ public interface IRulesGrain : IGrainWithStringKey
 
     /// <summary>Replaces the rules; returns them with the new version.</summary>
     [Alias("set")]
+    [AdminOperation]
     Task<DetectionRules> Set(DetectionRules rules);
 }

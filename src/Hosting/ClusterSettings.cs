@@ -5,6 +5,12 @@ public sealed class ClusterSettings
 {
     public const string Section = "Cluster";
 
+    /// <summary>
+    /// Optional section bound to Orleans' <c>ClusterMembershipOptions</c> (failure detection: <c>ProbeTimeout</c>,
+    /// <c>NumMissedProbesLimit</c>, <c>NumVotesForDeathDeclaration</c>, ...). Orleans' defaults apply to what it does not set.
+    /// </summary>
+    public const string MembershipOptionsSection = "ClusterMembership";
+
     /// <summary>Orleans cluster ID: silos and clients with the same ID form one cluster. Default <c>iot-detection</c>.</summary>
     public string ClusterId { get; set; } = "iot-detection";
 
@@ -29,6 +35,15 @@ public sealed class ClusterSettings
     /// <summary>Client gateway port. Default 30000.</summary>
     public int GatewayPort { get; set; } = 30000;
 
-    /// <summary>Address other silos and clients reach this silo at; default: discovered (the ECS task IP on ECS, else loopback for Localhost).</summary>
+    /// <summary>
+    /// Address other silos and clients reach this silo at (Redis membership). Default: discovered, the task's IP from the
+    /// ECS task metadata endpoint on ECS, else the first non-loopback IPv4 address of the host.
+    /// </summary>
     public string? AdvertisedAddress { get; set; }
+
+    /// <summary>
+    /// How long a stopping silo (SIGTERM, e.g. an ECS task stop) may take to leave the cluster and deactivate its grains
+    /// before the host gives up waiting. Default 30 s; keep it below the ECS container <c>stopTimeout</c>.
+    /// </summary>
+    public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(30);
 }

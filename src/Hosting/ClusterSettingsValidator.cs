@@ -1,3 +1,4 @@
+using System.Net;
 using Microsoft.Extensions.Options;
 
 namespace Actors.Hosting;
@@ -22,6 +23,14 @@ public sealed class ClusterSettingsValidator : IValidateOptions<ClusterSettings>
         if (settings.SiloPort is < 0 or > 65535 || settings.GatewayPort is < 0 or > 65535)
         {
             failures.Add($"{ClusterSettings.Section}:{nameof(settings.SiloPort)} and {nameof(settings.GatewayPort)} must be valid ports.");
+        }
+        if (!string.IsNullOrWhiteSpace(settings.AdvertisedAddress) && !IPAddress.TryParse(settings.AdvertisedAddress, out _))
+        {
+            failures.Add($"{ClusterSettings.Section}:{nameof(settings.AdvertisedAddress)} must be an IP address, not '{settings.AdvertisedAddress}'.");
+        }
+        if (settings.ShutdownTimeout <= TimeSpan.Zero)
+        {
+            failures.Add($"{ClusterSettings.Section}:{nameof(settings.ShutdownTimeout)} must be positive.");
         }
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }

@@ -1,4 +1,6 @@
+using Actors.Aws;
 using Actors.Detection.Spc;
+using Actors.Hosting.Sinks;
 using Actors.Grains;
 using Actors.Grains.Interfaces;
 using Actors.Grains.Options;
@@ -9,6 +11,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
+using Orleans.Storage;
 
 namespace Actors.Hosting;
 
@@ -26,6 +29,7 @@ public static class DetectionSiloExtensions
             o.ClusterId = cluster.ClusterId;
             o.ServiceId = cluster.ServiceId;
         });
+        silo.Services.AddOptions<ClusterMembershipOptions>().Bind(configuration.GetSection(ClusterSettings.MembershipOptionsSection));
         switch (cluster.Membership)
         {
             case MembershipKind.Localhost:
@@ -42,15 +46,37 @@ public static class DetectionSiloExtensions
                 silo.AddMemoryGrainStorage(StorageNames.State);
                 break;
             case StorageKind.DynamoDB:
-                silo.AddDynamoDBGrainStorage(StorageNames.State, options => options.BindConfiguration("DynamoDB"));
+                silo.AddDynamoDBGrainStorage(StorageNames.State, options => options
+                    .BindConfiguration("DynamoDB")
+                    .PostConfigure<IOptions<AwsOptions>>((dynamo, aws) =>
+                    {
+                        dynamo.ServiceUrl ??= aws.Value.ServiceUrl;
+                        if (configuration["DynamoDB:Region"] is null)
+                        {
+                            dynamo.Region = aws.Value.Region;
+                        }
+                    }));
                 break;
         }
+        silo.AddAdminAccess(configuration);
+        return silo.AddDetectionGrains(configuration);
+    }
+
+    /// <summary>
+    /// The grains' services plus the start-up activation of the notifier shards; for any silo, including test clusters.
+    /// Grain state is stored with the Orleans binary serializer: the state types are written for it (<c>[GenerateSerializer]</c>,
+    /// <c>[Id]</c> on private fields); Orleans' default JSON storage serializer neither restores private fields nor
+    /// resolves compiler-generated collection types, so state read back after a silo failure would be lost or unreadable.
+    /// </summary>
+    public static ISiloBuilder AddDetectionGrains(this ISiloBuilder silo, IConfiguration configuration)
+    {
+        silo.Services.AddSingleton<IGrainStorageSerializer, OrleansGrainStorageSerializer>();
         silo.Services.AddDetectionServices(configuration);
         silo.AddStartupTask<NotifierStartup>();
         return silo;
     }
 
-    /// <summary>Options, metrics and sinks the grains need (also used by test clusters).</summary>
+    /// <summary>Options, metrics and sinks the grains need.</summary>
     public static IServiceCollection AddDetectionServices(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<SpcSettings>().Bind(configuration.GetSection(SpcSettings.SectionName)).ValidateOnStart();
@@ -65,6 +91,20 @@ public static class DetectionSiloExtensions
         services.AddSingleton<DetectionMetrics>();
         services.AddSingleton<INotificationSink, LogNotificationSink>();
         services.AddSingleton<INotificationSink, FileNotificationSink>();
+        services.AddAwsOptions(configuration).AddSnsClient().AddKinesisClient();
+        services.AddSingleton<INotificationSink, SnsNotificationSink>();
+        services.AddSingleton<INotificationSink, AnomalyStreamNotificationSink>();
+        var sinks = configuration.GetSection($"{NotifierOptions.Section}:{nameof(NotifierOptions.Sinks)}").Get<string[]>() ?? [];
+        var sns = services.AddOptions<SnsSinkOptions>().Bind(configuration.GetSection(SnsSinkOptions.Section));
+        if (sinks.Contains("sns", StringComparer.OrdinalIgnoreCase))
+        {
+            sns.Validate(o => !string.IsNullOrWhiteSpace(o.TopicArn), $"{SnsSinkOptions.Section}:{nameof(SnsSinkOptions.TopicArn)} is required when {NotifierOptions.Section}:{nameof(NotifierOptions.Sinks)} contains 'sns'.").ValidateOnStart();
+        }
+        var stream = services.AddOptions<AnomalyStreamSinkOptions>().Bind(configuration.GetSection(AnomalyStreamSinkOptions.Section));
+        if (sinks.Contains("kinesis", StringComparer.OrdinalIgnoreCase))
+        {
+            stream.Validate(o => !string.IsNullOrWhiteSpace(o.StreamName), $"{AnomalyStreamSinkOptions.Section}:{nameof(AnomalyStreamSinkOptions.StreamName)} is required when {NotifierOptions.Section}:{nameof(NotifierOptions.Sinks)} contains 'kinesis'.").ValidateOnStart();
+        }
         return services;
     }
 }

@@ -6,5 +6,6 @@ var root = new RootCommand("IoT anomaly detection: simulate sensors, replay hist
     SimulateCommand.Create(),
     ReplayCommand.Create(),
     GenerateCommand.Create(),
+    IngestCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

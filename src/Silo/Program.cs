@@ -1,6 +1,8 @@
 using Actors.Hosting;
-using Microsoft.Extensions.Hosting;
+using Microsoft.AspNetCore.Builder;
 
-var builder = Host.CreateApplicationBuilder(args);
-builder.UseOrleans(silo => silo.AddDetectionSilo(builder.Configuration));
-await builder.Build().RunAsync();
+var builder = WebApplication.CreateBuilder(args);
+builder.AddDetectionSiloHost();
+var app = builder.Build();
+app.MapDetectionSiloEndpoints();
+await app.RunAsync();

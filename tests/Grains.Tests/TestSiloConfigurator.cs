@@ -12,7 +12,7 @@ public sealed class TestSiloConfigurator : ISiloConfigurator
     public void Configure(ISiloBuilder siloBuilder)
     {
         siloBuilder.AddMemoryGrainStorage(StorageNames.State);
-        siloBuilder.Services.AddDetectionServices(siloBuilder.Configuration);
+        siloBuilder.AddDetectionGrains(siloBuilder.Configuration);
         siloBuilder.Services.AddSingleton<INotificationSink>(RecordingSink.Instance);
     }
 }

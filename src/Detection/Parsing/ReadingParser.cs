@@ -30,6 +30,8 @@ public sealed class ReadingParser
         AllowTrailingCommas = false,
     };
 
+    private static ReadOnlySpan<byte> Utf8Bom => [0xEF, 0xBB, 0xBF];
+
     private readonly byte[][] _deviceIdFields;
     private readonly byte[][] _productIdFields;
     private readonly byte[][] _timestampFields;
@@ -81,10 +83,14 @@ public sealed class ReadingParser
     public int CachedNames => _names.Count;
 
     /// <summary>Parses one record.</summary>
-    /// <param name="utf8Json">One JSON object, UTF-8, without the line terminator.</param>
+    /// <param name="utf8Json">One JSON object, UTF-8 (a leading BOM is ignored).</param>
     /// <returns>The reading, or the rejection reason with a short detail.</returns>
     public ParseOutcome Parse(ReadOnlySpan<byte> utf8Json)
     {
+        if (utf8Json.StartsWith(Utf8Bom))
+        {
+            utf8Json = utf8Json[Utf8Bom.Length..];
+        }
         if (utf8Json.TrimStart(" \t\r\n"u8).IsEmpty)
         {
             return ParseOutcome.Rejected(RejectReason.MalformedJson, "empty record");

@@ -1,4 +1,9 @@
 using Actors.Hosting;
+using Actors.Hosting.Admin;
+using Actors.Hosting.Health;
+using Actors.Hosting.Telemetry;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -8,9 +13,13 @@ namespace Actors.Ingestor.Cluster;
 
 /// <summary>
 /// The grains the ingestor talks to: an embedded in-process silo (default) or a client of the configured cluster.
+/// Reports OpenTelemetry metrics, and serves the health endpoints when asked to (the long-running <c>ingest</c>).
 /// </summary>
 public sealed class ClusterConnection : IAsyncDisposable
 {
+    /// <summary>The service name metrics are reported under unless <c>OTEL_SERVICE_NAME</c> says otherwise.</summary>
+    public const string ServiceName = "actors-ingestor";
+
     private readonly IHost _host;
 
     private ClusterConnection(IHost host, bool embedded)
@@ -26,12 +35,27 @@ public sealed class ClusterConnection : IAsyncDisposable
     public IServiceProvider Services => _host.Services;
 
     /// <summary>Starts an embedded silo or connects to the cluster; throws <see cref="ClusterUnreachableException"/> when it cannot.</summary>
-    public static async Task<ClusterConnection> StartAsync(IConfiguration configuration, bool embedded, Action<ILoggingBuilder> logging, CancellationToken cancellationToken)
+    public static Task<ClusterConnection> StartAsync(IConfiguration configuration, bool embedded, Action<ILoggingBuilder> logging, CancellationToken cancellationToken) =>
+        StartAsync(configuration, embedded, serveHealth: false, logging, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="StartAsync(IConfiguration, bool, Action{ILoggingBuilder}, CancellationToken)"/>; with
+    /// <paramref name="serveHealth"/>, also serves <c>/health/live</c> and <c>/health/ready</c> on <c>Health:Port</c>
+    /// (default 8081) unless <c>Health:Enabled</c> is false. Ready means: the embedded silo is Active (and its storage
+    /// reachable), or the client reaches the cluster.
+    /// </summary>
+    public static async Task<ClusterConnection> StartAsync(
+        IConfiguration configuration, bool embedded, bool serveHealth, Action<ILoggingBuilder> logging, CancellationToken cancellationToken)
     {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Configuration = new ConfigurationManager(), DisableDefaults = true });
+        var health = serveHealth ? HealthSettings.Read(configuration, HealthSettings.IngestorDefaultPort) : null;
+        IHostApplicationBuilder builder = health is { Enabled: true }
+            ? CreateWebBuilder(health.Port)
+            : Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Configuration = new ConfigurationManager(), DisableDefaults = true });
         builder.Configuration.AddConfiguration(configuration);
         builder.Logging.ClearProviders();
         logging(builder.Logging);
+        builder.Services.AddDetectionTelemetry(configuration, ServiceName);
+        builder.Services.AddAdminSecretForwarding(builder.Configuration);
         if (embedded)
         {
             builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -39,14 +63,17 @@ public sealed class ClusterConnection : IAsyncDisposable
                 [$"{ClusterSettings.Section}:{nameof(ClusterSettings.Membership)}"] = nameof(MembershipKind.Localhost),
                 [$"{ClusterSettings.Section}:{nameof(ClusterSettings.SiloPort)}"] = FreePort().ToString(),
                 [$"{ClusterSettings.Section}:{nameof(ClusterSettings.GatewayPort)}"] = FreePort().ToString(),
+                [$"{AdminOptions.Section}:{nameof(AdminOptions.Secret)}"] = AdminSecret.Generate(),
             });
             builder.UseOrleans(silo => silo.AddDetectionSilo(builder.Configuration));
+            builder.Services.AddSiloReadinessChecks(ClusterSettingsReader.Read(builder.Configuration));
         }
         else
         {
             builder.UseOrleansClient(client => client.AddDetectionClient(builder.Configuration));
+            builder.Services.AddClientReadinessChecks();
         }
-        var host = builder.Build();
+        var host = Build(builder, health);
         try
         {
             await host.StartAsync(cancellationToken);
@@ -66,6 +93,25 @@ public sealed class ClusterConnection : IAsyncDisposable
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         await _host.StopAsync(timeout.Token);
         _host.Dispose();
+    }
+
+    private static WebApplicationBuilder CreateWebBuilder(int port)
+    {
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
+        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel => kestrel.ListenAnyIP(port));
+        builder.Services.AddRoutingCore();
+        return builder;
+    }
+
+    private static IHost Build(IHostApplicationBuilder builder, HealthSettings? health)
+    {
+        if (builder is not WebApplicationBuilder web || health is null)
+        {
+            return ((HostApplicationBuilder)builder).Build();
+        }
+        var app = web.Build();
+        app.MapDetectionHealth(health);
+        return app;
     }
 
     private static int FreePort()

@@ -1,3 +1,4 @@
+using Actors.Detection.Parsing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -16,15 +17,25 @@ public static class IngestorConfiguration
             .AddInMemoryCollection(overrides ?? new Dictionary<string, string?>())
             .Build();
 
-    /// <summary>Logs to stderr, so stdout stays free for a command's own output.</summary>
+    /// <summary>
+    /// Logs to stderr, so stdout stays free for a command's own output: one JSON object per line (with scopes) when
+    /// <c>Logging:Console:FormatterName</c> is <c>json</c> (containers), else one readable line per entry.
+    /// </summary>
     public static void ConsoleToStderr(ILoggingBuilder logging, IConfiguration configuration)
     {
         logging.AddConfiguration(configuration.GetSection("Logging"));
-        logging.AddSimpleConsole(o =>
+        if (string.Equals(configuration["Logging:Console:FormatterName"], ConsoleFormatterNames.Json, StringComparison.OrdinalIgnoreCase))
         {
-            o.SingleLine = true;
-            o.TimestampFormat = "HH:mm:ss ";
-        });
+            logging.AddJsonConsole(o => o.IncludeScopes = true);
+        }
+        else
+        {
+            logging.AddSimpleConsole(o =>
+            {
+                o.SingleLine = true;
+                o.TimestampFormat = "HH:mm:ss ";
+            });
+        }
         logging.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
     }
 }

@@ -43,7 +43,7 @@ public static class ReplayCommand
             var (imported, rejectedLimits) = await new LimitsImporter(cluster.Grains, loggers.CreateLogger<LimitsImporter>()).ImportAsync(limitsPath, cancellationToken);
             await Console.Error.WriteLineAsync($"limits: imported {imported}, rejected {rejectedLimits} from {limitsPath}");
         }
-        var parser = new ReadingParser(configuration.GetSection("Parsing").Get<ReadingParserOptions>() ?? new ReadingParserOptions());
+        var parser = IngestorConfiguration.CreateParser(configuration);
         var rejections = new RejectionLog(loggers.CreateLogger<RejectionLog>());
         var runner = new ReplayRunner(cluster.Grains, parser, rejections, batchSize ?? settings.BatchSize);
 

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using Actors.Detection.Parsing;
 using Actors.Grains.Interfaces;
+using Actors.Ingestor.Kinesis;
 using Actors.Ingestor.Pipeline;
 using Actors.Simulation;
 using Microsoft.Extensions.Configuration;
@@ -11,7 +12,7 @@ using Spectre.Console;
 
 namespace Actors.Ingestor.Commands;
 
-/// <summary><c>simulate [--duration D] [--speed X]</c>: the main job on embedded defaults.</summary>
+/// <summary><c>simulate [--duration D] [--speed X] [--to grains|kinesis --stream NAME]</c>: the main job on embedded defaults.</summary>
 public static class SimulateCommand
 {
     public static Command Create()
@@ -19,8 +20,14 @@ public static class SimulateCommand
         var duration = new Option<TimeSpan?>("--duration") { Description = "Simulated time to run, e.g. 00:10:00 (default: until Ctrl+C)" };
         var speed = new Option<double>("--speed") { Description = "Simulated seconds per wall-clock second; 0 = as fast as possible", DefaultValueFactory = _ => 1 };
         var seed = new Option<int?>("--seed") { Description = "Random seed (default Simulation:Seed, 42)" };
-        var command = new Command("simulate", "Simulate sensors and production lines and judge their readings in the cluster") { duration, speed, seed };
-        command.SetAction((result, cancellationToken) => RunAsync(result.GetValue(duration), result.GetValue(speed), result.GetValue(seed), cancellationToken));
+        var to = new Option<string>("--to") { Description = "Where the records go: the grains, or a Kinesis stream (--stream)", DefaultValueFactory = _ => "grains" };
+        to.AcceptOnlyFromAmong("grains", "kinesis");
+        var stream = new Option<string?>("--stream") { Description = "Kinesis stream for --to kinesis" };
+        var shards = new Option<int?>("--create-shards") { Description = "With --to kinesis: create the stream with this many shards unless it exists" };
+        var command = new Command("simulate", "Simulate sensors and production lines and judge their readings in the cluster (or put them to Kinesis)") { duration, speed, seed, to, stream, shards };
+        command.SetAction((result, cancellationToken) => result.GetValue(to) == "kinesis"
+            ? KinesisSimulation.RunAsync(result.GetValue(stream), result.GetValue(shards), result.GetValue(duration), result.GetValue(speed), result.GetValue(seed), cancellationToken)
+            : RunAsync(result.GetValue(duration), result.GetValue(speed), result.GetValue(seed), cancellationToken));
         return command;
     }
 
@@ -39,7 +46,7 @@ public static class SimulateCommand
             return ExitCodes.ClusterUnreachable;
         }
         var loggers = cluster.Services.GetRequiredService<ILoggerFactory>();
-        var parser = new ReadingParser(configuration.GetSection("Parsing").Get<ReadingParserOptions>() ?? new ReadingParserOptions());
+        var parser = IngestorConfiguration.CreateParser(configuration);
         var rejections = new RejectionLog(loggers.CreateLogger<RejectionLog>());
         var dispatcher = new ReadingDispatcher(cluster.Grains);
         var summary = new RunSummary();

@@ -193,6 +193,14 @@ public sealed class ReadingParserFormatTests
     }
 
     [Fact]
+    public void Leading_utf8_bom_is_ignored()
+    {
+        var reading = Accept([0xEF, 0xBB, 0xBF, .. """{"device_id": "d", "timestamp": 1, "x": 1}"""u8]);
+
+        Assert.Equal("d", reading.DeviceId);
+    }
+
+    [Fact]
     public void Epoch_milliseconds_may_come_as_a_digits_only_string()
     {
         var reading = Accept("""{"device_id": "d", "timestamp": "1491869809384", "x": 1}"""u8);

@@ -105,6 +105,19 @@ public sealed class SpcCalendarTests
     }
 
     [Fact]
+    public void A_skipped_day_has_no_length_and_starts_at_the_transition()
+    {
+        var calendar = SpcCalendar.FromId("Pacific/Apia");
+        var skipped = new DateOnly(2011, 12, 30);
+        var transition = Utc(2011, 12, 30, 10, 0);
+
+        Assert.Equal(transition, calendar.StartOfDayUtc(skipped));
+        Assert.Equal(transition, calendar.StartOfDayUtc(skipped.AddDays(1)));
+        Assert.Equal(skipped.AddDays(-1), calendar.DayOf(transition.AddTicks(-1)));
+        Assert.Equal(skipped.AddDays(1), calendar.DayOf(transition));
+    }
+
+    [Fact]
     public void A_repeated_midnight_starts_the_day_at_its_first_occurrence()
     {
         var calendar = SpcCalendar.FromId("America/Havana");

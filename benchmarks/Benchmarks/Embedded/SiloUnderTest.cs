@@ -1,0 +1,82 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using Actors.Grains;
+using Actors.Hosting;
+using Actors.Hosting.Telemetry;
+using Actors.Ingestor.Cluster;
+using Actors.Ingestor.Commands;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Orleans.Storage;
+
+namespace Actors.Benchmarks.Embedded;
+
+/// <summary>An in-process silo a measurement runs against, whichever way it was started.</summary>
+public sealed class SiloUnderTest : IAsyncDisposable
+{
+    private readonly Func<ValueTask> _stop;
+
+    private SiloUnderTest(IGrainFactory grains, IServiceProvider services, Func<ValueTask> stop)
+    {
+        Grains = grains;
+        Services = services;
+        _stop = stop;
+    }
+
+    public IGrainFactory Grains { get; }
+
+    public IServiceProvider Services { get; }
+
+    /// <summary>The ingestor's embedded silo (<see cref="ClusterConnection.StartAsync(IConfiguration, bool, Action{ILoggingBuilder}, CancellationToken)"/>, in-memory state).</summary>
+    public static async Task<SiloUnderTest> StartEmbeddedAsync(IDictionary<string, string?> overrides, CancellationToken cancellationToken)
+    {
+        var connection = await EmbeddedCluster.StartAsync(overrides, cancellationToken);
+        return new SiloUnderTest(connection.Grains, connection.Services, connection.DisposeAsync);
+    }
+
+    /// <summary>
+    /// The same silo as <see cref="StartEmbeddedAsync"/> (localhost membership, <see cref="DetectionSiloExtensions.AddDetectionSilo"/>,
+    /// the same telemetry; no health checks), but with <paramref name="storage"/> as the grain state store in place of the
+    /// in-memory one.
+    /// </summary>
+    public static async Task<SiloUnderTest> StartWithStorageAsync(IDictionary<string, string?> overrides, IGrainStorage storage, CancellationToken cancellationToken)
+    {
+        var configuration = IngestorConfiguration.Load(overrides);
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Configuration = new ConfigurationManager(), DisableDefaults = true });
+        builder.Configuration.AddConfiguration(configuration);
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            [$"{ClusterSettings.Section}:{nameof(ClusterSettings.Membership)}"] = nameof(MembershipKind.Localhost),
+            [$"{ClusterSettings.Section}:{nameof(ClusterSettings.SiloPort)}"] = FreePort().ToString(CultureInfo.InvariantCulture),
+            [$"{ClusterSettings.Section}:{nameof(ClusterSettings.GatewayPort)}"] = FreePort().ToString(CultureInfo.InvariantCulture),
+        });
+        builder.Logging.ClearProviders();
+        IngestorConfiguration.ConsoleToStderr(builder.Logging, configuration);
+        builder.Services.AddDetectionTelemetry(configuration, ClusterConnection.ServiceName);
+        builder.UseOrleans(silo =>
+        {
+            silo.AddDetectionSilo(builder.Configuration);
+            silo.Services.AddKeyedSingleton(StorageNames.State, storage);
+        });
+        var host = builder.Build();
+        await host.StartAsync(cancellationToken);
+        return new SiloUnderTest(host.Services.GetRequiredService<IGrainFactory>(), host.Services, async () =>
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            await host.StopAsync(timeout.Token);
+            host.Dispose();
+        });
+    }
+
+    public ValueTask DisposeAsync() => _stop();
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

@@ -1,0 +1,92 @@
+using Actors.Benchmarks.Data;
+using Actors.Grains.Interfaces;
+
+namespace Actors.Benchmarks.Memory;
+
+/// <summary>
+/// The readings each device of the memory measurement gets: a manufacturing line making one product (the product of
+/// device <c>i</c> is product <c>i mod 3</c>), one reading a second from <see cref="Start"/> (a z-score window
+/// boundary), each with <see cref="MetricCount"/> metrics. With 40 readings a device closes one 20 s window and holds
+/// a full one (20 values per metric), and every X-bar series holds its 5 values. Quiet values are normal around
+/// the targets; anomalous ones break the temperature threshold and both control limits in every reading, so each
+/// device keeps a full list of recent anomalies.
+/// </summary>
+public sealed class DeviceFeed
+{
+    /// <summary>Event time of every device's first reading.</summary>
+    public static readonly DateTime Start = new(2026, 2, 17, 12, 0, 0, DateTimeKind.Utc);
+
+    private static readonly (string Name, double Mean, double StdDev)[] Metrics =
+    [
+        ("thickness", 0, 0.5),
+        ("line_speed", 50.0, 0.3),
+        ("temperature", 25.0, 1.0),
+        ("humidity", 40.0, 2.0),
+        ("distance", 120.0, 5.0),
+    ];
+
+    public DeviceFeed(int readingsPerDevice, int metricCount, bool anomalous)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(readingsPerDevice, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(metricCount, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(metricCount, Metrics.Length);
+        ReadingsPerDevice = readingsPerDevice;
+        MetricCount = metricCount;
+        Anomalous = anomalous;
+    }
+
+    public int ReadingsPerDevice { get; }
+
+    public int MetricCount { get; }
+
+    public bool Anomalous { get; }
+
+    /// <summary>The ID of device <paramref name="index"/> of the group <paramref name="prefix"/>.</summary>
+    public static string DeviceId(string prefix, int index) => $"{prefix}-{index:D6}";
+
+    /// <summary>The readings of device <paramref name="index"/> of group <paramref name="prefix"/>, oldest first.</summary>
+    public Reading[] For(string prefix, int index)
+    {
+        var random = new Random(index);
+        var (product, target) = BenchmarkRules.Products[index % BenchmarkRules.Products.Length];
+        var deviceId = DeviceId(prefix, index);
+        var readings = new Reading[ReadingsPerDevice];
+        for (var k = 0; k < readings.Length; k++)
+        {
+            var metrics = new Metric[MetricCount];
+            for (var m = 0; m < metrics.Length; m++)
+            {
+                var (name, mean, sd) = Metrics[m];
+                var value = Normal(random, name == "thickness" ? target : mean, sd);
+                metrics[m] = new Metric(name, Anomalous ? Outlier(name, value) : value);
+            }
+            readings[k] = new Reading { DeviceId = deviceId, ProductId = product, Timestamp = Start.AddSeconds(k), Metrics = metrics };
+        }
+        return readings;
+    }
+
+    /// <summary>The readings of devices <paramref name="first"/> to <paramref name="first"/> + <paramref name="count"/> - 1, device after device.</summary>
+    public List<Reading> Batch(string prefix, int first, int count)
+    {
+        var batch = new List<Reading>(count * ReadingsPerDevice);
+        for (var i = first; i < first + count; i++)
+        {
+            batch.AddRange(For(prefix, i));
+        }
+        return batch;
+    }
+
+    private static double Outlier(string metric, double value) => metric switch
+    {
+        "thickness" => value + 2.0,
+        "temperature" => value + 10.0,
+        _ => value,
+    };
+
+    private static double Normal(Random random, double mean, double sd)
+    {
+        var u1 = 1.0 - random.NextDouble();
+        var u2 = random.NextDouble();
+        return mean + (sd * Math.Sqrt(-2.0 * Math.Log(u1)) * Math.Cos(2.0 * Math.PI * u2));
+    }
+}

@@ -1,0 +1,17 @@
+using System.CommandLine;
+using Actors.Benchmarks.Memory;
+using Actors.Benchmarks.Replay;
+using BenchmarkDotNet.Running;
+
+var modes = new RootCommand("Benchmarks of the detection cluster: BenchmarkDotNet suites, replay-rate and grain-memory")
+{
+    ReplayRateCommand.Create(),
+    GrainMemoryCommand.Create(),
+};
+if (args is [var first, ..] && modes.Subcommands.Any(mode => mode.Name == first))
+{
+    return await modes.Parse(args).InvokeAsync();
+}
+
+var summaries = BenchmarkSwitcher.FromAssembly(typeof(ReplayRateCommand).Assembly).Run(args);
+return summaries.Any(summary => summary.HasCriticalValidationErrors || summary.Reports.Any(report => !report.Success)) ? 1 : 0;

@@ -1,0 +1,108 @@
+using System.CommandLine;
+using System.CommandLine.Help;
+using Actors.Admin.Commands;
+using Actors.Admin.Connection;
+using Actors.Grains.Interfaces;
+using Microsoft.Extensions.Configuration;
+using Orleans.Runtime;
+
+namespace Actors.Admin;
+
+/// <summary>
+/// The admin client's command line: parses the arguments, runs the command against the cluster the connector reaches,
+/// writes to the given writers and returns one of <see cref="ExitCodes"/>. The program and the tests both run this.
+/// </summary>
+public sealed class AdminApp(IConfiguration configuration, IClusterConnector connector, TextWriter output, TextWriter error)
+{
+    private readonly GlobalOptions _global = new();
+
+    /// <summary>Runs the command line <paramref name="args"/>.</summary>
+    public async Task<int> RunAsync(IReadOnlyList<string> args, CancellationToken cancellationToken = default)
+    {
+        var parse = CreateRootCommand().Parse(args);
+        if (parse.Errors.Count > 0 && parse.Action is not HelpAction)
+        {
+            foreach (var parseError in parse.Errors)
+            {
+                await error.WriteLineAsync($"error: {parseError.Message}");
+            }
+            await error.WriteLineAsync("Run with --help for usage.");
+            return ExitCodes.BadInput;
+        }
+        return await parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = error }, cancellationToken);
+    }
+
+    /// <summary>The command tree.</summary>
+    public RootCommand CreateRootCommand()
+    {
+        var root = new RootCommand("Admin client of the IoT anomaly-detection cluster: inspect devices, products, alerts and rules; import limits; cluster status")
+        {
+            new Command("device", "Inspect device grains") { DeviceShowCommand.Create(this) },
+            new Command("product", "Inspect product grains and manage their control limits")
+            {
+                ProductShowCommand.Create(this),
+                new Command("limits", "Manage control limits") { ProductLimitsImportCommand.Create(this) },
+            },
+            new Command("alerts", "Recent anomalies") { AlertsListCommand.Create(this) },
+            new Command("rules", "Detection rules: thresholds and the z-score rule") { RulesShowCommand.Create(this), RulesSetCommand.Create(this) },
+            new Command("cluster", "The cluster itself") { ClusterStatusCommand.Create(this) },
+        };
+        foreach (var option in _global.All)
+        {
+            root.Add(option);
+        }
+        return root;
+    }
+
+    /// <summary>
+    /// Runs one command's <paramref name="body"/> and turns what it throws into a message on standard error and an exit code.
+    /// </summary>
+    public async Task<int> RunCommandAsync(ParseResult parse, CancellationToken cancellationToken, Func<AdminInvocation, CancellationToken, Task> body)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        var invocation = new AdminInvocation(parse, _global, configuration, connector, output, error, terminal: ReferenceEquals(output, Console.Out));
+        await using (invocation)
+        {
+            var (code, message) = await RunAsync(invocation, body, cancellationToken);
+            if (message is not null)
+            {
+                await error.WriteLineAsync($"error: {message}");
+            }
+            return code;
+        }
+    }
+
+    private static async Task<(int Code, string? Message)> RunAsync(AdminInvocation invocation, Func<AdminInvocation, CancellationToken, Task> body, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await body(invocation, cancellationToken);
+            return (ExitCodes.Success, null);
+        }
+        catch (AdminCommandException ex)
+        {
+            return (ex.ExitCode, ex.Message);
+        }
+        catch (ClusterUnreachableException ex)
+        {
+            return (ExitCodes.ClusterUnreachable, ex.Message);
+        }
+        catch (AdminAccessDeniedException ex)
+        {
+            var hint = invocation.AdminSecret is null ? " (this client has no Admin:Secret configured; set the environment variable Admin__Secret)" : "";
+            return (ExitCodes.Refused, $"refused by the cluster: {ex.Message}{hint}");
+        }
+        catch (Exception ex) when (ex is SiloUnavailableException or OrleansMessageRejectionException or TimeoutException)
+        {
+            return (ExitCodes.ClusterUnreachable, $"lost the connection to cluster '{invocation.ClusterId}': {ex.Message}");
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return (ExitCodes.Failure, "cancelled");
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            return (ExitCodes.Failure, $"unexpected failure: {ex}");
+        }
+    }
+}

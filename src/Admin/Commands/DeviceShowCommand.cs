@@ -1,0 +1,71 @@
+using System.CommandLine;
+using Actors.Admin.Output;
+using Actors.Grains.Interfaces;
+using Spectre.Console;
+
+namespace Actors.Admin.Commands;
+
+/// <summary><c>device show ID</c>: last reading, open z-score windows, X-bar series, counters and recent anomalies of a device.</summary>
+public static class DeviceShowCommand
+{
+    /// <summary>Creates the command.</summary>
+    public static Command Create(AdminApp app)
+    {
+        var id = new Argument<string>("ID") { Description = "Device ID (case-sensitive)" };
+        var command = new Command("show", "Last reading, open z-score windows, X-bar series, counters and recent anomalies of a device") { id };
+        command.SetAction((parse, cancellationToken) => app.RunCommandAsync(parse, cancellationToken, async (invocation, ct) =>
+        {
+            var deviceId = RequiredId(parse.GetRequiredValue(id), "device");
+            var grains = await invocation.ConnectAsync(ct);
+            var snapshot = await grains.GetGrain<IDeviceGrain>(deviceId).GetSnapshot();
+            if (snapshot.Accepted == 0 && snapshot.LastReading is null)
+            {
+                throw AdminCommandException.UnknownId($"unknown device '{deviceId}': the cluster has never judged a reading from it (device IDs are case-sensitive).");
+            }
+            invocation.Report(DeviceReport.From(snapshot), Render);
+        }));
+        return command;
+    }
+
+    /// <summary>The trimmed ID, or bad input when it is empty.</summary>
+    internal static string RequiredId(string id, string what) =>
+        string.IsNullOrWhiteSpace(id) ? throw AdminCommandException.BadInput($"the {what} ID must not be empty") : id.Trim();
+
+    private static void Render(IAnsiConsole console, DeviceReport report)
+    {
+        Readable.Heading(console, $"Device {report.DeviceId}");
+        var counters = Readable.Table(["Accepted", "Duplicates", .. report.AnomalyCounts.Keys]);
+        counters.AddText([Readable.Count(report.Accepted), Readable.Count(report.Duplicates), .. report.AnomalyCounts.Values.Select(Readable.Count)]);
+        console.Write(counters);
+
+        if (report.LastReading is { } reading)
+        {
+            Readable.Heading(console, $"Last reading at {Readable.Time(reading.Timestamp)}{(reading.ProductId is null ? "" : $" (product {reading.ProductId})")}");
+            var metrics = Readable.Table("Metric", "Value");
+            foreach (var (name, value) in reading.Metrics)
+            {
+                metrics.AddText(name, Readable.Number(value));
+            }
+            console.Write(metrics);
+        }
+
+        Readable.Heading(console, "Open z-score windows");
+        var windows = Readable.Table("Metric", "Start", "End", "Count", "Mean", "Std dev");
+        foreach (var w in report.OpenWindows)
+        {
+            windows.AddText(w.Metric, Readable.Time(w.Start), Readable.Time(w.End), Readable.Count(w.Count), Readable.Number(w.Mean), Readable.Number(w.StdDev));
+        }
+        console.Write(windows);
+
+        Readable.Heading(console, "X-bar series (last five values)");
+        var series = Readable.Table("Product", "Metric", "Values", "Mean");
+        foreach (var s in report.XBarSeries)
+        {
+            series.AddText(s.ProductId, s.Metric, string.Join(", ", s.Values.Select(v => Readable.Number(v))), Readable.Number(s.Mean));
+        }
+        console.Write(series);
+
+        Readable.Heading(console, "Recent anomalies (newest first)");
+        console.Write(AlertsListCommand.Table(report.RecentAnomalies));
+    }
+}

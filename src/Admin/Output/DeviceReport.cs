@@ -1,0 +1,33 @@
+using Actors.Grains.Interfaces;
+
+namespace Actors.Admin.Output;
+
+/// <summary><c>device show</c>: the device's last reading, open windows, X-bar series, counters and recent anomalies.</summary>
+public sealed record DeviceReport
+{
+    public required string DeviceId { get; init; }
+    public ReadingReport? LastReading { get; init; }
+    public required long Accepted { get; init; }
+    public required long Duplicates { get; init; }
+
+    /// <summary>Anomalies found, by type; every type is present.</summary>
+    public required IReadOnlyDictionary<string, long> AnomalyCounts { get; init; }
+    public required WindowReport[] OpenWindows { get; init; }
+    public required SeriesReport[] XBarSeries { get; init; }
+
+    /// <summary>Newest first.</summary>
+    public required AlertReport[] RecentAnomalies { get; init; }
+
+    /// <summary>The report of <paramref name="snapshot"/>.</summary>
+    public static DeviceReport From(DeviceSnapshot snapshot) => new()
+    {
+        DeviceId = snapshot.DeviceId,
+        LastReading = snapshot.LastReading is { } reading ? ReadingReport.From(reading) : null,
+        Accepted = snapshot.Accepted,
+        Duplicates = snapshot.Duplicates,
+        AnomalyCounts = Enum.GetValues<AnomalyType>().ToDictionary(t => t.ToString(), t => snapshot.AnomalyCounts.GetValueOrDefault(t)),
+        OpenWindows = [.. snapshot.Windows.OrderBy(w => w.Metric, StringComparer.Ordinal).ThenBy(w => w.Start).Select(WindowReport.From)],
+        XBarSeries = [.. snapshot.Series.OrderBy(s => s.ProductId, StringComparer.Ordinal).ThenBy(s => s.Metric, StringComparer.Ordinal).Select(SeriesReport.From)],
+        RecentAnomalies = [.. snapshot.RecentAnomalies.OrderByDescending(a => a.TargetTime).ThenBy(a => a.AlertId, StringComparer.Ordinal).Select(AlertReport.From)],
+    };
+}

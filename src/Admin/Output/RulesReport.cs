@@ -1,0 +1,27 @@
+using Actors.Grains.Interfaces;
+
+namespace Actors.Admin.Output;
+
+/// <summary><c>rules show</c>, and the format <c>rules set --file</c> reads (where <see cref="Version"/> is ignored).</summary>
+public sealed record RulesReport
+{
+    /// <summary>Incremented by the cluster on every change.</summary>
+    public long Version { get; init; }
+    public ThresholdReport[] Thresholds { get; init; } = [];
+    public ZScoreReport ZScore { get; init; } = new();
+
+    /// <summary>The report of <paramref name="rules"/>.</summary>
+    public static RulesReport From(DetectionRules rules) => new()
+    {
+        Version = rules.Version,
+        Thresholds = [.. rules.Thresholds.Select(ThresholdReport.From)],
+        ZScore = ZScoreReport.From(rules.ZScore),
+    };
+
+    /// <summary>The rules this report describes (the cluster assigns the version).</summary>
+    public DetectionRules ToRules() => new()
+    {
+        Thresholds = [.. (Thresholds ?? []).Select(t => t.ToRule())],
+        ZScore = (ZScore ?? new ZScoreReport()).ToSettings(),
+    };
+}

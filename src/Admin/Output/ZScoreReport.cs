@@ -1,0 +1,41 @@
+using Actors.Grains.Interfaces;
+
+namespace Actors.Admin.Output;
+
+/// <summary>The z-score rule; a property left out of a rules file takes the default shown.</summary>
+public sealed record ZScoreReport
+{
+    public bool Enabled { get; init; } = true;
+
+    /// <summary>Window length in seconds. Default 20.</summary>
+    public double WindowSeconds { get; init; } = 20;
+
+    /// <summary>|z| strictly above this is an anomaly. Default 3.</summary>
+    public double Bound { get; init; } = 3;
+
+    /// <summary>Windows with fewer values are not judged. Default 10.</summary>
+    public int MinSamples { get; init; } = 10;
+
+    /// <summary>Metrics judged; empty means every metric.</summary>
+    public string[] Metrics { get; init; } = [];
+
+    /// <summary>The report of <paramref name="settings"/>.</summary>
+    public static ZScoreReport From(ZScoreSettings settings) => new()
+    {
+        Enabled = settings.Enabled,
+        WindowSeconds = settings.WindowSeconds,
+        Bound = settings.Bound,
+        MinSamples = settings.MinSamples,
+        Metrics = settings.Metrics,
+    };
+
+    /// <summary>The settings this report describes.</summary>
+    public ZScoreSettings ToSettings() => new()
+    {
+        Enabled = Enabled,
+        WindowSeconds = WindowSeconds,
+        Bound = Bound,
+        MinSamples = MinSamples,
+        Metrics = Metrics ?? [],
+    };
+}

@@ -1,0 +1,61 @@
+using Actors.Grains;
+using Actors.Persistence.DynamoDB;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Actors.Hosting.Health;
+
+/// <summary>Registers the readiness checks and maps <c>/health/live</c> and <c>/health/ready</c>.</summary>
+public static class DetectionHealthExtensions
+{
+    /// <summary>The liveness path: 200 while the process serves HTTP.</summary>
+    public const string LivePath = "/health/live";
+
+    /// <summary>The readiness path: 200 when every check tagged <see cref="ReadyTag"/> is healthy, else 503.</summary>
+    public const string ReadyPath = "/health/ready";
+
+    /// <summary>The tag of the checks <see cref="ReadyPath"/> runs.</summary>
+    public const string ReadyTag = "ready";
+
+    private static readonly TimeSpan CheckTimeout = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// Readiness of a silo (also of the ingestor's embedded silo): the silo is Active in the cluster and, when state
+    /// lives in DynamoDB, the state table answers.
+    /// </summary>
+    public static IServiceCollection AddSiloReadinessChecks(this IServiceCollection services, ClusterSettings cluster)
+    {
+        var checks = services.AddHealthChecks().AddCheck<SiloMembershipHealthCheck>("silo-membership", tags: [ReadyTag], timeout: CheckTimeout);
+        if (cluster.Storage == StorageKind.DynamoDB)
+        {
+            services.AddSingleton(sp => new DynamoDBTableHealthCheck(
+                sp.GetRequiredService<IOptionsMonitor<DynamoDBGrainStorageOptions>>().Get(StorageNames.State)));
+            checks.AddCheck<DynamoDBTableHealthCheck>("grain-storage", tags: [ReadyTag], timeout: CheckTimeout);
+        }
+        return services;
+    }
+
+    /// <summary>Readiness of a cluster client: a management call through its gateways succeeds.</summary>
+    public static IServiceCollection AddClientReadinessChecks(this IServiceCollection services)
+    {
+        services.AddHealthChecks().AddCheck<ClusterClientHealthCheck>("cluster-connection", tags: [ReadyTag], timeout: CheckTimeout);
+        return services;
+    }
+
+    /// <summary>Maps the health endpoints on <see cref="HealthSettings.Port"/> only (when enabled).</summary>
+    public static IEndpointRouteBuilder MapDetectionHealth(this IEndpointRouteBuilder endpoints, HealthSettings settings)
+    {
+        if (!settings.Enabled)
+        {
+            return endpoints;
+        }
+        var host = $"*:{settings.Port}";
+        endpoints.MapHealthChecks(LivePath, new HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthResponseWriter.WriteAsync }).RequireHost(host);
+        endpoints.MapHealthChecks(ReadyPath, new HealthCheckOptions { Predicate = r => r.Tags.Contains(ReadyTag), ResponseWriter = HealthResponseWriter.WriteAsync })
+            .RequireHost(host);
+        return endpoints;
+    }
+}

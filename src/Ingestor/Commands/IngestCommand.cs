@@ -1,0 +1,124 @@
+using System.CommandLine;
+using Actors.Aws;
+using Actors.Aws.Kinesis;
+using Actors.Ingestor.Cluster;
+using Actors.Ingestor.Kinesis;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Actors.Ingestor.Commands;
+
+/// <summary><c>ingest --stream NAME</c>: reads a Kinesis stream with leases and checkpoints until Ctrl+C.</summary>
+public static class IngestCommand
+{
+    private static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(250);
+
+    public static Command Create()
+    {
+        var stream = new Option<string?>("--stream") { Description = "Kinesis stream to read (default Kinesis:StreamName)" };
+        var workerId = new Option<string?>("--worker-id") { Description = "This ingestor's ID among the stream's workers (default Kinesis:WorkerId, else host-pid-random)" };
+        var progress = new Option<TimeSpan>("--progress") { Description = "How often a progress line goes to stderr", DefaultValueFactory = _ => TimeSpan.FromSeconds(5) };
+        var stopWhenIdle = new Option<TimeSpan?>("--stop-when-idle") { Description = "Stop once no record has been read or dispatched for this long, e.g. 00:00:05 (catch-up runs, benchmarks); default: run until Ctrl+C" };
+        var command = new Command("ingest", "Read readings from a Kinesis stream, sharing its shards with the other ingestors, and judge them in the cluster")
+        {
+            stream, workerId, progress, stopWhenIdle,
+        };
+        command.SetAction((result, cancellationToken) => RunAsync(
+            result.GetValue(stream), result.GetValue(workerId), result.GetValue(progress), result.GetValue(stopWhenIdle), cancellationToken));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(string? stream, string? workerId, TimeSpan progressInterval, TimeSpan? stopWhenIdle, CancellationToken cancellationToken)
+    {
+        var overrides = new Dictionary<string, string?>();
+        if (stream is not null)
+        {
+            overrides[$"{KinesisIngestOptions.Section}:{nameof(KinesisIngestOptions.StreamName)}"] = stream;
+        }
+        if (workerId is not null)
+        {
+            overrides[$"{KinesisIngestOptions.Section}:{nameof(KinesisIngestOptions.WorkerId)}"] = workerId;
+        }
+        var configuration = IngestorConfiguration.Load(overrides);
+        var settings = configuration.GetSection(IngestorSettings.Section).Get<IngestorSettings>() ?? new IngestorSettings();
+
+        ClusterConnection? cluster = null;
+        var services = new ServiceCollection();
+        services.AddLogging(logging => IngestorConfiguration.ConsoleToStderr(logging, configuration));
+        services.AddSingleton(_ => cluster?.Grains ?? throw new InvalidOperationException("The cluster is not connected yet."));
+        services.AddKinesisIngest(configuration);
+        await using var provider = services.BuildServiceProvider();
+        KinesisIngestOptions options;
+        try
+        {
+            options = provider.GetRequiredService<IOptions<KinesisIngestOptions>>().Value;
+            _ = provider.GetRequiredService<IOptions<AwsOptions>>().Value;
+        }
+        catch (OptionsValidationException ex)
+        {
+            await Console.Error.WriteLineAsync($"error: {string.Join(" ", ex.Failures)}");
+            return ExitCodes.InvalidConfiguration;
+        }
+
+        cluster = await ClusterCommand.ConnectAsync(configuration, settings, cancellationToken);
+        if (cluster is null)
+        {
+            return ExitCodes.ClusterUnreachable;
+        }
+        await using (cluster)
+        {
+            var worker = provider.GetRequiredService<KinesisIngestWorker>();
+            var deadLetters = provider.GetRequiredService<DeadLetterFile>();
+            var metrics = provider.GetRequiredService<KinesisIngestMetrics>();
+            await Console.Error.WriteLineAsync(
+                $"ingest: worker {worker.WorkerId} reading stream {options.StreamName} into "
+                + (cluster.Embedded ? "an embedded silo (leases and checkpoints live in this process)" : "the configured cluster")
+                + (stopWhenIdle is { } idle ? $"; stops after {idle.TotalSeconds:0.#} s without records" : "; Ctrl+C stops"));
+
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            var run = worker.RunAsync(stop.Token);
+            var started = DateTimeOffset.UtcNow;
+            var lastProgress = started;
+            var lastRecords = 0L;
+            while (!run.IsCompleted)
+            {
+                await Task.WhenAny(run, Task.Delay(Tick, CancellationToken.None));
+                var now = DateTimeOffset.UtcNow;
+                if (stopWhenIdle is { } idleLimit && !stop.IsCancellationRequested && now - (worker.LastActivityAt ?? started) >= idleLimit)
+                {
+                    await stop.CancelAsync();
+                }
+                if (now - lastProgress >= progressInterval)
+                {
+                    var records = worker.Summary.Records;
+                    var behind = metrics.MillisBehind;
+                    await Console.Error.WriteLineAsync(
+                        $"ingest {now:HH:mm:ss}: records {records} ({(records - lastRecords) / (now - lastProgress).TotalSeconds:0}/s), accepted {worker.Summary.Accepted}, "
+                        + $"rejected {worker.Summary.Rejected}, duplicates {worker.Summary.Duplicates}, alerts {worker.Summary.AnomalyCount}, "
+                        + $"shards [{string.Join(",", worker.OwnedShards)}], behind max {(behind.Count == 0 ? 0 : behind.Values.Max())} ms");
+                    lastProgress = now;
+                    lastRecords = records;
+                }
+            }
+            try
+            {
+                await run;
+            }
+            catch (KinesisException ex)
+            {
+                await Console.Error.WriteLineAsync($"error: cannot read stream {options.StreamName}: {ex.Message}");
+                return ExitCodes.Failure;
+            }
+            await Console.Error.WriteLineAsync($"ingest: {worker.Summary}");
+            await Console.Error.WriteLineAsync($"rejected by reason: {string.Join(", ", worker.Rejections.Counts.Where(c => c.Value > 0).Select(c => $"{c.Key} {c.Value}"))}");
+            await Console.Error.WriteLineAsync($"dead letters: {deadLetters.Written} -> {deadLetters.Path}");
+            if (worker.FirstRecordAt is { } first && worker.LastBatchAt is { } last && last > first)
+            {
+                await Console.Error.WriteLineAsync(
+                    $"ingested {worker.Summary.Records} records in {(last - first).TotalSeconds:0.00} s from the first record read to the last batch checkpointed: {worker.Summary.Records / (last - first).TotalSeconds:0} records/s");
+            }
+        }
+        return ExitCodes.Success;
+    }
+}

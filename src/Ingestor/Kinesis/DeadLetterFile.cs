@@ -1,0 +1,94 @@
+using System.Buffers;
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+
+namespace Actors.Ingestor.Kinesis;
+
+/// <summary>
+/// Appends every rejected record to <see cref="KinesisIngestOptions.DeadLetterPath"/> as one JSON object per line:
+/// <c>{"stream","shardId","sequenceNumber","partitionKey","arrivedAt","reason","detail","data"}</c>, data in base64.
+/// The file is opened on the first rejection and flushed after every batch.
+/// </summary>
+public sealed class DeadLetterFile(IOptions<KinesisIngestOptions> options) : IDeadLetterSink, IAsyncDisposable
+{
+    private readonly SemaphoreSlim _lock = new(1, 1);
+    private readonly ArrayBufferWriter<byte> _buffer = new();
+    private FileStream? _file;
+    private long _written;
+
+    /// <summary>The file's full path.</summary>
+    public string Path { get; } = System.IO.Path.GetFullPath(options.Value.DeadLetterPath);
+
+    /// <summary>Records written so far.</summary>
+    public long Written => Interlocked.Read(ref _written);
+
+    /// <inheritdoc />
+    public async Task WriteAsync(IReadOnlyList<DeadLetter> letters, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(letters);
+        if (letters.Count == 0)
+        {
+            return;
+        }
+        await _lock.WaitAsync(cancellationToken);
+        try
+        {
+            _buffer.ResetWrittenCount();
+            foreach (var letter in letters)
+            {
+                WriteLine(letter);
+            }
+            _file ??= Open();
+            await _file.WriteAsync(_buffer.WrittenMemory, cancellationToken);
+            await _file.FlushAsync(cancellationToken);
+            Interlocked.Add(ref _written, letters.Count);
+        }
+        finally
+        {
+            _lock.Release();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_file is not null)
+        {
+            await _file.DisposeAsync();
+        }
+        _lock.Dispose();
+    }
+
+    private FileStream Open()
+    {
+        if (System.IO.Path.GetDirectoryName(Path) is { Length: > 0 } directory)
+        {
+            Directory.CreateDirectory(directory);
+        }
+        return new FileStream(Path, FileMode.Append, FileAccess.Write, FileShare.ReadWrite);
+    }
+
+    private void WriteLine(DeadLetter letter)
+    {
+        using (var json = new Utf8JsonWriter(_buffer))
+        {
+            json.WriteStartObject();
+            json.WriteString("stream", letter.StreamName);
+            json.WriteString("shardId", letter.ShardId);
+            json.WriteString("sequenceNumber", letter.SequenceNumber);
+            json.WriteString("partitionKey", letter.PartitionKey);
+            json.WriteString("arrivedAt", letter.ArrivedAt);
+            json.WriteString("reason", letter.Reason.ToString());
+            if (letter.Detail is null)
+            {
+                json.WriteNull("detail");
+            }
+            else
+            {
+                json.WriteString("detail", letter.Detail);
+            }
+            json.WriteBase64String("data", letter.Data.Span);
+            json.WriteEndObject();
+        }
+        _buffer.Write("\n"u8);
+    }
+}

@@ -1,0 +1,36 @@
+using Actors.Aws;
+using Actors.Detection.Parsing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Actors.Ingestor.Kinesis;
+
+/// <summary>Registers the Kinesis ingest worker and what it needs.</summary>
+public static class KinesisIngestServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds <see cref="KinesisIngestOptions"/> (section <c>Kinesis</c>, validated), the AWS options and Kinesis client
+    /// (section <c>Aws</c>), the reading parser (section <c>Parsing</c>), the dead-letter file, the metrics and
+    /// <see cref="KinesisIngestWorker"/>. The caller registers the <see cref="IGrainFactory"/> to send readings to, and logging.
+    /// </summary>
+    public static IServiceCollection AddKinesisIngest(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.TryAddSingleton(configuration);
+        services.AddOptions<KinesisIngestOptions>().Bind(configuration.GetSection(KinesisIngestOptions.Section)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<KinesisIngestOptions>, KinesisIngestOptionsValidator>());
+        services.AddAwsOptions(configuration);
+        services.AddKinesisClient();
+        services.AddReadingParser();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddMetrics();
+        services.TryAddSingleton<KinesisIngestMetrics>();
+        services.TryAddSingleton<DeadLetterFile>();
+        services.TryAddSingleton<IDeadLetterSink>(provider => provider.GetRequiredService<DeadLetterFile>());
+        services.TryAddSingleton<KinesisIngestWorker>();
+        return services;
+    }
+}

@@ -1,0 +1,56 @@
+using Actors.Aws.Kinesis;
+using Actors.Detection.Parsing;
+using Actors.Grains.Interfaces;
+using Actors.Ingestor.Pipeline;
+using Microsoft.Extensions.Logging;
+
+namespace Actors.Ingestor.Kinesis;
+
+/// <summary>What every shard reader of one worker shares.</summary>
+public sealed class ShardReadContext
+{
+    public required string StreamName { get; init; }
+    public required string WorkerId { get; init; }
+    public required KinesisIngestOptions Options { get; init; }
+    public required IKinesisClient Kinesis { get; init; }
+    public required IStreamLeaseGrain Leases { get; init; }
+    public required ReadingDispatcher Dispatcher { get; init; }
+    public required ReadingParser Parser { get; init; }
+    public required RejectionLog Rejections { get; init; }
+    public required IDeadLetterSink DeadLetters { get; init; }
+    public required KinesisIngestMetrics Metrics { get; init; }
+    public required RunSummary Summary { get; init; }
+    public required TimeProvider Time { get; init; }
+    public required ILogger Logger { get; init; }
+
+    private long _firstRecordTicks = -1;
+    private long _lastBatchTicks = -1;
+    private long _lastActivityTicks = -1;
+
+    /// <summary>When a reader first got records (UTC); null before the first.</summary>
+    public DateTimeOffset? FirstRecordAt => FromTicks(Interlocked.Read(ref _firstRecordTicks));
+
+    /// <summary>When a reader last completed a batch of records, dispatched and checkpointed (UTC); null before the first.</summary>
+    public DateTimeOffset? LastBatchAt => FromTicks(Interlocked.Read(ref _lastBatchTicks));
+
+    /// <summary>When a reader last got records or completed a batch (UTC); null before the first.</summary>
+    public DateTimeOffset? LastActivityAt => FromTicks(Interlocked.Read(ref _lastActivityTicks));
+
+    /// <summary>Notes that a reader got records now.</summary>
+    public void RecordsArrived()
+    {
+        var now = Time.GetUtcNow().UtcTicks;
+        Interlocked.CompareExchange(ref _firstRecordTicks, now, -1);
+        Interlocked.Exchange(ref _lastActivityTicks, now);
+    }
+
+    /// <summary>Notes that a reader dispatched and checkpointed a batch of records now.</summary>
+    public void BatchCompleted()
+    {
+        var now = Time.GetUtcNow().UtcTicks;
+        Interlocked.Exchange(ref _lastBatchTicks, now);
+        Interlocked.Exchange(ref _lastActivityTicks, now);
+    }
+
+    private static DateTimeOffset? FromTicks(long ticks) => ticks < 0 ? null : new DateTimeOffset(ticks, TimeSpan.Zero);
+}
