@@ -1,8 +1,8 @@
 using Actors.Benchmarks.Configs;
 using Actors.Benchmarks.Data;
 using Actors.Benchmarks.Embedded;
+using Actors.Benchmarks.Memory;
 using Actors.Grains.Interfaces;
-using Actors.Ingestor.Cluster;
 using Actors.Ingestor.Pipeline;
 using BenchmarkDotNet.Attributes;
 
@@ -12,8 +12,10 @@ namespace Actors.Benchmarks.Micro;
 /// <see cref="ReadingDispatcher.DispatchAsync"/> of a batch of 1000 readings of 10 simulated devices (6 lines, 2
 /// temperature sensors, a board, a gateway; one reading a second each) into the ingestor's embedded silo (in-memory
 /// state), with the benchmark rules and imported limits. Includes everything a batch costs in the silo: product
-/// accumulation, device judging, notifier calls and state writes. Allocations are of the whole process (all threads).
-/// Results are per reading.
+/// accumulation, device judging, notifier calls and state writes. <see cref="Storage"/> <c>memory</c> is the embedded
+/// silo as the ingestor starts it; <c>discard</c> is the same silo with a store that keeps nothing, which isolates the
+/// cost of serializing and keeping state copies. Allocations are of the whole process (all threads). Results are per
+/// reading.
 /// </summary>
 [Config(typeof(DispatchRunConfig))]
 [MemoryDiagnoser]
@@ -24,13 +26,18 @@ public class DispatchBenchmarks
 
     private readonly Queue<Reading[]> _batches = new();
     private SimulatedReadings _readings = null!;
-    private ClusterConnection _cluster = null!;
+    private SiloUnderTest _cluster = null!;
     private ReadingDispatcher _dispatcher = null!;
+
+    [Params("memory", "discard")]
+    public string Storage { get; set; } = "memory";
 
     [GlobalSetup]
     public async Task SetupAsync()
     {
-        _cluster = await EmbeddedCluster.StartAsync(BenchmarkRules.SiloConfiguration(), CancellationToken.None);
+        _cluster = Storage == "discard"
+            ? await SiloUnderTest.StartWithStorageAsync(BenchmarkRules.SiloConfiguration(), new DiscardGrainStorage(), CancellationToken.None)
+            : await SiloUnderTest.StartEmbeddedAsync(BenchmarkRules.SiloConfiguration(), CancellationToken.None);
         var first = DateOnly.FromDateTime(SimulatedReadings.Start);
         await Task.WhenAll(BenchmarkRules.LimitsByProduct(first, days: 60)
             .Select(p => _cluster.Grains.GetGrain<IProductGrain>(p.Key).ImportLimits(p.Value)));

@@ -17,6 +17,14 @@ public static class IngestorConfiguration
             .AddInMemoryCollection(overrides ?? new Dictionary<string, string?>())
             .Build();
 
+    /// <summary>The record parser configured by the <c>Parsing</c> section (a configured field list replaces the default one).</summary>
+    public static ReadingParser CreateParser(IConfiguration configuration)
+    {
+        var options = new ReadingParserOptions();
+        ReadingParserOptionsBinder.Bind(configuration.GetSection(ReadingParserOptions.Section), options);
+        return new ReadingParser(options);
+    }
+
     /// <summary>
     /// Logs to stderr, so stdout stays free for a command's own output: one JSON object per line (with scopes) when
     /// <c>Logging:Console:FormatterName</c> is <c>json</c> (containers), else one readable line per entry.
