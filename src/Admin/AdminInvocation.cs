@@ -12,6 +12,8 @@ namespace Actors.Admin;
 /// <summary>What one command run needs: its output, its effective configuration, and a cluster connection opened on demand.</summary>
 public sealed class AdminInvocation : IAsyncDisposable
 {
+    private const int RedirectedWidth = 200;
+
     private readonly IClusterConnector _connector;
     private readonly bool _verbose;
     private ClusterSession? _session;
@@ -31,6 +33,10 @@ public sealed class AdminInvocation : IAsyncDisposable
             ColorSystem = terminal ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
             Interactive = InteractionSupport.No,
         });
+        if (!terminal)
+        {
+            Console.Profile.Width = RedirectedWidth;
+        }
         var admin = Configuration.GetSection(AdminClientSettings.Section).Get<AdminClientSettings>() ?? new AdminClientSettings();
         AdminSecret = string.IsNullOrEmpty(admin.Secret) ? null : admin.Secret;
         NotifierShards = Configuration.GetSection(NotifierOptions.Section).Get<NotifierOptions>()?.Shards ?? new NotifierOptions().Shards;

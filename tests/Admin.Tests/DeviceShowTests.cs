@@ -53,12 +53,13 @@ public sealed class DeviceShowTests(AdminClusterFixture fixture)
             Assert.Equal(Start, w.GetProperty("start").GetDateTime().ToUniversalTime());
             Assert.Equal(Start.AddSeconds(20), w.GetProperty("end").GetDateTime().ToUniversalTime());
         });
-        Assert.Equal(26.25, windows[0].GetProperty("mean").GetDouble(), 9);
+        Assert.Equal(27.25, windows[0].GetProperty("mean").GetDouble(), 9);
 
-        var series = Assert.Single(json.GetProperty("xBarSeries").EnumerateArray());
-        Assert.Equal(product, series.GetProperty("productId").GetString());
-        Assert.Equal("thickness", series.GetProperty("metric").GetString());
-        Assert.Equal([50.0, 50.1, 49.9, 51.6], series.GetProperty("values").EnumerateArray().Select(v => v.GetDouble()));
+        var series = json.GetProperty("xBarSeries").EnumerateArray().ToList();
+        Assert.Equal(["temperature", "thickness"], series.Select(s => s.GetProperty("metric").GetString()));
+        Assert.All(series, s => Assert.Equal(product, s.GetProperty("productId").GetString()));
+        Assert.Equal([50.0, 50.1, 49.9, 51.6], series[1].GetProperty("values").EnumerateArray().Select(v => v.GetDouble()));
+        Assert.Equal(50.4, series[1].GetProperty("mean").GetDouble(), 9);
 
         var anomalies = json.GetProperty("recentAnomalies").EnumerateArray().ToList();
         Assert.Equal(["Provisional", "Threshold"], anomalies.Select(a => a.GetProperty("anomalyType").GetString()));
@@ -78,11 +79,11 @@ public sealed class DeviceShowTests(AdminClusterFixture fixture)
         var run = await AdminRunner.ExpectAsync(ExitCodes.Success, fixture.Client, null, "device", "show", device);
 
         Assert.Contains($"Device {device}", run.Output);
-        Assert.Contains("Last reading at 2026-02-17 12:00:03.000", run.Output);
+        Assert.Contains("Last reading at 2026-02-17 12:00:03 ", run.Output);
         Assert.Contains(product, run.Output);
         Assert.Contains("Provisional", run.Output);
         Assert.Contains("temperature >= 30", run.Output);
-        Assert.Throws<System.Text.Json.JsonException>(() => run.Json());
+        Assert.ThrowsAny<System.Text.Json.JsonException>(() => run.Json());
     }
 
     [Fact]

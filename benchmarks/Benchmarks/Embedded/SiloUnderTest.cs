@@ -1,8 +1,10 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using Actors.Benchmarks.Memory;
 using Actors.Grains;
 using Actors.Hosting;
+using Actors.Hosting.Admin;
 using Actors.Hosting.Telemetry;
 using Actors.Ingestor.Cluster;
 using Actors.Ingestor.Commands;
@@ -19,14 +21,18 @@ public sealed class SiloUnderTest : IAsyncDisposable
 {
     private readonly Func<ValueTask> _stop;
 
-    private SiloUnderTest(IGrainFactory grains, IServiceProvider services, Func<ValueTask> stop)
+    private SiloUnderTest(IGrainFactory grains, IServiceProvider services, DiscardGrainStorage? storage, Func<ValueTask> stop)
     {
         Grains = grains;
         Services = services;
+        Storage = storage;
         _stop = stop;
     }
 
     public IGrainFactory Grains { get; }
+
+    /// <summary>The store of a silo started by <see cref="StartWithDiscardStorageAsync"/>; null for the embedded silo.</summary>
+    public DiscardGrainStorage? Storage { get; }
 
     public IServiceProvider Services { get; }
 
@@ -34,12 +40,12 @@ public sealed class SiloUnderTest : IAsyncDisposable
     public static async Task<SiloUnderTest> StartEmbeddedAsync(IDictionary<string, string?> overrides, CancellationToken cancellationToken)
     {
         var connection = await EmbeddedCluster.StartAsync(overrides, cancellationToken);
-        return new SiloUnderTest(connection.Grains, connection.Services, connection.DisposeAsync);
+        return new SiloUnderTest(connection.Grains, connection.Services, null, connection.DisposeAsync);
     }
 
     /// <summary>
     /// The same silo as <see cref="StartEmbeddedAsync"/> (localhost membership, <see cref="DetectionSiloExtensions.AddDetectionSilo"/>,
-    /// the same telemetry; no health checks), but with <paramref name="storage"/> as the grain state store in place of the
+    /// the same telemetry and generated admin secret; no health checks), but with <paramref name="storage"/> as the grain state store in place of the
     /// in-memory one.
     /// </summary>
     public static async Task<SiloUnderTest> StartWithStorageAsync(IDictionary<string, string?> overrides, IGrainStorage storage, CancellationToken cancellationToken)
@@ -52,18 +58,22 @@ public sealed class SiloUnderTest : IAsyncDisposable
             [$"{ClusterSettings.Section}:{nameof(ClusterSettings.Membership)}"] = nameof(MembershipKind.Localhost),
             [$"{ClusterSettings.Section}:{nameof(ClusterSettings.SiloPort)}"] = FreePort().ToString(CultureInfo.InvariantCulture),
             [$"{ClusterSettings.Section}:{nameof(ClusterSettings.GatewayPort)}"] = FreePort().ToString(CultureInfo.InvariantCulture),
+            [$"{AdminOptions.Section}:{nameof(AdminOptions.Secret)}"] = AdminSecret.Generate(),
         });
         builder.Logging.ClearProviders();
         IngestorConfiguration.ConsoleToStderr(builder.Logging, configuration);
         builder.Services.AddDetectionTelemetry(configuration, ClusterConnection.ServiceName);
+        builder.Services.AddAdminSecretForwarding(builder.Configuration);
         builder.UseOrleans(silo =>
         {
             silo.AddDetectionSilo(builder.Configuration);
-            silo.Services.AddKeyedSingleton(StorageNames.State, storage);
+            silo.Services.AddKeyedSingleton<IGrainStorage>(StorageNames.State, (services, _) =>
+                new DiscardGrainStorage(serialize ? services.GetRequiredService<IGrainStorageSerializer>() : null));
         });
         var host = builder.Build();
         await host.StartAsync(cancellationToken);
-        return new SiloUnderTest(host.Services.GetRequiredService<IGrainFactory>(), host.Services, async () =>
+        var storage = (DiscardGrainStorage)host.Services.GetRequiredKeyedService<IGrainStorage>(StorageNames.State);
+        return new SiloUnderTest(host.Services.GetRequiredService<IGrainFactory>(), host.Services, storage, async () =>
         {
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
             await host.StopAsync(timeout.Token);

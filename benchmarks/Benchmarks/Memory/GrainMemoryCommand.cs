@@ -78,10 +78,9 @@ public static class GrainMemoryCommand
     {
         var overrides = BenchmarkRules.SiloConfiguration();
         overrides["Notifier:Cooldown"] = "00:00:01";
-        var discard = storage == "discard" ? new DiscardGrainStorage() : null;
-        await using var silo = discard is null
-            ? await SiloUnderTest.StartEmbeddedAsync(overrides, cancellationToken)
-            : await SiloUnderTest.StartWithStorageAsync(overrides, discard, cancellationToken);
+        await using var silo = storage == "discard"
+            ? await SiloUnderTest.StartWithDiscardStorageAsync(overrides, serialize: false, cancellationToken)
+            : await SiloUnderTest.StartEmbeddedAsync(overrides, cancellationToken);
         var first = DateOnly.FromDateTime(DeviceFeed.Start);
         await Task.WhenAll(BenchmarkRules.LimitsByProduct(first.AddDays(-1), days: 3)
             .Select(p => silo.Grains.GetGrain<IProductGrain>(p.Key).ImportLimits(p.Value)));
@@ -107,7 +106,7 @@ public static class GrainMemoryCommand
         Console.WriteLine(
             Invariant($"{storage}, {n} devices: fed {accepted} readings ({anomalies} anomalies) in {fed.TotalSeconds:0.0} s ({rate:0} readings/s); device activations {activationsBefore} -> {activationsAfter} (+{active}); ")
             + Invariant($"live heap {Mb(before.ManagedBytes)} -> {Mb(after.ManagedBytes)} MB (+{perGrain:0} B/grain); working set {Mb(before.WorkingSetBytes)} -> {Mb(after.WorkingSetBytes)} MB (+{perGrainWorkingSet:0} B/grain)")
-            + (discard is null ? string.Empty : Invariant($"; discarded writes {discard.Writes}")));
+            + (silo.Storage is { } discard ? Invariant($"; discarded writes: {discard.Describe()}") : string.Empty));
         if (active != n)
         {
             Console.WriteLine(Invariant($"warning: expected {n} new device activations, counted {active}"));

@@ -1,7 +1,6 @@
 using Actors.Benchmarks.Configs;
 using Actors.Benchmarks.Data;
 using Actors.Benchmarks.Embedded;
-using Actors.Benchmarks.Memory;
 using Actors.Grains.Interfaces;
 using Actors.Ingestor.Pipeline;
 using BenchmarkDotNet.Attributes;
@@ -13,8 +12,9 @@ namespace Actors.Benchmarks.Micro;
 /// temperature sensors, a board, a gateway; one reading a second each) into the ingestor's embedded silo (in-memory
 /// state), with the benchmark rules and imported limits. Includes everything a batch costs in the silo: product
 /// accumulation, device judging, notifier calls and state writes. <see cref="Storage"/> <c>memory</c> is the embedded
-/// silo as the ingestor starts it; <c>discard</c> is the same silo with a store that keeps nothing, which isolates the
-/// cost of serializing and keeping state copies. Allocations are of the whole process (all threads). Results are per
+/// silo as the ingestor starts it; <c>serialize</c> is the same silo with a store that serializes every write and keeps
+/// nothing (what a remote store costs the silo, without the network); <c>discard</c> keeps nothing and serializes
+/// nothing, which isolates the cost of the state writes. Allocations are of the whole process (all threads). Results are per
 /// reading.
 /// </summary>
 [Config(typeof(DispatchRunConfig))]
@@ -29,15 +29,15 @@ public class DispatchBenchmarks
     private SiloUnderTest _cluster = null!;
     private ReadingDispatcher _dispatcher = null!;
 
-    [Params("memory", "discard")]
+    [Params("memory", "serialize", "discard")]
     public string Storage { get; set; } = "memory";
 
     [GlobalSetup]
     public async Task SetupAsync()
     {
-        _cluster = Storage == "discard"
-            ? await SiloUnderTest.StartWithStorageAsync(BenchmarkRules.SiloConfiguration(), new DiscardGrainStorage(), CancellationToken.None)
-            : await SiloUnderTest.StartEmbeddedAsync(BenchmarkRules.SiloConfiguration(), CancellationToken.None);
+        _cluster = Storage == "memory"
+            ? await SiloUnderTest.StartEmbeddedAsync(BenchmarkRules.SiloConfiguration(), CancellationToken.None)
+            : await SiloUnderTest.StartWithDiscardStorageAsync(BenchmarkRules.SiloConfiguration(), serialize: Storage == "serialize", CancellationToken.None);
         var first = DateOnly.FromDateTime(SimulatedReadings.Start);
         await Task.WhenAll(BenchmarkRules.LimitsByProduct(first, days: 60)
             .Select(p => _cluster.Grains.GetGrain<IProductGrain>(p.Key).ImportLimits(p.Value)));
@@ -55,6 +55,10 @@ public class DispatchBenchmarks
     [GlobalCleanup]
     public async Task CleanupAsync()
     {
+        if (_cluster.Storage is { } storage)
+        {
+            Console.WriteLine($"// state writes ({Storage}): {storage.Describe()}");
+        }
         _readings.Dispose();
         await _cluster.DisposeAsync();
     }

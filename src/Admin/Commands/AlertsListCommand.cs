@@ -55,14 +55,17 @@ public static class AlertsListCommand
         return command;
     }
 
-    /// <summary>A table of anomalies, one per row.</summary>
-    internal static Table Table(IEnumerable<AlertReport> alerts)
+    /// <summary>A table of anomalies, one per row; without the device column when they are all of one device.</summary>
+    internal static Table Table(IEnumerable<AlertReport> alerts, bool withDevice = true)
     {
-        var table = Readable.Table("Time (UTC)", "Type", "Device", "Product", "Metric", "Value", "Lower", "Upper", "Rule");
+        var table = withDevice
+            ? Readable.Table("Time (UTC)", "Type", "Device", "Product", "Metric", "Value", "Lower", "Upper", "Rule")
+            : Readable.Table("Time (UTC)", "Type", "Product", "Metric", "Value", "Lower", "Upper", "Rule");
         foreach (var a in alerts)
         {
-            table.AddText(Readable.Time(a.TargetTime), a.AnomalyType.ToString(), a.DeviceId, a.ProductId, a.Metric,
-                Readable.Number(a.MeasuredValue), Readable.Number(a.LowerLimit), Readable.Number(a.UpperLimit), a.Rule);
+            string?[] cells = [Readable.Time(a.TargetTime), a.AnomalyType.ToString(), .. withDevice ? [a.DeviceId] : Array.Empty<string?>(), a.ProductId, a.Metric,
+                Readable.Number(a.MeasuredValue), Readable.Number(a.LowerLimit), Readable.Number(a.UpperLimit), a.Rule];
+            table.AddText(cells);
         }
         return table;
     }

@@ -66,6 +66,6 @@ public static class DeviceShowCommand
         console.Write(series);
 
         Readable.Heading(console, "Recent anomalies (newest first)");
-        console.Write(AlertsListCommand.Table(report.RecentAnomalies));
+        console.Write(AlertsListCommand.Table(report.RecentAnomalies, withDevice: false));
     }
 }

@@ -21,8 +21,13 @@ public static class Readable
     public static void AddText(this Table table, params string?[] cells) =>
         table.AddRow(cells.Select(c => (Spectre.Console.Rendering.IRenderable)new Spectre.Console.Text(c ?? "")).ToArray());
 
-    /// <summary>A UTC time as <c>yyyy-MM-dd HH:mm:ss.fff</c>.</summary>
-    public static string Time(DateTime? time) => time is { } t ? t.ToString("yyyy-MM-dd HH:mm:ss.fff", CultureInfo.InvariantCulture) : "";
+    /// <summary>A UTC time as <c>yyyy-MM-dd HH:mm:ss</c>, with <c>.fff</c> when it has a sub-second part.</summary>
+    public static string Time(DateTime? time) => time switch
+    {
+        null => "",
+        { } t when t.Ticks % TimeSpan.TicksPerSecond == 0 => t.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
+        { } t => t.ToString("yyyy-MM-dd HH:mm:ss.fff", CultureInfo.InvariantCulture),
+    };
 
     /// <summary>A number with up to six significant digits, or empty.</summary>
     public static string Number(double? value) => value is { } v ? v.ToString("G6", CultureInfo.InvariantCulture) : "";

@@ -70,7 +70,10 @@ public static class SimulateCommand
                     if (due > wall.Elapsed)
                     {
                         await FlushAsync();
-                        await Task.Delay(due - wall.Elapsed, cancellationToken);
+                        if (due > wall.Elapsed)
+                        {
+                            await Task.Delay(due - wall.Elapsed, cancellationToken);
+                        }
                     }
                 }
                 cancellationToken.ThrowIfCancellationRequested();

@@ -15,12 +15,10 @@ public sealed class TestFleet(string purpose, int devices)
 
     private readonly string _prefix = $"{purpose}-{Guid.NewGuid():N}"[..(purpose.Length + 9)];
 
-    public IReadOnlyList<string> DeviceIds { get; } = [.. Enumerable.Range(0, devices).Select(d => $"{purpose}-{d}")];
+    /// <summary>The device IDs, which are also the device grains' keys and the records' partition keys.</summary>
+    public IReadOnlyList<string> DeviceIds => [.. Enumerable.Range(0, devices).Select(Id)];
 
     private string Id(int device) => $"{_prefix}-dev-{device}";
-
-    /// <summary>The grain keys (device IDs as the parser reads them).</summary>
-    public IReadOnlyList<string> GrainKeys => [.. Enumerable.Range(0, DeviceIds.Count).Select(Id)];
 
     /// <summary>Readings <paramref name="from"/> (inclusive) to <paramref name="to"/> (exclusive) of every device, in time order.</summary>
     public List<PutRecordsEntry> Readings(int from, int to)
@@ -28,7 +26,7 @@ public sealed class TestFleet(string purpose, int devices)
         var entries = new List<PutRecordsEntry>();
         for (var i = from; i < to; i++)
         {
-            for (var d = 0; d < DeviceIds.Count; d++)
+            for (var d = 0; d < devices; d++)
             {
                 var time = Start.AddSeconds(i).AddMilliseconds(d * 10);
                 entries.Add(new PutRecordsEntry(Encoding.UTF8.GetBytes(Record(d, i, time)), Id(d)));

@@ -15,10 +15,11 @@ public sealed class TestWorker : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _run;
 
-    private TestWorker(ServiceProvider provider)
+    private TestWorker(ServiceProvider provider, Action<IServiceProvider>? beforeRun)
     {
         _provider = provider;
         Worker = provider.GetRequiredService<KinesisIngestWorker>();
+        beforeRun?.Invoke(provider);
         _run = Task.Run(() => Worker.RunAsync(_stop.Token));
     }
 
@@ -49,8 +50,11 @@ public sealed class TestWorker : IAsyncDisposable
         return settings;
     }
 
-    /// <summary>Starts a worker with <paramref name="settings"/>; with <paramref name="kinesis"/> it reads through that client instead of the real one.</summary>
-    public static TestWorker Start(IGrainFactory grains, IDictionary<string, string?> settings, IKinesisClient? kinesis = null)
+    /// <summary>
+    /// Starts a worker with <paramref name="settings"/>; with <paramref name="kinesis"/> it reads through that client
+    /// instead of the real one; <paramref name="beforeRun"/> sees its services before it starts reading.
+    /// </summary>
+    public static TestWorker Start(IGrainFactory grains, IDictionary<string, string?> settings, IKinesisClient? kinesis = null, Action<IServiceProvider>? beforeRun = null)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection();
@@ -61,7 +65,7 @@ public sealed class TestWorker : IAsyncDisposable
             services.AddSingleton(kinesis);
         }
         services.AddKinesisIngest(configuration);
-        return new TestWorker(services.BuildServiceProvider());
+        return new TestWorker(services.BuildServiceProvider(), beforeRun);
     }
 
     public async Task StopAsync()

@@ -8,7 +8,6 @@ namespace Actors.Cluster.Tests.Networking;
 public sealed class MetadataEndpoint : IDisposable
 {
     private readonly HttpListener _listener = new();
-    private readonly Task _serving;
 
     /// <summary>Serves <paramref name="body"/> with <paramref name="status"/> at <c>/v4/{id}/task</c>.</summary>
     public MetadataEndpoint(string body, HttpStatusCode status = HttpStatusCode.OK)
@@ -17,7 +16,7 @@ public sealed class MetadataEndpoint : IDisposable
         BaseUri = new Uri($"http://127.0.0.1:{port}/v4/8f03e41243824aea923aca126495f665-2531612879");
         _listener.Prefixes.Add($"http://127.0.0.1:{port}/");
         _listener.Start();
-        _serving = ServeAsync(body, status);
+        _ = ServeAsync(body, status);
     }
 
     /// <summary>What ECS would put in <c>ECS_CONTAINER_METADATA_URI_V4</c>.</summary>
