@@ -7,11 +7,13 @@
 # Every process it starts is stopped on exit (SIGTERM, then SIGKILL after a grace period), whatever happens.
 #
 # Usage: scripts/local-topology.sh [SECONDS] [--no-build] [--keep]
-#   SECONDS     how long the simulator feeds the stream, in wall-clock seconds (default 60)
+#   SECONDS     size of the run: the simulator puts SECONDS x 30 simulated seconds of readings (default 60, i.e.
+#               30 simulated minutes, 18,000 records) and gets SECONDS (+ startup) of wall-clock time to do so
 #   --no-build  use the existing Release build of src/Silo and src/Ingestor
 #   --keep      keep the work directory (logs, dead letters) instead of deleting it
-# Environment: SPEED (simulated seconds per wall-clock second, default 30), DRAIN_SECONDS (how long to wait for
-# alerts after the simulator stops, default 45), STARTUP_SECONDS (per process, default 90).
+# Environment: SPEED (simulated seconds per wall-clock second; default 0, as fast as possible; 30 spreads the records
+# over SECONDS), DRAIN_SECONDS (how long the ingestor may take to read everything, and the alerts to arrive, after
+# the simulator stops; default 60), STARTUP_SECONDS (per process, default 90).
 set -uo pipefail
 
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
@@ -26,8 +28,8 @@ for arg in "$@"; do
     *) RUN_SECONDS="$arg" ;;
   esac
 done
-SPEED="${SPEED:-30}"
-DRAIN_SECONDS="${DRAIN_SECONDS:-45}"
+SPEED="${SPEED:-0}"
+DRAIN_SECONDS="${DRAIN_SECONDS:-60}"
 STARTUP_SECONDS="${STARTUP_SECONDS:-90}"
 STREAM=readings
 TABLE=iot-grain-state
@@ -151,6 +153,22 @@ print(len(active), ",".join(sorted(active)))
 '
 }
 
+# The ingestor is up when its health endpoint is ready or, if it serves none, when it logs that it reads the stream.
+ingestor_started() { ready "$INGESTOR_HEALTH" || grep -q '^ingest: worker ' "$WORK/ingestor.log"; }
+
+wait_for_ingestor_health() {
+  local deadline=$((SECONDS + 10))
+  until ready "$INGESTOR_HEALTH" >/dev/null 2>&1; do
+    [ "$SECONDS" -ge "$deadline" ] && return 1
+    sleep 0.5
+  done
+}
+
+# The "records" count of the ingestor's latest progress line.
+ingested() { sed -n 's/^ingest [0-9:]*: records \([0-9]*\) .*/\1/p' "$WORK/ingestor.log" | tail -n 1; }
+
+ingested_all() { local count; count="$(ingested)"; [ -n "$count" ] && [ "$count" -ge "$1" ]; }
+
 two_silos_active() { [ "$(membership | cut -d" " -f1)" = "2" ]; }
 
 for tool in dotnet moto_server redis-server redis-cli python3; do
@@ -219,13 +237,19 @@ INGESTOR_HEALTH="$(free_port)"
 log "starting the ingestor"
 start ingestor env "${CLUSTER_ENV[@]}" "Ingestor__EmbeddedSilo=false" "Health__Port=$INGESTOR_HEALTH" \
   "Kinesis__DeadLetterPath=$WORK/dead-letter.ndjson" \
-  dotnet "$INGESTOR_DIR/Actors.Ingestor.dll" ingest --stream "$STREAM"
-wait_until "$STARTUP_SECONDS" "the ingestor to be ready" ingestor ready "$INGESTOR_HEALTH"
-REPORT+=("ingestor    ingest --stream $STREAM, health $INGESTOR_HEALTH")
+  dotnet "$INGESTOR_DIR/Actors.Ingestor.dll" ingest --stream "$STREAM" --progress 00:00:01
+wait_until "$STARTUP_SECONDS" "the ingestor to be ready" ingestor ingestor_started
+if wait_for_ingestor_health; then
+  REPORT+=("ingestor    ingest --stream $STREAM, health $INGESTOR_HEALTH ready")
+else
+  REPORT+=("ingestor    ingest --stream $STREAM; WARNING: no /health/ready on Health:Port $INGESTOR_HEALTH, readiness taken from its log")
+fi
 
-SIMULATED=$((RUN_SECONDS * SPEED))
+# The run puts RUN_SECONDS x 30 simulated seconds of readings (10 devices, one reading a second each): paced at SPEED
+# simulated seconds per wall-clock second, or as fast as possible with SPEED=0.
+SIMULATED=$((RUN_SECONDS * 30))
 SIM_DURATION="$(printf '%02d:%02d:%02d' $((SIMULATED / 3600)) $((SIMULATED % 3600 / 60)) $((SIMULATED % 60)))"
-log "simulating $SIM_DURATION of readings at ${SPEED}x into Kinesis ($RUN_SECONDS s)"
+log "simulating $SIM_DURATION of readings into Kinesis at speed $SPEED"
 start simulator env "Aws__ServiceUrl=$AWS_URL" \
   dotnet "$INGESTOR_DIR/Actors.Ingestor.dll" simulate --to kinesis --stream "$STREAM" --speed "$SPEED" --duration "$SIM_DURATION"
 SIM_PID="$(pid_of simulator)"
@@ -238,7 +262,12 @@ done
 wait "$SIM_PID"
 SIM_STATUS=$?
 [ "$SIM_STATUS" -eq 0 ] || fail "the simulator exited with $SIM_STATUS"
-REPORT+=("simulator   simulate --to kinesis --stream $STREAM --speed $SPEED --duration $SIM_DURATION: exit 0")
+PUT="$(sed -n 's/^simulate: put \([0-9]*\) records.*/\1/p' "$WORK/simulator.log" | tail -n 1)"
+[ -n "$PUT" ] && [ "$PUT" -gt 0 ] || fail "the simulator reported no records put"
+REPORT+=("simulator   simulate --to kinesis --stream $STREAM --speed $SPEED --duration $SIM_DURATION: put $PUT records, exit 0")
+
+log "waiting up to $DRAIN_SECONDS s for the ingestor to read all $PUT records"
+wait_until "$DRAIN_SECONDS" "the ingestor to read all $PUT records" ingestor ingested_all "$PUT"
 
 log "collecting alerts from the SQS queue for up to $DRAIN_SECONDS s"
 ALERTS="$(python3 - "$AWS_URL" "$QUEUE_URL" "$DRAIN_SECONDS" <<'PY'
@@ -247,7 +276,7 @@ import boto3
 
 endpoint, queue_url, drain = sys.argv[1], sys.argv[2], float(sys.argv[3])
 sqs = boto3.client("sqs", endpoint_url=endpoint, region_name="us-east-1")
-seen, types, devices = set(), collections.Counter(), set()
+seen, notifications, types, devices, folded, malformed = set(), set(), collections.Counter(), set(), 0, 0
 deadline = time.monotonic() + drain
 last_new = time.monotonic()
 while time.monotonic() < deadline:
@@ -257,37 +286,43 @@ while time.monotonic() < deadline:
             continue
         seen.add(message["MessageId"])
         last_new = time.monotonic()
-        body = json.loads(message["Body"])
-        record = body.get("Message", body) if isinstance(body, dict) else body
-        if isinstance(record, str):
-            try:
-                record = json.loads(record)
-            except ValueError:
-                record = {}
-        if isinstance(record, dict):
-            types[str(record.get("AnomalyType") or record.get("Type") or record.get("type") or "?")] += 1
-            device = record.get("DeviceId") or record.get("deviceId")
-            if device:
-                devices.add(device)
+        try:
+            notification = json.loads(json.loads(message["Body"])["Message"])
+            anomaly = notification["Anomaly"]
+            notifications.add(notification["NotificationId"])
+            folded += int(notification.get("Count", 1))
+            types[anomaly["AnomalyType"]] += 1
+            devices.add(anomaly["DeviceId"])
+        except (KeyError, TypeError, ValueError):
+            malformed += 1
     if seen and time.monotonic() - last_new > 5:
         break
 summary = ", ".join(f"{t} {n}" for t, n in sorted(types.items()))
-print(f"{len(seen)} ({summary}) from {len(devices)} devices")
+print(f"{len(notifications)} {malformed} notifications ({summary}; {folded} anomalies folded in) from {len(devices)} devices, {len(seen)} SQS messages")
 PY
 )" || fail "could not read the SQS queue"
-ALERT_COUNT="${ALERTS%% *}"
+read -r ALERT_COUNT MALFORMED_ALERTS ALERTS <<<"$ALERTS"
 
+STATE_ITEMS="$(python3 -c '
+import sys, boto3
+table = boto3.client("dynamodb", endpoint_url=sys.argv[1], region_name="us-east-1")
+pages = table.get_paginator("scan").paginate(TableName=sys.argv[2], Select="COUNT")
+print(sum(page["Count"] for page in pages))
+' "$AWS_URL" "$TABLE")" || fail "could not scan the DynamoDB table $TABLE"
+REPORT+=("state       $STATE_ITEMS grain state items in DynamoDB table $TABLE")
 read -r ACTIVE_COUNT ACTIVE_SILOS <<<"$(membership)"
-INGEST_PROGRESS="$(grep -E '^ingest [0-9:]+: records' "$WORK/ingestor.log" | tail -n 1)"
+INGEST_PROGRESS="$(grep -E '^ingest [0-9:]+: records' "$WORK/ingestor.log" | tail -n 1 | sed 's/^ingest [0-9:]*: //')"
 DEAD_LETTERS=0
 [ -f "$WORK/dead-letter.ndjson" ] && DEAD_LETTERS="$(wc -l <"$WORK/dead-letter.ndjson")"
 REPORT+=("membership  $ACTIVE_COUNT Active: ${ACTIVE_SILOS:-none}")
-REPORT+=("ingested    ${INGEST_PROGRESS#ingest }; dead letters $DEAD_LETTERS")
-REPORT+=("alerts      $ALERTS in SQS queue $QUEUE (SNS topic $TOPIC)")
+REPORT+=("ingested    $INGEST_PROGRESS; dead letters $DEAD_LETTERS")
+REPORT+=("alerts      $ALERT_COUNT $ALERTS in SQS queue $QUEUE (SNS topic $TOPIC)")
 
 for name in silo1 silo2 ingestor; do alive "$name" || fail "$name exited before the checks"; done
+[ "$STATE_ITEMS" -gt 0 ] || fail "no grain state was written to DynamoDB"
 [ "$ACTIVE_COUNT" = "2" ] || fail "expected 2 Active silos in the membership, found $ACTIVE_COUNT"
 [ -n "$ALERT_COUNT" ] && [ "$ALERT_COUNT" -gt 0 ] || fail "no alert arrived in the SQS queue"
+[ "$MALFORMED_ALERTS" = "0" ] || fail "$MALFORMED_ALERTS SQS messages were not SNS notifications of the anomaly record format"
 
 echo "local-topology: PASS ($RUN_SECONDS s run)"
 print_report

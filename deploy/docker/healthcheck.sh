@@ -7,7 +7,7 @@ set -u
 path="${1:-/health/live}"
 port="${Health__Port:-${2:-8080}}"
 exec 3<>"/dev/tcp/127.0.0.1/${port}" || exit 1
-printf 'GET %s HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n' "$path" >&3
+printf 'GET %s HTTP/1.1\r\nHost: 127.0.0.1:%s\r\nConnection: close\r\n\r\n' "$path" "$port" >&3
 IFS= read -r -t 3 status <&3 || exit 1
 case "$status" in
   "HTTP/1."?" 200"*) exit 0 ;;

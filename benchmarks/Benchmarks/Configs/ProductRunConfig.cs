@@ -7,7 +7,7 @@ namespace Actors.Benchmarks.Configs;
 /// <summary>Product accumulation runs <see cref="Invocations"/> batches of 1000 readings per iteration.</summary>
 public sealed class ProductRunConfig : ManualConfig
 {
-    public const int Invocations = 64;
+    public const int Invocations = 256;
 
     public ProductRunConfig()
     {

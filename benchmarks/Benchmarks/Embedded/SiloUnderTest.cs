@@ -45,10 +45,11 @@ public sealed class SiloUnderTest : IAsyncDisposable
 
     /// <summary>
     /// The same silo as <see cref="StartEmbeddedAsync"/> (localhost membership, <see cref="DetectionSiloExtensions.AddDetectionSilo"/>,
-    /// the same telemetry and generated admin secret; no health checks), but with <paramref name="storage"/> as the grain state store in place of the
-    /// in-memory one.
+    /// the same telemetry and generated admin secret; no health checks), but with a <see cref="DiscardGrainStorage"/> as
+    /// the grain state store in place of the in-memory one; with <paramref name="serialize"/>, it serializes every write
+    /// with the silo's storage serializer.
     /// </summary>
-    public static async Task<SiloUnderTest> StartWithStorageAsync(IDictionary<string, string?> overrides, IGrainStorage storage, CancellationToken cancellationToken)
+    public static async Task<SiloUnderTest> StartWithDiscardStorageAsync(IDictionary<string, string?> overrides, bool serialize, CancellationToken cancellationToken)
     {
         var configuration = IngestorConfiguration.Load(overrides);
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Configuration = new ConfigurationManager(), DisableDefaults = true });
@@ -72,8 +73,8 @@ public sealed class SiloUnderTest : IAsyncDisposable
         });
         var host = builder.Build();
         await host.StartAsync(cancellationToken);
-        var storage = (DiscardGrainStorage)host.Services.GetRequiredKeyedService<IGrainStorage>(StorageNames.State);
-        return new SiloUnderTest(host.Services.GetRequiredService<IGrainFactory>(), host.Services, storage, async () =>
+        var discard = (DiscardGrainStorage)host.Services.GetRequiredKeyedService<IGrainStorage>(StorageNames.State);
+        return new SiloUnderTest(host.Services.GetRequiredService<IGrainFactory>(), host.Services, discard, async () =>
         {
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
             await host.StopAsync(timeout.Token);

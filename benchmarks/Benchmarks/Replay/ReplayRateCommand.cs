@@ -91,7 +91,7 @@ public static class ReplayRateCommand
         var started = clock.Elapsed;
 
         var loggers = cluster.Services.GetRequiredService<ILoggerFactory>();
-        var parser = new ReadingParser(configuration.GetSection("Parsing").Get<ReadingParserOptions>() ?? new ReadingParserOptions());
+        var parser = IngestorConfiguration.CreateParser(configuration);
         var rejections = new RejectionLog(loggers.CreateLogger<RejectionLog>());
         var runner = new ReplayRunner(cluster.Grains, parser, rejections, batchSize ?? settings.BatchSize);
         clock.Restart();

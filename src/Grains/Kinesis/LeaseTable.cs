@@ -252,7 +252,7 @@ public sealed class LeaseTable(StreamLeaseState state)
     };
 
     private bool IsEligible(ShardLease shard) =>
-        !shard.Finished;
+        !shard.Finished && shard.ParentShardIds.All(p => !_state.Shards.TryGetValue(p, out var parent) || parent.Finished);
 
     private bool HasFinishedParent(ShardLease shard) =>
         shard.ParentShardIds.Any(p => _state.Shards.TryGetValue(p, out var parent) && parent.Finished);

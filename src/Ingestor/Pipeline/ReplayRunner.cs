@@ -12,12 +12,14 @@ namespace Actors.Ingestor.Pipeline;
 /// </summary>
 public sealed class ReplayRunner(IGrainFactory grains, ReadingParser parser, RejectionLog rejections, int batchSize)
 {
+    /// <remarks>The next batch is parsed while the previous one is with the grains; batches still reach the grains one after the other.</remarks>
     public async Task<RunSummary> RunAsync(Stream input, string sourceName, TextWriter? alerts, CancellationToken cancellationToken)
     {
         var dispatcher = new ReadingDispatcher(grains);
         var summary = new RunSummary();
         var devices = new HashSet<string>();
         var batch = new List<Reading>(batchSize);
+        Task<BatchOutcome>? inFlight = null;
 
         await foreach (var line in NdjsonReader.ReadAsync(input, cancellationToken))
         {
@@ -33,10 +35,12 @@ public sealed class ReplayRunner(IGrainFactory grains, ReadingParser parser, Rej
             batch.Add(reading);
             if (batch.Count >= batchSize)
             {
-                await WriteAsync(summary, alerts, await dispatcher.DispatchAsync(batch));
-                batch.Clear();
+                await CompleteAsync(inFlight);
+                inFlight = dispatcher.DispatchAsync(batch);
+                batch = new List<Reading>(batchSize);
             }
         }
+        await CompleteAsync(inFlight);
         if (batch.Count > 0)
         {
             await WriteAsync(summary, alerts, await dispatcher.DispatchAsync(batch));
@@ -47,6 +51,14 @@ public sealed class ReplayRunner(IGrainFactory grains, ReadingParser parser, Rej
             await alerts.FlushAsync(cancellationToken);
         }
         return summary;
+
+        async Task CompleteAsync(Task<BatchOutcome>? dispatch)
+        {
+            if (dispatch is not null)
+            {
+                await WriteAsync(summary, alerts, await dispatch);
+            }
+        }
     }
 
     private static async Task WriteAsync(RunSummary summary, TextWriter? alerts, BatchOutcome outcome)

@@ -40,7 +40,11 @@ public sealed class IngestorTelemetryAndHealthTests
         await ingestor.Grains.GetGrain<IDeviceGrain>(deviceId).Judge(
             [new Reading { DeviceId = deviceId, Timestamp = new DateTime(2026, 2, 17, 12, 0, 0, DateTimeKind.Utc), Metrics = [new Metric("temperature", 21.5)] }]);
 
-        string[] expected = ["detection.readings.judged", "orleans-storage-write-latency", "orleans-catalog-activations", "actors-ingestor"];
+        using var probeMeter = new System.Diagnostics.Metrics.Meter("Actors.Ingestor");
+        var probe = probeMeter.CreateCounter<long>("probe.counter");
+        probe.Add(1);
+        probe.Add(2);
+        string[] expected = ["detection.readings.judged", "orleans-storage-write-latency", "orleans-catalog-activations", "actors-ingestor", "probe.counter"];
         await Eventually.Until(() => expected.All(collector.Received), TimeSpan.FromSeconds(30),
             $"OTLP exports naming {string.Join(", ", expected.Where(name => !collector.Received(name)))} in {collector.Names}");
     }

@@ -48,6 +48,7 @@ public sealed class OtlpCollector : IDisposable
             using var body = new MemoryStream();
             await context.Request.InputStream.CopyToAsync(body);
             _bodies.Enqueue(Encoding.UTF8.GetString(body.ToArray()));
+            File.WriteAllBytes($"/tmp/otlp-{_bodies.Count}-{context.Request.Url!.AbsolutePath.Replace('/', '_')}.bin", body.ToArray());
             context.Response.StatusCode = (int)HttpStatusCode.OK;
             context.Response.ContentType = "application/x-protobuf";
             context.Response.Close();
