@@ -60,7 +60,7 @@ public sealed class AdminApp(IConfiguration configuration, IClusterConnector con
     public async Task<int> RunCommandAsync(ParseResult parse, CancellationToken cancellationToken, Func<AdminInvocation, CancellationToken, Task> body)
     {
         ArgumentNullException.ThrowIfNull(body);
-        var invocation = new AdminInvocation(parse, _global, configuration, connector, output, error, terminal: ReferenceEquals(output, Console.Out));
+        var invocation = new AdminInvocation(parse, _global, configuration, connector, output, error, terminal: ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected);
         await using (invocation)
         {
             var (code, message) = await RunAsync(invocation, body, cancellationToken);
@@ -89,7 +89,7 @@ public sealed class AdminApp(IConfiguration configuration, IClusterConnector con
         }
         catch (AdminAccessDeniedException ex)
         {
-            var hint = invocation.AdminSecret is null ? " (this client has no Admin:Secret configured; set the environment variable Admin__Secret)" : "";
+            var hint = invocation.AdminSecret is null ? " (this client has no Admin:Secret configured)" : "";
             return (ExitCodes.Refused, $"refused by the cluster: {ex.Message}{hint}");
         }
         catch (Exception ex) when (ex is SiloUnavailableException or OrleansMessageRejectionException or TimeoutException)

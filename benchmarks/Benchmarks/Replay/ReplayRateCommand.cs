@@ -18,7 +18,7 @@ namespace Actors.Benchmarks.Replay;
 /// <c>replay-rate [--readings 170000] [--days 4] [--devices 10] [--runs 3]</c>: writes the data set the
 /// <c>generate</c> command writes with the same arguments to a temporary file, then replays it, once per run, through
 /// a new embedded silo with the <see cref="ReplayRunner"/> of the <c>replay</c> command (alerts written to a file),
-/// and prints the readings per second of each run.
+/// and prints the readings per second (wall clock) and per CPU-second (all threads of the process) of each run.
 /// </summary>
 public static class ReplayRateCommand
 {
@@ -94,6 +94,8 @@ public static class ReplayRateCommand
         var parser = IngestorConfiguration.CreateParser(configuration);
         var rejections = new RejectionLog(loggers.CreateLogger<RejectionLog>());
         var runner = new ReplayRunner(cluster.Grains, parser, rejections, batchSize ?? settings.BatchSize);
+        using var process = Process.GetCurrentProcess();
+        var cpuBefore = process.TotalProcessorTime;
         clock.Restart();
         RunSummary summary;
         await using (var stream = File.OpenRead(input))
@@ -102,9 +104,11 @@ public static class ReplayRateCommand
             summary = await runner.RunAsync(stream, Path.GetFileName(input), writer, cancellationToken);
         }
         var replayed = clock.Elapsed;
+        process.Refresh();
+        var cpu = process.TotalProcessorTime - cpuBefore;
         var rate = summary.Accepted / replayed.TotalSeconds;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"run {run}: silo start {started.TotalSeconds:0.00} s, replay {replayed.TotalSeconds:0.00} s, {rate:0} readings/s, {summary.Records / replayed.TotalSeconds:0} records/s; {summary}"));
+            $"run {run}: silo start {started.TotalSeconds:0.00} s, replay {replayed.TotalSeconds:0.00} s wall, {cpu.TotalSeconds:0.00} s CPU; {rate:0} readings/s, {summary.Accepted / cpu.TotalSeconds:0} readings per CPU-second; {summary}"));
         return rate;
     }
 }

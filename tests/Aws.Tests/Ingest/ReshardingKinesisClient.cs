@@ -139,6 +139,7 @@ public sealed class ReshardingKinesisClient : IKinesisClient
 
     public Task<GetRecordsResult> GetRecordsAsync(string shardIterator, int? limit = null, CancellationToken cancellationToken = default)
     {
+        var at = DateTimeOffset.UtcNow;
         var separator = shardIterator.IndexOf('|', StringComparison.Ordinal);
         var shardId = shardIterator[..separator];
         var position = int.Parse(shardIterator[(separator + 1)..], CultureInfo.InvariantCulture);
@@ -148,7 +149,7 @@ public sealed class ReshardingKinesisClient : IKinesisClient
             var call = ++shard.Calls;
             if (Fault?.Invoke(shardId, call) is { } fault)
             {
-                _reads.Add(new ReadCall(shardId, DateTimeOffset.UtcNow, 0, false, fault.ErrorCode));
+                _reads.Add(new ReadCall(shardId, at, 0, false, fault.ErrorCode));
                 throw fault;
             }
             var records = shard.Records.Skip(position).Take(limit ?? 10_000).ToList();
@@ -157,7 +158,7 @@ public sealed class ReshardingKinesisClient : IKinesisClient
             var children = ended
                 ? _shards.Where(s => s.Parents.Contains(shardId)).Select(s => new ChildShard(s.Id, s.Parents, s.Start.ToString(CultureInfo.InvariantCulture), s.End.ToString(CultureInfo.InvariantCulture))).ToList()
                 : [];
-            _reads.Add(new ReadCall(shardId, DateTimeOffset.UtcNow, records.Count, ended, null));
+            _reads.Add(new ReadCall(shardId, at, records.Count, ended, null));
             return Task.FromResult(new GetRecordsResult(records, ended ? null : $"{shardId}|{next}", shard.Records.Count - next, children));
         }
     }

@@ -22,8 +22,7 @@ public sealed class OtlpCollector : IDisposable
 
     public Uri Endpoint { get; }
 
-    public string Names => string.Join(",", _bodies.SelectMany(b => System.Text.RegularExpressions.Regex.Matches(b, "[a-z][a-z._-]{6,}").Select(m => m.Value)).Distinct());
-
+    /// <summary>Whether an export so far contained <paramref name="name"/> (a metric name, a meter name, a resource attribute value).</summary>
     public bool Received(string name) => _bodies.Any(body => body.Contains(name, StringComparison.Ordinal));
 
     public void Dispose()
@@ -48,9 +47,9 @@ public sealed class OtlpCollector : IDisposable
             using var body = new MemoryStream();
             await context.Request.InputStream.CopyToAsync(body);
             _bodies.Enqueue(Encoding.UTF8.GetString(body.ToArray()));
-            File.WriteAllBytes($"/tmp/otlp-{_bodies.Count}-{context.Request.Url!.AbsolutePath.Replace('/', '_')}.bin", body.ToArray());
             context.Response.StatusCode = (int)HttpStatusCode.OK;
             context.Response.ContentType = "application/x-protobuf";
+            context.Response.ContentLength64 = 0;
             context.Response.Close();
         }
     }
