@@ -264,7 +264,8 @@ SIM_STATUS=$?
 [ "$SIM_STATUS" -eq 0 ] || fail "the simulator exited with $SIM_STATUS"
 PUT="$(sed -n 's/^simulate: put \([0-9]*\) records.*/\1/p' "$WORK/simulator.log" | tail -n 1)"
 [ -n "$PUT" ] && [ "$PUT" -gt 0 ] || fail "the simulator reported no records put"
-REPORT+=("simulator   simulate --to kinesis --stream $STREAM --speed $SPEED --duration $SIM_DURATION: put $PUT records, exit 0")
+MALFORMED="$(sed -n 's/^simulate: put [0-9]* records (\([0-9]*\) malformed.*/\1/p' "$WORK/simulator.log" | tail -n 1)"
+REPORT+=("simulator   simulate --to kinesis --stream $STREAM --speed $SPEED --duration $SIM_DURATION: put $PUT records (${MALFORMED:-?} malformed on purpose), exit 0")
 
 log "waiting up to $DRAIN_SECONDS s for the ingestor to read all $PUT records"
 wait_until "$DRAIN_SECONDS" "the ingestor to read all $PUT records" ingestor ingested_all "$PUT"

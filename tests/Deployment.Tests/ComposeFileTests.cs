@@ -61,6 +61,16 @@ public sealed class ComposeFileTests
     }
 
     [Fact]
+    public void Environment_values_bind_to_the_types_of_their_options()
+    {
+        var known = KnownConfigurationKeys.FromPrograms();
+        var errors = _compose.Services.Values.Where(s => s.IsBuiltHere)
+            .SelectMany(s => s.Environment.Select(e => known.ValueError(e.Key, e.Value)).OfType<string>().Select(error => $"{s.Name}: {error}"))
+            .ToList();
+        Assert.True(errors.Count == 0, string.Join("; ", errors));
+    }
+
+    [Fact]
     public void Host_ports_do_not_collide()
     {
         var published = _compose.Services.Values

@@ -65,6 +65,8 @@ public sealed class EcsTaskDefinitionTests
             Assert.Equal(names.Count, names.Distinct(StringComparer.Ordinal).Count());
             var unknown = known.Unknown(names);
             Assert.True(unknown.Count == 0, $"{path}: keys no program reads: {string.Join(", ", unknown)}");
+            var errors = Environment(container).Select(e => known.ValueError(e.Key, e.Value)).OfType<string>().ToList();
+            Assert.True(errors.Count == 0, $"{path}: {string.Join("; ", errors)}");
         }
     }
 

@@ -60,6 +60,25 @@ public sealed class KnownConfigurationKeysTests
         }
     }
 
+    [Theory]
+    [InlineData("Cluster__Membership", "Zookeeper")]
+    [InlineData("Cluster__ShutdownTimeout", "90s")]
+    [InlineData("Health__Port", "eighty")]
+    [InlineData("DynamoDB__CreateIfNotExists", "no")]
+    [InlineData("Rules__Thresholds__0__Upper", "30 °C")]
+    public void Values_the_binder_cannot_convert_are_reported(string variable, string value) =>
+        Assert.NotNull(Known.ValueError(variable, value));
+
+    [Theory]
+    [InlineData("Cluster__Membership", "Redis")]
+    [InlineData("Cluster__ShutdownTimeout", "00:01:30")]
+    [InlineData("Health__Port", "8080")]
+    [InlineData("DynamoDB__CreateIfNotExists", "false")]
+    [InlineData("Rules__Thresholds__0__Upper", "30.5")]
+    [InlineData("Sns__TopicArn", "anything")]
+    public void Values_the_binder_converts_pass(string variable, string value) =>
+        Assert.Null(Known.ValueError(variable, value));
+
     [Fact]
     public void Variables_are_normalized_to_configuration_keys() =>
         Assert.Equal("Rules:Thresholds:{i}:Upper", KnownConfigurationKeys.Normalize("Rules__Thresholds__12__Upper"));

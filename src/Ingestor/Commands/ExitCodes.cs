@@ -8,4 +8,5 @@ public static class ExitCodes
     public const int InputNotFound = 2;
     public const int ClusterUnreachable = 3;
     public const int InvalidConfiguration = 4;
+    public const int Refused = 5;
 }

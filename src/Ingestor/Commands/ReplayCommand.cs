@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Actors.Detection.Parsing;
+using Actors.Grains.Interfaces;
 using Actors.Ingestor.Cluster;
 using Actors.Ingestor.Pipeline;
 using Microsoft.Extensions.Configuration;
@@ -40,8 +41,16 @@ public static class ReplayCommand
         var loggers = cluster.Services.GetRequiredService<ILoggerFactory>();
         if (limitsPath is not null)
         {
-            var (imported, rejectedLimits) = await new LimitsImporter(cluster.Grains, loggers.CreateLogger<LimitsImporter>()).ImportAsync(limitsPath, cancellationToken);
-            await Console.Error.WriteLineAsync($"limits: imported {imported}, rejected {rejectedLimits} from {limitsPath}");
+            try
+            {
+                var (imported, rejectedLimits) = await new LimitsImporter(cluster.Grains, loggers.CreateLogger<LimitsImporter>()).ImportAsync(limitsPath, cancellationToken);
+                await Console.Error.WriteLineAsync($"limits: imported {imported}, rejected {rejectedLimits} from {limitsPath}");
+            }
+            catch (AdminAccessDeniedException ex)
+            {
+                await Console.Error.WriteLineAsync($"error: importing limits was refused by the cluster ({ex.Message}); set Admin__Secret to the cluster's admin secret");
+                return ExitCodes.Refused;
+            }
         }
         var parser = IngestorConfiguration.CreateParser(configuration);
         var rejections = new RejectionLog(loggers.CreateLogger<RejectionLog>());

@@ -74,7 +74,7 @@ public sealed partial class KinesisShardReader(ShardReadContext context, ShardAs
                 await ProcessAsync(page.Records);
             }
             var ended = page.IsShardEnd;
-            if (ended)
+            if (page.Records.Count > 0 || ended)
             {
                 var last = page.Records.Count > 0 ? page.Records[^1].SequenceNumber : _checkpoint;
                 if (!await context.Leases.Checkpoint(context.WorkerId, _shardId, last, ended))

@@ -1,4 +1,5 @@
 using System.Collections;
+using System.ComponentModel;
 using System.Reflection;
 using Actors.Admin.Connection;
 using Actors.Grains.Interfaces;
@@ -39,19 +40,19 @@ public sealed class KnownConfigurationKeys
     private static readonly Type[] ScalarTypes =
         [typeof(string), typeof(decimal), typeof(TimeSpan), typeof(DateTime), typeof(DateTimeOffset), typeof(DateOnly), typeof(TimeOnly), typeof(Guid), typeof(Uri)];
 
-    private readonly HashSet<string> _keys;
+    private readonly Dictionary<string, Type> _keys;
 
-    private KnownConfigurationKeys(HashSet<string> keys) => _keys = keys;
+    private KnownConfigurationKeys(Dictionary<string, Type> keys) => _keys = keys;
 
-    /// <summary>Known keys in normalized form: sections joined by ':', list indexes as <c>{i}</c>.</summary>
-    public IReadOnlyCollection<string> Keys => _keys;
+    /// <summary>Known keys in normalized form (sections joined by ':', list indexes as <c>{i}</c>) and the type each binds to.</summary>
+    public IReadOnlyDictionary<string, Type> Keys => _keys;
 
     /// <summary>The options classes found, by section, for messages.</summary>
     public IReadOnlyDictionary<string, string> Sections { get; private init; } = new Dictionary<string, string>();
 
     public static KnownConfigurationKeys FromPrograms()
     {
-        var keys = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var keys = new Dictionary<string, Type>(StringComparer.OrdinalIgnoreCase);
         var sections = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var type in ProjectAssemblies().SelectMany(LoadableTypes).Where(t => t.IsClass))
         {
@@ -77,11 +78,32 @@ public sealed class KnownConfigurationKeys
             return true;
         }
         var key = Normalize(variable);
-        return _keys.Contains(key) || FrameworkSections.Any(s => key.StartsWith(s + ":", StringComparison.OrdinalIgnoreCase));
+        return _keys.ContainsKey(key) || FrameworkSections.Any(s => key.StartsWith(s + ":", StringComparison.OrdinalIgnoreCase));
     }
 
     /// <summary>The variables of <paramref name="variables"/> that no program reads.</summary>
     public IReadOnlyList<string> Unknown(IEnumerable<string> variables) => variables.Where(v => !IsRead(v)).ToList();
+
+    /// <summary>
+    /// Why <paramref name="value"/> cannot be bound to the key of <paramref name="variable"/> (the binder converts with the
+    /// type's <see cref="TypeConverter"/>, invariant culture), or null when it can or the key is not an options key.
+    /// </summary>
+    public string? ValueError(string variable, string value)
+    {
+        if (!_keys.TryGetValue(Normalize(variable), out var type) || type == typeof(string))
+        {
+            return null;
+        }
+        try
+        {
+            _ = TypeDescriptor.GetConverter(type).ConvertFromInvariantString(value);
+            return null;
+        }
+        catch (Exception ex) when (ex is FormatException or ArgumentException or NotSupportedException)
+        {
+            return $"{variable}='{value}' is not a {type.Name}";
+        }
+    }
 
     /// <summary><c>Notifier__Sinks__0</c> -> <c>Notifier:Sinks:{i}</c>.</summary>
     public static string Normalize(string variable) =>
@@ -124,7 +146,7 @@ public sealed class KnownConfigurationKeys
             .Select(f => (string?)f.GetRawConstantValue())
             .FirstOrDefault();
 
-    private static void Collect(Type type, string prefix, HashSet<string> keys, int depth)
+    private static void Collect(Type type, string prefix, Dictionary<string, Type> keys, int depth)
     {
         if (depth > 6)
         {
@@ -139,7 +161,7 @@ public sealed class KnownConfigurationKeys
             {
                 if (settable)
                 {
-                    keys.Add(key);
+                    keys[key] = propertyType;
                 }
             }
             else if (ElementType(propertyType) is { } element)
@@ -156,11 +178,11 @@ public sealed class KnownConfigurationKeys
         }
     }
 
-    private static void AddElement(Type element, string key, HashSet<string> keys, int depth)
+    private static void AddElement(Type element, string key, Dictionary<string, Type> keys, int depth)
     {
         if (IsScalar(element))
         {
-            keys.Add(key);
+            keys[key] = element;
         }
         else if (element is { IsClass: true, IsAbstract: false })
         {
