@@ -45,7 +45,7 @@ public static class ComponentFootprint
         return (stateOnly, withDetector);
     }
 
-    /// <summary>One device's feed judged into <paramref name="state"/>, as its grain would.</summary>
+    /// <summary>Every pass of one device's feed judged into <paramref name="state"/>, as its grain would.</summary>
     public static DeviceState Judge(
         DeviceFeed feed,
         string prefix,
@@ -58,8 +58,11 @@ public static class ComponentFootprint
         ArgumentNullException.ThrowIfNull(feed);
         ArgumentNullException.ThrowIfNull(detector);
         ArgumentNullException.ThrowIfNull(anomalies);
-        anomalies.Clear();
-        detector.Judge(DeviceFeed.DeviceId(prefix, index), state, feed.For(prefix, index), BenchmarkRules.Rules, limits, anomalies);
+        for (var pass = 0; pass < feed.Passes.Count; pass++)
+        {
+            anomalies.Clear();
+            detector.Judge(DeviceFeed.DeviceId(prefix, index), state, feed.For(prefix, index, pass), BenchmarkRules.Rules, limits, anomalies);
+        }
         anomalies.Clear();
         return state;
     }

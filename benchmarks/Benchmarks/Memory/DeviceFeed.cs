@@ -4,12 +4,12 @@ using Actors.Grains.Interfaces;
 namespace Actors.Benchmarks.Memory;
 
 /// <summary>
-/// The readings each device of the memory measurement gets: a manufacturing line making one product (the product of
-/// device <c>i</c> is product <c>i mod 3</c>), one reading a second from <see cref="Start"/> (a z-score window
-/// boundary), each with <see cref="MetricCount"/> metrics. With 40 readings a device closes one 20 s window and holds
-/// a full one (20 values per metric), and every X-bar series holds its 5 values. Quiet values are normal around
-/// the targets; anomalous ones break the temperature threshold and both control limits in every reading, so each
-/// device keeps a full list of recent anomalies.
+/// The readings each device of the memory measurement gets, in one or more passes (batches) per device: a
+/// manufacturing line making one product (the product of device <c>i</c> is product <c>i mod 3</c>), one reading a
+/// second from <see cref="Start"/> (a z-score window boundary), each with <see cref="MetricCount"/> metrics. With 40
+/// readings a pass closes one 20 s window and leaves a full one (20 values per metric), and every X-bar series holds
+/// its 5 values. Normal values are around the targets; anomalous ones break the temperature threshold and both
+/// control limits in every reading, which fills the device's list of recent anomalies.
 /// </summary>
 public sealed class DeviceFeed
 {
@@ -25,29 +25,40 @@ public sealed class DeviceFeed
         ("distance", 120.0, 5.0),
     ];
 
-    public DeviceFeed(int readingsPerDevice, int metricCount, bool anomalous)
+    public DeviceFeed(int readingsPerDevice, int metricCount, FeedProfile profile)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(readingsPerDevice, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(metricCount, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(metricCount, Metrics.Length);
         ReadingsPerDevice = readingsPerDevice;
         MetricCount = metricCount;
-        Anomalous = anomalous;
+        Profile = profile;
+        Passes = profile switch
+        {
+            FeedProfile.Steady => [true, false],
+            FeedProfile.Anomalous => [true],
+            _ => [false],
+        };
     }
 
     public int ReadingsPerDevice { get; }
 
     public int MetricCount { get; }
 
-    public bool Anomalous { get; }
+    public FeedProfile Profile { get; }
+
+    /// <summary>Whether each pass, in order, is anomalous.</summary>
+    public IReadOnlyList<bool> Passes { get; }
 
     /// <summary>The ID of device <paramref name="index"/> of the group <paramref name="prefix"/>.</summary>
     public static string DeviceId(string prefix, int index) => $"{prefix}-{index:D6}";
 
-    /// <summary>The readings of device <paramref name="index"/> of group <paramref name="prefix"/>, oldest first.</summary>
-    public Reading[] For(string prefix, int index)
+    /// <summary>The readings of pass <paramref name="pass"/> of device <paramref name="index"/> of group <paramref name="prefix"/>, oldest first.</summary>
+    public Reading[] For(string prefix, int index, int pass)
     {
-        var random = new Random(index);
+        var anomalous = Passes[pass];
+        var first = Start.AddSeconds(pass * ReadingsPerDevice);
+        var random = new Random(HashCode.Combine(index, pass));
         var (product, target) = BenchmarkRules.Products[index % BenchmarkRules.Products.Length];
         var deviceId = DeviceId(prefix, index);
         var readings = new Reading[ReadingsPerDevice];
@@ -58,20 +69,20 @@ public sealed class DeviceFeed
             {
                 var (name, mean, sd) = Metrics[m];
                 var value = Normal(random, name == "thickness" ? target : mean, sd);
-                metrics[m] = new Metric(name, Anomalous ? Outlier(name, value) : value);
+                metrics[m] = new Metric(name, anomalous ? Outlier(name, value) : value);
             }
-            readings[k] = new Reading { DeviceId = deviceId, ProductId = product, Timestamp = Start.AddSeconds(k), Metrics = metrics };
+            readings[k] = new Reading { DeviceId = deviceId, ProductId = product, Timestamp = first.AddSeconds(k), Metrics = metrics };
         }
         return readings;
     }
 
-    /// <summary>The readings of devices <paramref name="first"/> to <paramref name="first"/> + <paramref name="count"/> - 1, device after device.</summary>
-    public List<Reading> Batch(string prefix, int first, int count)
+    /// <summary>Pass <paramref name="pass"/> of devices <paramref name="first"/> to <paramref name="first"/> + <paramref name="count"/> - 1, device after device.</summary>
+    public List<Reading> Batch(string prefix, int first, int count, int pass)
     {
         var batch = new List<Reading>(count * ReadingsPerDevice);
         for (var i = first; i < first + count; i++)
         {
-            batch.AddRange(For(prefix, i));
+            batch.AddRange(For(prefix, i, pass));
         }
         return batch;
     }

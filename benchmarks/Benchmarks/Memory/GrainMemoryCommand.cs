@@ -35,16 +35,16 @@ public static class GrainMemoryCommand
         storage.AcceptOnlyFromAmong("memory", "discard");
         var readings = new Option<int>("--readings") { Description = "Readings per device, one a second", DefaultValueFactory = _ => 40 };
         var metrics = new Option<int>("--metrics") { Description = "Metrics per reading (1-5)", DefaultValueFactory = _ => 3 };
-        var anomalous = new Option<bool>("--anomalous") { Description = "Every reading breaks a threshold and the control limits (full recent-anomaly lists)" };
+        var profile = new Option<FeedProfile>("--profile") { Description = "quiet: one normal batch; steady: an anomalous batch, then a normal one (full recent-anomaly list); anomalous: one batch of anomalies only", DefaultValueFactory = _ => FeedProfile.Quiet };
         var warmup = new Option<int>("--warmup-devices") { Description = "Devices activated before the baseline is taken", DefaultValueFactory = _ => 1_000 };
         var perBatch = new Option<int>("--devices-per-batch") { Description = "Devices per dispatched batch", DefaultValueFactory = _ => 100 };
         var components = new Option<int>("--component-devices") { Description = "Devices for the Orleans-free footprint of state and detector (0 skips)", DefaultValueFactory = _ => 10_000 };
         var command = new Command("grain-memory", "Measure the memory of active device grains in an embedded silo")
         {
-            devices, storage, readings, metrics, anomalous, warmup, perBatch, components,
+            devices, storage, readings, metrics, profile, warmup, perBatch, components,
         };
         command.SetAction((result, cancellationToken) => RunAsync(
-            result.GetValue(devices)!, result.GetValue(storage)!, new DeviceFeed(result.GetValue(readings), result.GetValue(metrics), result.GetValue(anomalous)),
+            result.GetValue(devices)!, result.GetValue(storage)!, new DeviceFeed(result.GetValue(readings), result.GetValue(metrics), result.GetValue(profile)),
             result.GetValue(warmup), result.GetValue(perBatch), result.GetValue(components), cancellationToken));
         return command;
     }
@@ -52,7 +52,7 @@ public static class GrainMemoryCommand
     private static async Task<int> RunAsync(int[] devices, string[] storages, DeviceFeed feed, int warmup, int perBatch, int componentDevices, CancellationToken cancellationToken)
     {
         Console.WriteLine(MachineInfo.Describe());
-        Console.WriteLine(Invariant($"feed: {feed.ReadingsPerDevice} readings per device (1/s), {feed.MetricCount} metrics, one product per device, {(feed.Anomalous ? "anomalous" : "quiet")} values; {warmup} warm-up devices; {perBatch} devices per batch"));
+        Console.WriteLine(Invariant($"feed: {feed.Profile} profile, {feed.Passes.Count} batch(es) of {feed.ReadingsPerDevice} readings per device (1/s), {feed.MetricCount} metrics, one product per device; {warmup} warm-up devices; {perBatch} devices per dispatch"));
         if (componentDevices > 0)
         {
             var (state, stateAndDetector) = ComponentFootprint.Measure(feed, componentDevices);
@@ -122,11 +122,14 @@ public static class GrainMemoryCommand
     {
         long accepted = 0;
         long anomalies = 0;
-        for (var first = 0; first < devices; first += perBatch)
+        for (var pass = 0; pass < feed.Passes.Count; pass++)
         {
-            var outcome = await dispatcher.DispatchAsync(feed.Batch(prefix, first, Math.Min(perBatch, devices - first)));
-            accepted += outcome.Accepted;
-            anomalies += outcome.Anomalies.Count;
+            for (var first = 0; first < devices; first += perBatch)
+            {
+                var outcome = await dispatcher.DispatchAsync(feed.Batch(prefix, first, Math.Min(perBatch, devices - first), pass));
+                accepted += outcome.Accepted;
+                anomalies += outcome.Anomalies.Count;
+            }
         }
         return (accepted, anomalies);
     }
@@ -162,7 +165,7 @@ public static class GrainMemoryCommand
         var state = new ProductState();
         for (var i = 0; i < devices; i++)
         {
-            foreach (var reading in feed.For("size", i))
+            foreach (var reading in feed.For("size", i, 0))
             {
                 state.History.Add(reading);
             }

@@ -31,6 +31,7 @@ public sealed partial class StreamLeaseGrain(
 
     private DateTime Now => time.GetUtcNow().UtcDateTime;
 
+    /// <inheritdoc />
     public async Task<LeaseAssignment> Heartbeat(LeaseHeartbeat heartbeat)
     {
         ArgumentNullException.ThrowIfNull(heartbeat);
@@ -40,6 +41,7 @@ public sealed partial class StreamLeaseGrain(
         return assignment;
     }
 
+    /// <inheritdoc />
     public async Task<bool> Checkpoint(string workerId, string shardId, string? sequenceNumber, bool shardEnded)
     {
         ExpireWorkers();
@@ -52,6 +54,7 @@ public sealed partial class StreamLeaseGrain(
         return accepted;
     }
 
+    /// <inheritdoc />
     public async Task Leave(string workerId)
     {
         Table.Leave(workerId);
@@ -59,6 +62,7 @@ public sealed partial class StreamLeaseGrain(
         await SaveAsync();
     }
 
+    /// <inheritdoc />
     public Task<StreamLeaseSnapshot> GetSnapshot()
     {
         ExpireWorkers();

@@ -9,7 +9,7 @@ namespace Actors.Ingestor.Kinesis;
 /// <c>{"stream","shardId","sequenceNumber","partitionKey","arrivedAt","reason","detail","data"}</c>, data in base64.
 /// The file is opened on the first rejection and flushed after every batch.
 /// </summary>
-public sealed class DeadLetterFile(IOptions<KinesisIngestOptions> options) : IDeadLetterSink, IAsyncDisposable
+public sealed class DeadLetterFile(IOptions<KinesisIngestOptions> options) : IDeadLetterSink, IAsyncDisposable, IDisposable
 {
     private readonly SemaphoreSlim _lock = new(1, 1);
     private readonly ArrayBufferWriter<byte> _buffer = new();
@@ -49,12 +49,20 @@ public sealed class DeadLetterFile(IOptions<KinesisIngestOptions> options) : IDe
         }
     }
 
+    /// <summary>Closes the file.</summary>
     public async ValueTask DisposeAsync()
     {
         if (_file is not null)
         {
             await _file.DisposeAsync();
         }
+        _lock.Dispose();
+    }
+
+    /// <summary>Closes the file.</summary>
+    public void Dispose()
+    {
+        _file?.Dispose();
         _lock.Dispose();
     }
 

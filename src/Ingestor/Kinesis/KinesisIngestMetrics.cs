@@ -7,6 +7,7 @@ namespace Actors.Ingestor.Kinesis;
 /// <summary>The Kinesis ingest's instruments (meter <see cref="MeterName"/>), each tagged with the shard.</summary>
 public sealed class KinesisIngestMetrics : IDisposable
 {
+    /// <summary>The meter's name, for OpenTelemetry's <c>AddMeter</c>.</summary>
     public const string MeterName = "Actors.Ingestor";
 
     private readonly Meter _meter;
@@ -16,6 +17,7 @@ public sealed class KinesisIngestMetrics : IDisposable
     private readonly Counter<long> _checkpoints;
     private readonly ConcurrentDictionary<string, long> _millisBehind = new(StringComparer.Ordinal);
 
+    /// <summary>Creates the instruments on a meter from <paramref name="meterFactory"/>.</summary>
     public KinesisIngestMetrics(IMeterFactory meterFactory)
     {
         ArgumentNullException.ThrowIfNull(meterFactory);
@@ -30,20 +32,26 @@ public sealed class KinesisIngestMetrics : IDisposable
     /// <summary>The latest MillisBehindLatest of every shard read here.</summary>
     public IReadOnlyDictionary<string, long> MillisBehind => new Dictionary<string, long>(_millisBehind, StringComparer.Ordinal);
 
+    /// <summary>Counts records read from a shard (<c>ingestor.kinesis.records_read</c>).</summary>
     public void RecordsRead(string shardId, int count) => _recordsRead.Add(count, Shard(shardId));
 
+    /// <summary>Counts a record that was not a reading (<c>ingestor.kinesis.records_rejected</c>, tagged with the reason).</summary>
     public void Rejected(string shardId, RejectReason reason) =>
         _recordsRejected.Add(1, Shard(shardId), new KeyValuePair<string, object?>("reason", reason.ToString()));
 
+    /// <summary>Counts a GetRecords call still throttled after the client's retries (<c>ingestor.kinesis.throttled</c>).</summary>
     public void Throttled(string shardId) => _throttled.Add(1, Shard(shardId));
 
+    /// <summary>Counts a checkpoint the lease grain accepted (<c>ingestor.kinesis.checkpoints</c>).</summary>
     public void Checkpointed(string shardId) => _checkpoints.Add(1, Shard(shardId));
 
+    /// <summary>Sets the shard's <c>ingestor.kinesis.millis_behind_latest</c> gauge to the latest GetRecords answer.</summary>
     public void MillisBehindLatest(string shardId, long millis) => _millisBehind[shardId] = millis;
 
     /// <summary>The shard is no longer read here: its gauge stops reporting.</summary>
     public void ShardStopped(string shardId) => _millisBehind.TryRemove(shardId, out _);
 
+    /// <summary>Disposes the meter.</summary>
     public void Dispose() => _meter.Dispose();
 
     private IEnumerable<Measurement<long>> ObserveMillisBehind() =>

@@ -5,6 +5,7 @@ namespace Actors.Ingestor.Kinesis;
 /// <summary>Kinesis ingest settings (configuration section <c>Kinesis</c>).</summary>
 public sealed class KinesisIngestOptions
 {
+    /// <summary>The configuration section: <c>Kinesis</c>.</summary>
     public const string Section = "Kinesis";
 
     /// <summary>The shortest <see cref="PollInterval"/>: Kinesis serves at most five GetRecords calls per second and shard.</summary>

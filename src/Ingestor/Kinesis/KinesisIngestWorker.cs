@@ -29,6 +29,7 @@ public sealed partial class KinesisIngestWorker
     private volatile TaskCompletionSource _wake = NewSignal();
     private int _started;
 
+    /// <summary>Creates a worker for the stream and worker ID in <paramref name="options"/>; it sends readings to <paramref name="grains"/>.</summary>
     public KinesisIngestWorker(
         IKinesisClient kinesis,
         IGrainFactory grains,

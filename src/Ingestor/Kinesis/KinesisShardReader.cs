@@ -11,7 +11,7 @@ namespace Actors.Ingestor.Kinesis;
 /// grains' event-time dedup). Backs off on throttling, renews an expired iterator from the checkpoint, and finishes
 /// the shard when Kinesis says it is closed and read to its end.
 /// </summary>
-public sealed partial class KinesisShardReader(ShardReadContext context, ShardAssignment assignment)
+internal sealed partial class KinesisShardReader(ShardReadContext context, ShardAssignment assignment)
 {
     private readonly string _shardId = assignment.ShardId;
     private string? _checkpoint = assignment.Checkpoint;

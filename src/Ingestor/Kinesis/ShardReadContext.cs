@@ -7,7 +7,7 @@ using Microsoft.Extensions.Logging;
 namespace Actors.Ingestor.Kinesis;
 
 /// <summary>What every shard reader of one worker shares.</summary>
-public sealed class ShardReadContext
+internal sealed class ShardReadContext
 {
     public required string StreamName { get; init; }
     public required string WorkerId { get; init; }

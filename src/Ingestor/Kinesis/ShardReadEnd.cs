@@ -1,7 +1,7 @@
 namespace Actors.Ingestor.Kinesis;
 
 /// <summary>Why a shard reader stopped.</summary>
-public enum ShardReadEnd
+internal enum ShardReadEnd
 {
     /// <summary>The worker stopped it (shutdown, or the lease grain asked for the shard back).</summary>
     Stopped = 0,

@@ -14,10 +14,10 @@ namespace Actors.Cluster.Tests.Failover;
 [Collection(ClusterEnvironmentCollection.Name)]
 public sealed class SiloFailoverTests(ClusterEnvironment environment, ITestOutputHelper output)
 {
-    private const int Devices = 48;
+    private const int Devices = 32;
     private const int Products = 3;
-    private const int BatchesBeforeKill = 15;
-    private const int CleanBatchesAfterConvergence = 10;
+    private const int BatchesBeforeKill = 8;
+    private const int CleanBatchesAfterConvergence = 6;
     private static readonly TimeSpan Startup = TimeSpan.FromSeconds(60);
     private static readonly TimeSpan BatchDeadline = TimeSpan.FromSeconds(60);
 
@@ -26,11 +26,13 @@ public sealed class SiloFailoverTests(ClusterEnvironment environment, ITestOutpu
     {
         var clusterId = $"failover-{Guid.NewGuid():N}"[..17];
         var settings = FastFailureDetection(environment.SiloSettings(clusterId));
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var silos = new[] { "a", "b", "c" }.Select(name => SiloProcess.Start(name, settings)).ToList();
         try
         {
             await Task.WhenAll(silos.Select(s => s.WaitUntilReadyAsync(Startup)));
-            await using var client = await ClusterClient.ConnectAsync(environment.ClientSettings(clusterId), TimeSpan.FromSeconds(10));
+            output.WriteLine($"{clock.Elapsed.TotalSeconds:0.0} s: three silos ready");
+            await using var client = await ClusterClient.ConnectAsync(environment.ClientSettings(clusterId), TimeSpan.FromSeconds(5));
             var management = client.Client.GetGrain<IManagementGrain>(0);
             var stream = new DeviceStream(client.Client, clusterId, Devices, Products);
             using var stop = new CancellationTokenSource();
@@ -43,7 +45,7 @@ public sealed class SiloFailoverTests(ClusterEnvironment environment, ITestOutpu
             Assert.NotEmpty(moved);
             victim.Kill();
             var sentAtKill = stream.Sent;
-            output.WriteLine($"killed silo {victim.Name} (port {victim.SiloPort}) hosting {moved.Count} devices after {sentAtKill} batches");
+            output.WriteLine($"{clock.Elapsed.TotalSeconds:0.0} s: killed silo {victim.Name} (port {victim.SiloPort}) hosting {moved.Count} devices after {sentAtKill} batches");
 
             await Eventually.Until(async () =>
                 (await RedisMembership.ReadAsync(environment.Redis.ConnectionString, clusterId, clusterId)).GetValueOrDefault(victim.SiloPort) == SiloStatus.Dead
@@ -51,11 +53,12 @@ public sealed class SiloFailoverTests(ClusterEnvironment environment, ITestOutpu
                 || streaming.IsFaulted,
                 TimeSpan.FromSeconds(60), $"silo {victim.Name} to be declared dead");
             var convergedAt = stream.Sent + 1;
-            output.WriteLine($"membership converged after {convergedAt - 1} batches");
+            output.WriteLine($"{clock.Elapsed.TotalSeconds:0.0} s: membership converged after {convergedAt - 1} batches");
             await Eventually.Until(() => stream.Sent >= convergedAt + CleanBatchesAfterConvergence || streaming.IsFaulted,
                 TimeSpan.FromSeconds(90), "batches after the membership converged");
             stop.Cancel();
             await streaming;
+            output.WriteLine($"{clock.Elapsed.TotalSeconds:0.0} s: {stream.Sent} batches judged");
 
             foreach (var batch in stream.Batches.Where(b => b.Failures.Count > 0))
             {

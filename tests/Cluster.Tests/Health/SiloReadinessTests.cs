@@ -6,12 +6,14 @@ using Actors.TestSupport;
 
 namespace Actors.Cluster.Tests.Health;
 
-/// <summary>The silo's health endpoints as a load balancer or ECS sees them.</summary>
+/// <summary>The silo's HTTP side as a load balancer, ECS and an operator see it: health endpoints and the dashboard, each on its port.</summary>
 [Collection(ClusterEnvironmentCollection.Name)]
 public sealed class SiloReadinessTests(ClusterEnvironment environment, ITestOutputHelper output)
 {
+    private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(10) };
+
     [Fact]
-    public async Task Ready_is_200_on_a_running_silo_and_503_once_its_storage_is_unreachable_while_live_stays_200()
+    public async Task Ready_is_200_on_a_running_silo_and_503_once_its_storage_is_unreachable_while_live_stays_200_and_the_dashboard_has_its_own_port()
     {
         var storage = new MotoServer();
         await storage.InitializeAsync();
@@ -19,6 +21,9 @@ public sealed class SiloReadinessTests(ClusterEnvironment environment, ITestOutp
         var clusterId = $"ready-{Guid.NewGuid():N}"[..14];
         var settings = environment.SiloSettings(clusterId);
         settings["DynamoDB:ServiceUrl"] = storage.ServiceUrl.ToString();
+        var dashboardPort = MotoServer.FreePort();
+        settings["Dashboard:Enabled"] = "true";
+        settings["Dashboard:Port"] = dashboardPort.ToString();
         var silo = SiloProcess.Start("ready", settings);
         try
         {
@@ -27,6 +32,15 @@ public sealed class SiloReadinessTests(ClusterEnvironment environment, ITestOutp
             Assert.Equal(HttpStatusCode.OK, ready?.Status);
             Assert.Contains("\"silo-membership\":{\"status\":\"Healthy\"", ready?.Body);
             Assert.Contains("\"grain-storage\":{\"status\":\"Healthy\"", ready?.Body);
+            using (var dashboard = await Http.GetAsync($"http://127.0.0.1:{dashboardPort}/"))
+            {
+                Assert.Equal(HttpStatusCode.OK, dashboard.StatusCode);
+                Assert.Contains("<title>Orleans Dashboard</title>", await dashboard.Content.ReadAsStringAsync());
+            }
+            using (var healthOnDashboardPort = await Http.GetAsync($"http://127.0.0.1:{dashboardPort}/health/ready"))
+            {
+                Assert.Equal(HttpStatusCode.NotFound, healthOnDashboardPort.StatusCode);
+            }
 
             await storage.DisposeAsync();
             storageStopped = true;

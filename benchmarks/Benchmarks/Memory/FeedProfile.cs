@@ -1,0 +1,17 @@
+namespace Actors.Benchmarks.Memory;
+
+/// <summary>What a device of the memory measurement has been through before it is measured.</summary>
+public enum FeedProfile
+{
+    /// <summary>One batch of normal values: a freshly activated device with few or no anomalies.</summary>
+    Quiet,
+
+    /// <summary>
+    /// A batch whose every reading is anomalous, then a batch of normal values: the state of a device that has run for
+    /// a while, whose list of recent anomalies is full (50), while its last batch was ordinary.
+    /// </summary>
+    Steady,
+
+    /// <summary>One batch whose every reading breaks a threshold and both control limits: the worst case.</summary>
+    Anomalous,
+}
