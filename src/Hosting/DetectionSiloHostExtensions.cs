@@ -62,10 +62,13 @@ public static class DetectionSiloHostExtensions
         return builder;
     }
 
-    /// <summary>Maps the health endpoints and, when enabled, the dashboard, each on its own port.</summary>
+    /// <summary>
+    /// Serves the health endpoints on the health port and, when enabled, the dashboard on the dashboard port (matched
+    /// on the request's Host header, as a browser sends it).
+    /// </summary>
     public static WebApplication MapDetectionSiloEndpoints(this WebApplication app)
     {
-        app.MapDetectionHealth(HealthSettings.Read(app.Configuration, HealthSettings.SiloDefaultPort));
+        app.UseDetectionHealth(HealthSettings.Read(app.Configuration, HealthSettings.SiloDefaultPort));
         var dashboard = DashboardSettings.Read(app.Configuration);
         if (dashboard.Enabled)
         {

@@ -9,12 +9,12 @@ namespace Actors.Benchmarks.Micro;
 
 /// <summary>
 /// <see cref="ReadingDispatcher.DispatchAsync"/> of a batch of 1000 readings of 10 simulated devices (6 lines, 2
-/// temperature sensors, a board, a gateway; one reading a second each) into the ingestor's embedded silo (in-memory
-/// state), with the benchmark rules and imported limits. Includes everything a batch costs in the silo: product
-/// accumulation, device judging, notifier calls and state writes. <see cref="Storage"/> <c>memory</c> is the embedded
-/// silo as the ingestor starts it; <c>serialize</c> is the same silo with a store that serializes every write and keeps
-/// nothing (what a remote store costs the silo, without the network); <c>discard</c> keeps nothing and serializes
-/// nothing, which isolates the cost of the state writes. Allocations are of the whole process (all threads). Results are per
+/// temperature sensors, a board, a gateway; one reading a second each) into an embedded silo, with the benchmark
+/// rules and imported limits. Includes everything a batch costs in the silo: product accumulation, device judging,
+/// notifier calls and state writes. <see cref="Storage"/> <c>memory</c> is the embedded silo as the ingestor starts
+/// it (in-memory state); <c>serialize</c> is the same silo with a store that serializes every write and keeps nothing
+/// (what a remote store costs the silo, without the network); <c>discard</c> keeps nothing and serializes nothing,
+/// which isolates the cost of the state writes. Allocations are of the whole process (all threads). Results are per
 /// reading.
 /// </summary>
 [Config(typeof(DispatchRunConfig))]

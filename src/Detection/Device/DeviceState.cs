@@ -11,7 +11,7 @@ public sealed class DeviceState
     public const int MaxSeries = 64;
 
     /// <summary>Number of most recent anomalies kept.</summary>
-    public const int MaxRecentAnomalies = 50;
+    public const int MaxRecentAnomalies = 20;
 
     /// <summary>Event time (UTC) of the latest reading judged; a reading at or before it is a duplicate.</summary>
     [Id(0)] public DateTime? LastEventTime { get; set; }

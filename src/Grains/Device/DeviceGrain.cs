@@ -54,6 +54,7 @@ public sealed class DeviceGrain(
     {
         metrics.Judged(accepted, duplicates);
         var anomalies = _found.ToArray();
+        _found.Clear();
         if (anomalies.Length > 0)
         {
             var shard = NotifierShard.For(DeviceId, notifierOptions.Value.Shards);

@@ -23,6 +23,6 @@ public sealed class NotifierOptions
     /// <summary>Upper bound of the retry delay. Default 1 minute.</summary>
     public TimeSpan RetryMaxDelay { get; set; } = TimeSpan.FromMinutes(1);
 
-    /// <summary>Most recent anomalies kept per shard for <c>alerts list</c>. Default 500 (keeps a shard's state well under the 400 KB DynamoDB item limit).</summary>
-    public int RecentAnomalies { get; set; } = 500;
+    /// <summary>Most recent anomalies kept per shard for <c>alerts list</c>. Default 200 (keeps a shard's state well under the 400 KB DynamoDB item limit).</summary>
+    public int RecentAnomalies { get; set; } = 200;
 }

@@ -2,13 +2,12 @@ using Actors.Grains;
 using Actors.Persistence.DynamoDB;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace Actors.Hosting.Health;
 
-/// <summary>Registers the readiness checks and maps <c>/health/live</c> and <c>/health/ready</c>.</summary>
+/// <summary>Registers the readiness checks and serves <c>/health/live</c> and <c>/health/ready</c>.</summary>
 public static class DetectionHealthExtensions
 {
     /// <summary>The liveness path: 200 while the process serves HTTP.</summary>
@@ -45,17 +44,18 @@ public static class DetectionHealthExtensions
         return services;
     }
 
-    /// <summary>Maps the health endpoints on <see cref="HealthSettings.Port"/> only (when enabled).</summary>
-    public static IEndpointRouteBuilder MapDetectionHealth(this IEndpointRouteBuilder endpoints, HealthSettings settings)
+    /// <summary>
+    /// Serves the health endpoints on <see cref="HealthSettings.Port"/> only (when enabled). The port is matched against
+    /// the connection's local port, not the Host header, so any prober (ECS, a load balancer, a script) is answered.
+    /// </summary>
+    public static IApplicationBuilder UseDetectionHealth(this IApplicationBuilder app, HealthSettings settings)
     {
         if (!settings.Enabled)
         {
-            return endpoints;
+            return app;
         }
-        var host = $"*:{settings.Port}";
-        endpoints.MapHealthChecks(LivePath, new HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthResponseWriter.WriteAsync }).RequireHost(host);
-        endpoints.MapHealthChecks(ReadyPath, new HealthCheckOptions { Predicate = r => r.Tags.Contains(ReadyTag), ResponseWriter = HealthResponseWriter.WriteAsync })
-            .RequireHost(host);
-        return endpoints;
+        app.UseHealthChecks(LivePath, settings.Port, new HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthResponseWriter.WriteAsync });
+        app.UseHealthChecks(ReadyPath, settings.Port, new HealthCheckOptions { Predicate = r => r.Tags.Contains(ReadyTag), ResponseWriter = HealthResponseWriter.WriteAsync });
+        return app;
     }
 }

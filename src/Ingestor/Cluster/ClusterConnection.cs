@@ -99,7 +99,6 @@ public sealed class ClusterConnection : IAsyncDisposable
     {
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
         builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel => kestrel.ListenAnyIP(port));
-        builder.Services.AddRoutingCore();
         return builder;
     }
 
@@ -110,7 +109,7 @@ public sealed class ClusterConnection : IAsyncDisposable
             return ((HostApplicationBuilder)builder).Build();
         }
         var app = web.Build();
-        app.MapDetectionHealth(health);
+        app.UseDetectionHealth(health);
         return app;
     }
 

@@ -37,6 +37,11 @@ public sealed class SiloReadinessTests(ClusterEnvironment environment, ITestOutp
                 Assert.Equal(HttpStatusCode.OK, dashboard.StatusCode);
                 Assert.Contains("<title>Orleans Dashboard</title>", await dashboard.Content.ReadAsStringAsync());
             }
+            await Eventually.Until(async () =>
+            {
+                using var counters = await Http.GetAsync($"http://127.0.0.1:{dashboardPort}/DashboardCounters");
+                return counters.StatusCode == HttpStatusCode.OK && (await counters.Content.ReadAsStringAsync()).Contains($"127.0.0.1:{silo.SiloPort}");
+            }, TimeSpan.FromSeconds(15), "the dashboard's counters to list the silo");
             using (var healthOnDashboardPort = await Http.GetAsync($"http://127.0.0.1:{dashboardPort}/health/ready"))
             {
                 Assert.Equal(HttpStatusCode.NotFound, healthOnDashboardPort.StatusCode);

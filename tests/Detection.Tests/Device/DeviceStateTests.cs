@@ -34,7 +34,7 @@ public sealed class DeviceStateTests
     }
 
     [Fact]
-    public void Recent_anomalies_keep_the_latest_50_and_counts_keep_all()
+    public void Recent_anomalies_keep_only_the_latest_and_counts_keep_all()
     {
         var detector = new DeviceDetector();
         var state = new DeviceState();
@@ -46,7 +46,7 @@ public sealed class DeviceStateTests
         var snapshot = state.ToSnapshot(DeviceId);
         Assert.Equal(60, snapshot.AnomalyCounts[AnomalyType.Threshold]);
         Assert.Equal(DeviceState.MaxRecentAnomalies, snapshot.RecentAnomalies.Length);
-        Assert.Equal(Enumerable.Range(10, 50).Reverse().Select(i => At(i)), snapshot.RecentAnomalies.Select(a => a.TargetTime));
+        Assert.Equal(Enumerable.Range(60 - DeviceState.MaxRecentAnomalies, DeviceState.MaxRecentAnomalies).Reverse().Select(i => At(i)), snapshot.RecentAnomalies.Select(a => a.TargetTime));
     }
 
     [Fact]
