@@ -153,17 +153,6 @@ print(len(active), ",".join(sorted(active)))
 '
 }
 
-# The ingestor is up when its health endpoint is ready or, if it serves none, when it logs that it reads the stream.
-ingestor_started() { ready "$INGESTOR_HEALTH" || grep -q '^ingest: worker ' "$WORK/ingestor.log"; }
-
-wait_for_ingestor_health() {
-  local deadline=$((SECONDS + 10))
-  until ready "$INGESTOR_HEALTH" >/dev/null 2>&1; do
-    [ "$SECONDS" -ge "$deadline" ] && return 1
-    sleep 0.5
-  done
-}
-
 # The "records" count of the ingestor's latest progress line.
 ingested() { sed -n 's/^ingest [0-9:]*: records \([0-9]*\) .*/\1/p' "$WORK/ingestor.log" | tail -n 1; }
 
@@ -238,12 +227,8 @@ log "starting the ingestor"
 start ingestor env "${CLUSTER_ENV[@]}" "Ingestor__EmbeddedSilo=false" "Health__Port=$INGESTOR_HEALTH" \
   "Kinesis__DeadLetterPath=$WORK/dead-letter.ndjson" \
   dotnet "$INGESTOR_DIR/Actors.Ingestor.dll" ingest --stream "$STREAM" --progress 00:00:01
-wait_until "$STARTUP_SECONDS" "the ingestor to be ready" ingestor ingestor_started
-if wait_for_ingestor_health; then
-  REPORT+=("ingestor    ingest --stream $STREAM, health $INGESTOR_HEALTH ready")
-else
-  REPORT+=("ingestor    ingest --stream $STREAM; WARNING: no /health/ready on Health:Port $INGESTOR_HEALTH, readiness taken from its log")
-fi
+wait_until "$STARTUP_SECONDS" "the ingestor to be ready" ingestor ready "$INGESTOR_HEALTH"
+REPORT+=("ingestor    ingest --stream $STREAM, health $INGESTOR_HEALTH ready")
 
 # The run puts RUN_SECONDS x 30 simulated seconds of readings (10 devices, one reading a second each): paced at SPEED
 # simulated seconds per wall-clock second, or as fast as possible with SPEED=0.

@@ -134,7 +134,7 @@ public sealed partial class NotifierGrain(
                     entry.Attempts++;
                     entry.NextAttemptAt = now + Backoff(entry.Attempts);
                 }
-                LogDeliveryFailed(logger, ex, sinkName, batch.Count, batch.Max(e => e.Attempts));
+                LogDeliveryFailed(logger, ex, this.GetPrimaryKeyLong(), sinkName, batch.Count, batch.Max(e => e.Attempts));
             }
         }
         state.State.Outbox.RemoveAll(e => e.PendingSinks.Count == 0);
@@ -152,6 +152,6 @@ public sealed partial class NotifierGrain(
         return capped * (0.5 + Random.Shared.NextDouble() / 2);
     }
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Delivering {Count} notifications to sink {Sink} failed (attempt {Attempts}); will retry")]
-    private static partial void LogDeliveryFailed(ILogger logger, Exception exception, string sink, int count, int attempts);
+    [LoggerMessage(Level = LogLevel.Error, Message = "Notifier shard {Shard}: delivering {Count} notifications to sink {Sink} failed (attempt {Attempts}); will retry")]
+    private static partial void LogDeliveryFailed(ILogger logger, Exception exception, long shard, string sink, int count, int attempts);
 }

@@ -16,7 +16,7 @@ public static class DetectionTelemetryExtensions
     public const string OrleansMeterName = "Microsoft.Orleans";
 
     /// <summary>Every meter the processes export.</summary>
-    public static readonly string[] MeterNames = [DetectionMetrics.MeterName, IngestorMeterName, OrleansMeterName];
+    public static IReadOnlyList<string> MeterNames { get; } = [DetectionMetrics.MeterName, IngestorMeterName, OrleansMeterName];
 
     /// <summary>
     /// Collects <see cref="MeterNames"/>; adds the OTLP exporter when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> (or
@@ -31,7 +31,7 @@ public static class DetectionTelemetryExtensions
             .ConfigureResource(resource => resource.AddService(configuration["OTEL_SERVICE_NAME"] is { Length: > 0 } name ? name : serviceName))
             .WithMetrics(metrics =>
             {
-                metrics.AddMeter(MeterNames);
+                metrics.AddMeter([.. MeterNames]);
                 if (otlp)
                 {
                     metrics.AddOtlpExporter();

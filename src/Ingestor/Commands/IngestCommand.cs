@@ -61,7 +61,7 @@ public static class IngestCommand
             return ExitCodes.InvalidConfiguration;
         }
 
-        cluster = await ClusterCommand.ConnectAsync(configuration, settings, cancellationToken);
+        cluster = await ClusterCommand.ConnectAsync(configuration, settings, serveHealth: true, cancellationToken);
         if (cluster is null)
         {
             return ExitCodes.ClusterUnreachable;

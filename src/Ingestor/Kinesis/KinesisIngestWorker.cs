@@ -212,7 +212,7 @@ public sealed partial class KinesisIngestWorker
         var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var reader = new KinesisShardReader(_context, shard);
         var task = Task.Run(() => reader.RunAsync(stop.Token), CancellationToken.None);
-        _ = task.ContinueWith(static (_, state) => ((KinesisIngestWorker)state!)._wake.TrySetResult(), this, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        _ = task.ContinueWith(WakeWhenFinished, this, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         _readers.Add(shard.ShardId, new RunningReader(task, stop));
         LogAcquired(_logger, WorkerId, shard.ShardId, shard.Checkpoint);
     }
@@ -285,6 +285,15 @@ public sealed partial class KinesisIngestWorker
     }
 
     private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>A shard read to its end makes the loop list the shards and heartbeat at once, so its children start quickly; a failed reader waits for the next heartbeat.</summary>
+    private static void WakeWhenFinished(Task<ShardReadEnd> reader, object? worker)
+    {
+        if (reader is { IsCompletedSuccessfully: true, Result: ShardReadEnd.Finished })
+        {
+            ((KinesisIngestWorker)worker!)._wake.TrySetResult();
+        }
+    }
 
     private sealed record RunningReader(Task<ShardReadEnd> Task, CancellationTokenSource Stop);
 

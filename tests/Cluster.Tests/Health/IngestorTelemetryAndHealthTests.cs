@@ -13,12 +13,6 @@ namespace Actors.Cluster.Tests.Health;
 /// </summary>
 public sealed class IngestorTelemetryAndHealthTests
 {
-    /// <summary>Why the OTLP test cannot pass with the packages pinned today.</summary>
-    public const string ExporterPinMismatch =
-        "OpenTelemetry.Exporter.OpenTelemetryProtocol 1.20.0 reads an internal field (HistogramBuckets.BucketCounts) that "
-        + "OpenTelemetry 1.20.1 (pulled by OpenTelemetry.Extensions.Hosting 1.20.1) no longer has: every export batch holding a "
-        + "histogram is dropped with MissingFieldException. Pin the exporter to 1.20.1 in Directory.Packages.props, then remove this Skip.";
-
     private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(10) };
 
     [Fact]
@@ -39,7 +33,7 @@ public sealed class IngestorTelemetryAndHealthTests
         Assert.Contains("\"silo-membership\":{\"status\":\"Healthy\"", await ready.Content.ReadAsStringAsync());
     }
 
-    [Fact(Skip = ExporterPinMismatch)]
+    [Fact]
     public async Task Detection_and_Orleans_metrics_are_pushed_with_OTLP_when_an_endpoint_is_configured()
     {
         using var collector = new OtlpCollector();

@@ -37,6 +37,11 @@ public sealed class SiloReadinessTests(ClusterEnvironment environment, ITestOutp
                 Assert.Equal(HttpStatusCode.OK, dashboard.StatusCode);
                 Assert.Contains("<title>Orleans Dashboard</title>", await dashboard.Content.ReadAsStringAsync());
             }
+            using (var probe = new HttpRequestMessage(HttpMethod.Get, $"http://127.0.0.1:{silo.HealthPort}/health/ready") { Headers = { Host = "silo.internal" } })
+            using (var answer = await Http.SendAsync(probe))
+            {
+                Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+            }
             await Eventually.Until(async () =>
             {
                 using var counters = await Http.GetAsync($"http://127.0.0.1:{dashboardPort}/DashboardCounters");
