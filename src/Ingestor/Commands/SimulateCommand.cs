@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using Actors.Detection.Parsing;
+using Actors.Detection.Spc;
 using Actors.Grains.Interfaces;
 using Actors.Ingestor.Kinesis;
 using Actors.Ingestor.Pipeline;
@@ -24,14 +25,15 @@ public static class SimulateCommand
         to.AcceptOnlyFromAmong("grains", "kinesis");
         var stream = new Option<string?>("--stream") { Description = "Kinesis stream for --to kinesis" };
         var shards = new Option<int?>("--create-shards") { Description = "With --to kinesis: create the stream with this many shards unless it exists" };
-        var command = new Command("simulate", "Simulate sensors and production lines and judge their readings in the cluster (or put them to Kinesis)") { duration, speed, seed, to, stream, shards };
+        var history = new Option<TimeSpan>("--history") { Description = "Judging in the grains: first simulate this much time before today's SPC day at full speed, so today's control limits exist (0 = none)", DefaultValueFactory = _ => TimeSpan.FromHours(1) };
+        var command = new Command("simulate", "Simulate sensors and production lines and judge their readings in the cluster (or put them to Kinesis)") { duration, speed, seed, history, to, stream, shards };
         command.SetAction((result, cancellationToken) => result.GetValue(to) == "kinesis"
             ? KinesisSimulation.RunAsync(result.GetValue(stream), result.GetValue(shards), result.GetValue(duration), result.GetValue(speed), result.GetValue(seed), cancellationToken)
-            : RunAsync(result.GetValue(duration), result.GetValue(speed), result.GetValue(seed), cancellationToken));
+            : RunAsync(result.GetValue(duration), result.GetValue(speed), result.GetValue(seed), result.GetValue(history), cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(TimeSpan? duration, double speed, int? seed, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(TimeSpan? duration, double speed, int? seed, TimeSpan history, CancellationToken cancellationToken)
     {
         var configuration = IngestorConfiguration.Load(new Dictionary<string, string?> { ["Notifier:Sinks:0"] = "log" });
         var settings = configuration.GetSection(IngestorSettings.Section).Get<IngestorSettings>() ?? new IngestorSettings();
@@ -62,6 +64,15 @@ public static class SimulateCommand
         var simulatedNow = start;
         try
         {
+            if (history > TimeSpan.Zero)
+            {
+                var dayStart = SpcCalendar.FromId(configuration[$"{SpcSettings.SectionName}:{nameof(SpcSettings.TimeZone)}"] ?? "UTC").StartOfDayUtc(DateOnly.FromDateTime(start));
+                AnsiConsole.MarkupLine($"[grey]Backfilling {history} before {dayStart:yyyy-MM-dd HH:mm} UTC so today's SPC limits exist...[/]");
+                foreach (var record in new ReadingSimulator(simulation).Generate(dayStart - history, history))
+                {
+                    await AddAsync(record);
+                }
+            }
             foreach (var record in new ReadingSimulator(simulation).Generate(start, span))
             {
                 if (speed > 0)
@@ -77,23 +88,7 @@ public static class SimulateCommand
                     }
                 }
                 cancellationToken.ThrowIfCancellationRequested();
-                simulatedNow = record.EventTime;
-                summary.RecordRead(1);
-                var outcome = parser.Parse(record.Payload);
-                if (outcome.Reading is { } reading)
-                {
-                    batch.Add(reading);
-                    devices.Add(reading.DeviceId);
-                }
-                else
-                {
-                    rejections.Record($"simulator:{record.DeviceId}@{record.EventTime:O}", outcome, record.Payload);
-                    summary.RecordRejected();
-                }
-                if (batch.Count >= settings.BatchSize || wall.Elapsed - lastFlush > TimeSpan.FromMilliseconds(200))
-                {
-                    await FlushAsync();
-                }
+                await AddAsync(record);
             }
             await FlushAsync();
             summary.Add(await dispatcher.CloseWindowsAsync(devices, DateTime.MaxValue));
@@ -104,6 +99,27 @@ public static class SimulateCommand
         }
         PrintSummary(summary, rejections);
         return ExitCodes.Success;
+
+        async Task AddAsync(SimulatedRecord record)
+        {
+            simulatedNow = record.EventTime;
+            summary.RecordRead(1);
+            var outcome = parser.Parse(record.Payload);
+            if (outcome.Reading is { } reading)
+            {
+                batch.Add(reading);
+                devices.Add(reading.DeviceId);
+            }
+            else
+            {
+                rejections.Record($"simulator:{record.DeviceId}@{record.EventTime:O}", outcome, record.Payload);
+                summary.RecordRejected();
+            }
+            if (batch.Count >= settings.BatchSize || wall.Elapsed - lastFlush > TimeSpan.FromMilliseconds(200))
+            {
+                await FlushAsync();
+            }
+        }
 
         async Task FlushAsync()
         {

@@ -61,7 +61,10 @@ public sealed partial class SimulatedRecordPutter(IKinesisClient kinesis, Kinesi
                 if (due > wall.Elapsed)
                 {
                     await FlushAsync();
-                    await Task.Delay(due - wall.Elapsed, cancellationToken);
+                    if (due > wall.Elapsed)
+                    {
+                        await Task.Delay(due - wall.Elapsed, cancellationToken);
+                    }
                 }
             }
             cancellationToken.ThrowIfCancellationRequested();
