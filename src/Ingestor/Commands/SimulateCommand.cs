@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Diagnostics;
 using Actors.Detection.Parsing;
 using Actors.Detection.Spc;
 using Actors.Grains.Interfaces;
@@ -58,7 +57,7 @@ public static class SimulateCommand
 
         var batch = new List<Reading>(settings.BatchSize);
         var devices = new HashSet<string>();
-        var wall = Stopwatch.StartNew();
+        var wall = new SimulationPacer(start, speed);
         var lastFlush = TimeSpan.Zero;
         var lastProgress = TimeSpan.Zero;
         var simulatedNow = start;
@@ -75,18 +74,7 @@ public static class SimulateCommand
             }
             foreach (var record in new ReadingSimulator(simulation).Generate(start, span))
             {
-                if (speed > 0)
-                {
-                    var due = TimeSpan.FromTicks((long)((record.EventTime - start).Ticks / speed));
-                    if (due > wall.Elapsed)
-                    {
-                        await FlushAsync();
-                        if (due > wall.Elapsed)
-                        {
-                            await Task.Delay(due - wall.Elapsed, cancellationToken);
-                        }
-                    }
-                }
+                await wall.WaitForAsync(record.EventTime, FlushAsync, cancellationToken);
                 cancellationToken.ThrowIfCancellationRequested();
                 await AddAsync(record);
             }

@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using Actors.Aws.Kinesis;
+using Actors.Ingestor.Pipeline;
 using Actors.Simulation;
 using Microsoft.Extensions.Logging;
 
@@ -49,24 +49,13 @@ public sealed partial class SimulatedRecordPutter(IKinesisClient kinesis, Kinesi
         CancellationToken cancellationToken)
     {
         var batch = new List<PutRecordsEntry>(BatchSize);
-        var wall = Stopwatch.StartNew();
+        var wall = new SimulationPacer(start, speed);
         var lastFlush = TimeSpan.Zero;
         long put = 0, malformed = 0;
         var eventTime = start;
         foreach (var record in records)
         {
-            if (speed > 0)
-            {
-                var due = TimeSpan.FromTicks((long)((record.EventTime - start).Ticks / speed));
-                if (due > wall.Elapsed)
-                {
-                    await FlushAsync();
-                    if (due > wall.Elapsed)
-                    {
-                        await Task.Delay(due - wall.Elapsed, cancellationToken);
-                    }
-                }
-            }
+            await wall.WaitForAsync(record.EventTime, FlushAsync, cancellationToken);
             cancellationToken.ThrowIfCancellationRequested();
             eventTime = record.EventTime;
             batch.Add(new PutRecordsEntry(record.Payload, record.DeviceId));

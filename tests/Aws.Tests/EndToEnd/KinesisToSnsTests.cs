@@ -1,0 +1,170 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Actors.Aws.Kinesis;
+using Actors.Aws.Sns;
+using Actors.Aws.Tests.Ingest;
+using Actors.Aws.Tests.Kinesis;
+using Actors.Aws.Tests.Notifier;
+using Actors.Detection.Device;
+using Actors.Grains.Interfaces;
+using Actors.TestSupport;
+using Amazon.SQS;
+using Amazon.SQS.Model;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Orleans.TestingHost;
+using Xunit;
+
+namespace Actors.Aws.Tests.EndToEnd;
+
+/// <summary>
+/// The whole AWS data path against moto: records put to a Kinesis stream, read by an ingest worker, judged by a
+/// two-silo cluster whose state is in DynamoDB, notified through SNS to a subscribed SQS queue. Mid-stream the worker
+/// and both silos are stopped and started again: state and checkpoints come back, the queue and the output stream receive exactly the
+/// expected alerts, and no reading is judged twice.
+/// </summary>
+[Collection(MotoCollection.Name)]
+public sealed class KinesisToSnsTests(MotoServer moto)
+{
+    private const int Devices = 4;
+    private const int ReadingsPerDevice = 120;
+    private static readonly DateTime Start = new(2026, 2, 17, 12, 0, 0, DateTimeKind.Utc);
+
+    [Fact]
+    public async Task Alerts_arrive_in_SQS_exactly_once_across_a_restart_of_the_ingestor_and_the_silos()
+    {
+        var suffix = Guid.NewGuid().ToString("N")[..8];
+        var deviceIds = Enumerable.Range(0, Devices).Select(d => $"e2e-{suffix}-{d}").ToArray();
+        var kinesis = TestClients.Kinesis(moto.ServiceUrl, new SocketsHttpHandler());
+        var sns = new SnsClient(new HttpClient(), Options.Create(new AwsOptions { ServiceUrl = moto.ServiceUrl.ToString(), Region = MotoServer.Region }), NullLogger<SnsClient>.Instance);
+        using var sqs = new AmazonSQSClient(new AmazonSQSConfig { ServiceURL = moto.ServiceUrl.ToString(), AuthenticationRegion = MotoServer.Region });
+        var stream = $"e2e-{suffix}";
+        await kinesis.CreateStreamAsync(stream, 2);
+        await kinesis.WaitForStreamActiveAsync(stream, TimeSpan.FromSeconds(30), TimeSpan.FromMilliseconds(100));
+        var anomalyStream = $"e2e-anomalies-{suffix}";
+        await kinesis.CreateStreamAsync(anomalyStream, 1);
+        await kinesis.WaitForStreamActiveAsync(anomalyStream, TimeSpan.FromSeconds(30), TimeSpan.FromMilliseconds(100));
+        var topicArn = await sns.CreateTopicAsync($"e2e-{suffix}");
+        var queueUrl = (await sqs.CreateQueueAsync($"e2e-{suffix}")).QueueUrl;
+        await sns.SubscribeAsync(topicArn, "sqs", (await sqs.GetQueueAttributesAsync(queueUrl, ["QueueArn"])).QueueARN, rawMessageDelivery: true);
+
+        var (entries, expected) = Records(deviceIds);
+        await TestClients.Putter(kinesis).PutAllAsync(stream, entries);
+        var deadLetters = Path.Combine(Path.GetTempPath(), $"e2e-dead-letter-{suffix}.ndjson");
+        var workerSettings = TestWorker.Settings(stream, $"e2e-worker-{suffix}", deadLetters, moto.ServiceUrl);
+        workerSettings["Kinesis:MaxRecordsPerCall"] = "20";
+        var siloSettings = new Dictionary<string, string?>
+        {
+            ["Aws:ServiceUrl"] = moto.ServiceUrl.ToString(),
+            ["Aws:Region"] = MotoServer.Region,
+            ["DynamoDB:ServiceUrl"] = moto.ServiceUrl.ToString(),
+            ["DynamoDB:TableName"] = $"e2e-state-{suffix}",
+            ["Notifier:Sinks:0"] = "sns",
+            ["Sns:TopicArn"] = topicArn,
+            ["Notifier:Sinks:1"] = "kinesis",
+            ["AnomalyStream:StreamName"] = anomalyStream,
+            ["Notifier:Cooldown"] = "00:00:00",
+            ["Notifier:DeliveryInterval"] = "00:00:00.100",
+        };
+
+        var first = await StartClusterAsync(siloSettings);
+        var rules = first.Client.GetGrain<IRulesGrain>(RulesGrainKey.Default);
+        await rules.Set(new DetectionRules { Thresholds = [new ThresholdRule { Metric = "temperature", Upper = 30 }], ZScore = new ZScoreSettings { Enabled = false } });
+        var firstWorker = TestWorker.Start(first.Client, workerSettings);
+        await Eventually.Until(() => firstWorker.Worker.Summary.Records >= entries.Count / 3, TimeSpan.FromSeconds(60), $"the first worker to read a third of {stream}");
+        await firstWorker.DisposeAsync();
+        Assert.True(firstWorker.Worker.Summary.Records < entries.Count, "the restart must happen mid-stream");
+        await first.StopAllSilosAsync();
+        await first.DisposeAsync();
+
+        var second = await StartClusterAsync(siloSettings);
+        await using (var secondWorker = TestWorker.Start(second.Client, workerSettings))
+        {
+            await Eventually.Until(async () => (await SnapshotsAsync(second, deviceIds)).Sum(s => s.Accepted) == entries.Count,
+                TimeSpan.FromSeconds(90), $"every reading of {stream} to be judged after the restart");
+            Assert.Equal(entries.Count, firstWorker.Worker.Summary.Records + secondWorker.Worker.Summary.Records);
+        }
+        var received = new List<string>();
+        await Eventually.Until(async () =>
+        {
+            received.AddRange(await ReceiveAsync(sqs, queueUrl));
+            return received.Count >= expected.Count;
+        }, TimeSpan.FromSeconds(60), $"{expected.Count} alerts to reach the SQS queue");
+        received.AddRange(await ReceiveAsync(sqs, queueUrl));
+        var snapshots = await SnapshotsAsync(second, deviceIds);
+        await second.StopAllSilosAsync();
+        await second.DisposeAsync();
+        File.Delete(deadLetters);
+
+        Assert.All(snapshots, s => Assert.Equal((ReadingsPerDevice, 0L), (s.Accepted, s.Duplicates)));
+        Assert.Equal(expected.Order(), received.Order());
+        Assert.Equal(expected.Order(), (await ReadAnomalyStreamAsync(kinesis, anomalyStream)).Order());
+    }
+
+    private static async Task<List<string>> ReadAnomalyStreamAsync(KinesisClient kinesis, string stream)
+    {
+        var shard = (await kinesis.ListShardsAsync(stream)).Single();
+        var iterator = await kinesis.GetShardIteratorAsync(stream, shard.ShardId, ShardIteratorType.TrimHorizon);
+        var alertIds = new List<string>();
+        while (true)
+        {
+            var page = await kinesis.GetRecordsAsync(iterator);
+            alertIds.AddRange(page.Records.Select(r => AnomalyJson.Parse(r.Data.Span).AlertId));
+            if (page.Records.Count == 0 || page.NextShardIterator is null)
+            {
+                return alertIds;
+            }
+            iterator = page.NextShardIterator;
+        }
+    }
+
+    private static (List<PutRecordsEntry> Entries, List<string> ExpectedAlertIds) Records(string[] deviceIds)
+    {
+        var entries = new List<PutRecordsEntry>();
+        var expected = new List<string>();
+        for (var i = 0; i < ReadingsPerDevice; i++)
+        {
+            foreach (var device in deviceIds)
+            {
+                var time = Start.AddSeconds(i);
+                var value = i % 9 == 4 ? 35.5 : 20 + (i % 5) * 0.5;
+                var json = string.Create(CultureInfo.InvariantCulture, $"{{\"device_id\": \"{device}\", \"timestamp\": \"{time:yyyy-MM-ddTHH:mm:ss}Z\", \"temperature\": {value}}}");
+                entries.Add(new PutRecordsEntry(Encoding.UTF8.GetBytes(json), device));
+                if (value >= 30)
+                {
+                    expected.Add(AlertIds.For(device, "temperature", AnomalyType.Threshold, time));
+                }
+            }
+        }
+        return (entries, expected);
+    }
+
+    private static async Task<List<string>> ReceiveAsync(AmazonSQSClient sqs, string queueUrl)
+    {
+        var response = await sqs.ReceiveMessageAsync(new ReceiveMessageRequest { QueueUrl = queueUrl, MaxNumberOfMessages = 10, WaitTimeSeconds = 1 });
+        var ids = new List<string>();
+        foreach (var message in response.Messages ?? [])
+        {
+            using var body = JsonDocument.Parse(message.Body);
+            ids.Add(body.RootElement.GetProperty("NotificationId").GetString()!);
+            await sqs.DeleteMessageAsync(queueUrl, message.ReceiptHandle);
+        }
+        return ids;
+    }
+
+    private static async Task<DeviceSnapshot[]> SnapshotsAsync(TestCluster cluster, string[] deviceIds) =>
+        await Task.WhenAll(deviceIds.Select(id => cluster.Client.GetGrain<IDeviceGrain>(id).GetSnapshot()));
+
+    private static async Task<TestCluster> StartClusterAsync(Dictionary<string, string?> settings)
+    {
+        var builder = new TestClusterBuilder(2);
+        builder.Options.ServiceId = settings["DynamoDB:TableName"]!;
+        builder.ConfigureHostConfiguration(configuration => configuration.AddInMemoryCollection(settings));
+        builder.AddSiloBuilderConfigurator<DynamoSiloConfigurator>();
+        var cluster = builder.Build();
+        await cluster.DeployAsync();
+        return cluster;
+    }
+}
