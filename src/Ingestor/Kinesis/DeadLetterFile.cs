@@ -79,23 +79,7 @@ public sealed class DeadLetterFile(IOptions<KinesisIngestOptions> options) : IDe
     {
         using (var json = new Utf8JsonWriter(_buffer))
         {
-            json.WriteStartObject();
-            json.WriteString("stream", letter.StreamName);
-            json.WriteString("shardId", letter.ShardId);
-            json.WriteString("sequenceNumber", letter.SequenceNumber);
-            json.WriteString("partitionKey", letter.PartitionKey);
-            json.WriteString("arrivedAt", letter.ArrivedAt);
-            json.WriteString("reason", letter.Reason.ToString());
-            if (letter.Detail is null)
-            {
-                json.WriteNull("detail");
-            }
-            else
-            {
-                json.WriteString("detail", letter.Detail);
-            }
-            json.WriteBase64String("data", letter.Data.Span);
-            json.WriteEndObject();
+            DeadLetterJson.Write(json, letter);
         }
         _buffer.Write("\n"u8);
     }

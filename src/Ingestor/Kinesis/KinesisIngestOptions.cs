@@ -44,6 +44,9 @@ public sealed class KinesisIngestOptions
     /// <summary>NDJSON file every rejected record is appended to (with shard, sequence number, reason and base64 data). Default <c>dead-letter.ndjson</c> in the working directory.</summary>
     public string DeadLetterPath { get; set; } = "dead-letter.ndjson";
 
+    /// <summary>Kinesis stream rejected records are put to instead of <see cref="DeadLetterPath"/>, when set (e.g. on ECS, where a task's files do not outlive it). Default none.</summary>
+    public string? DeadLetterStream { get; set; }
+
     /// <summary>A third of <see cref="LeaseDuration"/>.</summary>
     public TimeSpan HeartbeatInterval => LeaseDuration / 3;
 

@@ -12,7 +12,7 @@ public static class KinesisIngestServiceCollectionExtensions
 {
     /// <summary>
     /// Adds <see cref="KinesisIngestOptions"/> (section <c>Kinesis</c>, validated), the AWS options and Kinesis client
-    /// (section <c>Aws</c>), the reading parser (section <c>Parsing</c>), the dead-letter file, the metrics and
+    /// (section <c>Aws</c>), the reading parser (section <c>Parsing</c>), the dead-letter file or stream, the metrics and
     /// <see cref="KinesisIngestWorker"/>. The caller registers the <see cref="IGrainFactory"/> to send readings to, and logging.
     /// </summary>
     public static IServiceCollection AddKinesisIngest(this IServiceCollection services, IConfiguration configuration)
@@ -29,7 +29,10 @@ public static class KinesisIngestServiceCollectionExtensions
         services.AddMetrics();
         services.TryAddSingleton<KinesisIngestMetrics>();
         services.TryAddSingleton<DeadLetterFile>();
-        services.TryAddSingleton<IDeadLetterSink>(provider => provider.GetRequiredService<DeadLetterFile>());
+        services.TryAddSingleton<DeadLetterStream>();
+        services.TryAddSingleton<IDeadLetterSink>(provider => string.IsNullOrWhiteSpace(provider.GetRequiredService<IOptions<KinesisIngestOptions>>().Value.DeadLetterStream)
+            ? provider.GetRequiredService<DeadLetterFile>()
+            : provider.GetRequiredService<DeadLetterStream>());
         services.TryAddSingleton<KinesisIngestWorker>();
         return services;
     }
