@@ -5,6 +5,7 @@ using Actors.Grains.Options;
 using Actors.Grains.Rules;
 using Microsoft.Extensions.Options;
 
+using Orleans.Placement;
 using Orleans.Runtime;
 
 namespace Actors.Grains.Device;
@@ -13,6 +14,11 @@ namespace Actors.Grains.Device;
 /// One per device. Judges batches with <see cref="DeviceDetector"/>, hands anomalies to the device's notifier shard,
 /// and persists once per batch, after the notifier has the anomalies, so a retried batch loses nothing.
 /// </summary>
+/// <remarks>
+/// Random placement spreads the many, uniform device grains evenly over the silos; the default resource-optimized
+/// placement may keep an idle cluster's devices on the silo that received the calls.
+/// </remarks>
+[RandomPlacement]
 public sealed class DeviceGrain(
     [PersistentState("device", StorageNames.State)] IPersistentState<DeviceState> state,
     IOptions<SpcSettings> spcSettings,
