@@ -2,18 +2,13 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Actors.Aws.Kinesis;
-using Actors.Aws.Sns;
 using Actors.Aws.Tests.Ingest;
 using Actors.Aws.Tests.Kinesis;
 using Actors.Aws.Tests.Notifier;
 using Actors.Detection.Device;
 using Actors.Grains.Interfaces;
 using Actors.TestSupport;
-using Amazon.SQS;
 using Amazon.SQS.Model;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using Orleans.TestingHost;
 using Xunit;
 
@@ -38,17 +33,13 @@ public sealed class KinesisToSnsTests(MotoServer moto)
         var suffix = Guid.NewGuid().ToString("N")[..8];
         var deviceIds = Enumerable.Range(0, Devices).Select(d => $"e2e-{suffix}-{d}").ToArray();
         var kinesis = TestClients.Kinesis(moto.ServiceUrl, new SocketsHttpHandler());
-        var sns = new SnsClient(new HttpClient(), Options.Create(new AwsOptions { ServiceUrl = moto.ServiceUrl.ToString(), Region = MotoServer.Region }), NullLogger<SnsClient>.Instance);
-        using var sqs = new AmazonSQSClient(new AmazonSQSConfig { ServiceURL = moto.ServiceUrl.ToString(), AuthenticationRegion = MotoServer.Region });
         var stream = $"e2e-{suffix}";
         await kinesis.CreateStreamAsync(stream, 2);
         await kinesis.WaitForStreamActiveAsync(stream, TimeSpan.FromSeconds(30), TimeSpan.FromMilliseconds(100));
         var anomalyStream = $"e2e-anomalies-{suffix}";
         await kinesis.CreateStreamAsync(anomalyStream, 1);
         await kinesis.WaitForStreamActiveAsync(anomalyStream, TimeSpan.FromSeconds(30), TimeSpan.FromMilliseconds(100));
-        var topicArn = await sns.CreateTopicAsync($"e2e-{suffix}");
-        var queueUrl = (await sqs.CreateQueueAsync($"e2e-{suffix}")).QueueUrl;
-        await sns.SubscribeAsync(topicArn, "sqs", (await sqs.GetQueueAttributesAsync(queueUrl, ["QueueArn"])).QueueARN, rawMessageDelivery: true);
+        using var alerts = await AlertQueue.CreateAsync(moto, $"e2e-{suffix}");
 
         var (entries, expected) = Records(deviceIds);
         await TestClients.Putter(kinesis).PutAllAsync(stream, entries);
@@ -62,14 +53,14 @@ public sealed class KinesisToSnsTests(MotoServer moto)
             ["DynamoDB:ServiceUrl"] = moto.ServiceUrl.ToString(),
             ["DynamoDB:TableName"] = $"e2e-state-{suffix}",
             ["Notifier:Sinks:0"] = "sns",
-            ["Sns:TopicArn"] = topicArn,
+            ["Sns:TopicArn"] = alerts.TopicArn,
             ["Notifier:Sinks:1"] = "kinesis",
             ["AnomalyStream:StreamName"] = anomalyStream,
             ["Notifier:Cooldown"] = "00:00:00",
             ["Notifier:DeliveryInterval"] = "00:00:00.100",
         };
 
-        var first = await StartClusterAsync(siloSettings);
+        var first = await DynamoTestCluster.StartAsync(siloSettings);
         var rules = first.Client.GetGrain<IRulesGrain>(RulesGrainKey.Default);
         await rules.Set(new DetectionRules { Thresholds = [new ThresholdRule { Metric = "temperature", Upper = 30 }], ZScore = new ZScoreSettings { Enabled = false } });
         var firstWorker = TestWorker.Start(first.Client, workerSettings);
@@ -79,7 +70,7 @@ public sealed class KinesisToSnsTests(MotoServer moto)
         await first.StopAllSilosAsync();
         await first.DisposeAsync();
 
-        var second = await StartClusterAsync(siloSettings);
+        var second = await DynamoTestCluster.StartAsync(siloSettings);
         await using (var secondWorker = TestWorker.Start(second.Client, workerSettings))
         {
             await Eventually.Until(async () => (await SnapshotsAsync(second, deviceIds)).Sum(s => s.Accepted) == entries.Count,
@@ -89,10 +80,10 @@ public sealed class KinesisToSnsTests(MotoServer moto)
         var received = new List<string>();
         await Eventually.Until(async () =>
         {
-            received.AddRange(await ReceiveAsync(sqs, queueUrl));
+            received.AddRange(NotificationIds(await alerts.ReceiveAsync()));
             return received.Count >= expected.Count;
         }, TimeSpan.FromSeconds(60), $"{expected.Count} alerts to reach the SQS queue");
-        received.AddRange(await ReceiveAsync(sqs, queueUrl));
+        received.AddRange(NotificationIds(await alerts.ReceiveAsync()));
         var snapshots = await SnapshotsAsync(second, deviceIds);
         await second.StopAllSilosAsync();
         await second.DisposeAsync();
@@ -141,30 +132,9 @@ public sealed class KinesisToSnsTests(MotoServer moto)
         return (entries, expected);
     }
 
-    private static async Task<List<string>> ReceiveAsync(AmazonSQSClient sqs, string queueUrl)
-    {
-        var response = await sqs.ReceiveMessageAsync(new ReceiveMessageRequest { QueueUrl = queueUrl, MaxNumberOfMessages = 10, WaitTimeSeconds = 1 });
-        var ids = new List<string>();
-        foreach (var message in response.Messages ?? [])
-        {
-            using var body = JsonDocument.Parse(message.Body);
-            ids.Add(body.RootElement.GetProperty("NotificationId").GetString()!);
-            await sqs.DeleteMessageAsync(queueUrl, message.ReceiptHandle);
-        }
-        return ids;
-    }
+    private static IEnumerable<string> NotificationIds(List<Message> messages) =>
+        messages.Select(m => JsonDocument.Parse(m.Body).RootElement.GetProperty("NotificationId").GetString()!);
 
     private static async Task<DeviceSnapshot[]> SnapshotsAsync(TestCluster cluster, string[] deviceIds) =>
         await Task.WhenAll(deviceIds.Select(id => cluster.Client.GetGrain<IDeviceGrain>(id).GetSnapshot()));
-
-    private static async Task<TestCluster> StartClusterAsync(Dictionary<string, string?> settings)
-    {
-        var builder = new TestClusterBuilder(2);
-        builder.Options.ServiceId = settings["DynamoDB:TableName"]!;
-        builder.ConfigureHostConfiguration(configuration => configuration.AddInMemoryCollection(settings));
-        builder.AddSiloBuilderConfigurator<DynamoSiloConfigurator>();
-        var cluster = builder.Build();
-        await cluster.DeployAsync();
-        return cluster;
-    }
 }

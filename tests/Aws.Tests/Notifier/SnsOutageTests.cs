@@ -1,12 +1,7 @@
 using System.Text.Json;
-using Actors.Aws.Sns;
 using Actors.Grains.Interfaces;
 using Actors.TestSupport;
-using Amazon.SQS;
 using Amazon.SQS.Model;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using Orleans.TestingHost;
 using Xunit;
 
@@ -25,12 +20,7 @@ public sealed class SnsOutageTests(MotoServer moto)
     {
         var suffix = Guid.NewGuid().ToString("N")[..8];
         var device = $"outage-{suffix}";
-        var sns = new SnsClient(new HttpClient(), Options.Create(new AwsOptions { ServiceUrl = moto.ServiceUrl.ToString(), Region = MotoServer.Region }), NullLogger<SnsClient>.Instance);
-        using var sqs = new AmazonSQSClient(new AmazonSQSConfig { ServiceURL = moto.ServiceUrl.ToString(), AuthenticationRegion = MotoServer.Region });
-        var topicArn = await sns.CreateTopicAsync($"alerts-{suffix}");
-        var queueUrl = (await sqs.CreateQueueAsync($"alerts-{suffix}")).QueueUrl;
-        var queueArn = (await sqs.GetQueueAttributesAsync(queueUrl, ["QueueArn"])).QueueARN;
-        await sns.SubscribeAsync(topicArn, "sqs", queueArn, rawMessageDelivery: true);
+        using var alerts = await AlertQueue.CreateAsync(moto, $"alerts-{suffix}");
         await using var proxy = new TcpProxy(moto.ServiceUrl);
         var settings = new Dictionary<string, string?>
         {
@@ -40,14 +30,14 @@ public sealed class SnsOutageTests(MotoServer moto)
             ["DynamoDB:ServiceUrl"] = moto.ServiceUrl.ToString(),
             ["DynamoDB:TableName"] = $"state-{suffix}",
             ["Notifier:Sinks:0"] = "sns",
-            ["Sns:TopicArn"] = topicArn,
+            ["Sns:TopicArn"] = alerts.TopicArn,
             ["Notifier:DeliveryInterval"] = "00:00:00.100",
             ["Notifier:RetryBaseDelay"] = "00:00:00.200",
             ["Notifier:RetryMaxDelay"] = "00:00:01",
         };
 
         proxy.TakeDown();
-        var first = await StartClusterAsync(settings);
+        var first = await DynamoTestCluster.StartAsync(settings);
         var rules = first.Client.GetGrain<IRulesGrain>(RulesGrainKey.Default);
         await rules.Set((await rules.Get()) with { Thresholds = [new ThresholdRule { Metric = "temperature", Upper = 30, DeviceId = device }] });
         var judged = await first.Client.GetGrain<IDeviceGrain>(device).Judge([new Reading
@@ -59,19 +49,17 @@ public sealed class SnsOutageTests(MotoServer moto)
         await first.StopAllSilosAsync();
         await first.DisposeAsync();
 
-        var second = await StartClusterAsync(settings);
+        var second = await DynamoTestCluster.StartAsync(settings);
         proxy.BringUp();
         var received = new List<Message>();
         await Eventually.Until(async () =>
         {
-            var response = await sqs.ReceiveMessageAsync(new ReceiveMessageRequest { QueueUrl = queueUrl, MaxNumberOfMessages = 10, WaitTimeSeconds = 1, MessageAttributeNames = ["All"] });
-            received.AddRange(response.Messages ?? []);
+            received.AddRange(await alerts.ReceiveAsync());
             return received.Count > 0;
         }, TimeSpan.FromSeconds(60), $"the alert of {device} to reach the SQS queue (notifier after restart: {await DescribeAsync(second, device)})");
         await Eventually.Until(async () => (await second.Client.GetGrain<INotifierGrain>(NotifierShard.For(device, 4)).GetSnapshot()).OutboxDepth == 0,
             TimeSpan.FromSeconds(20), "the outbox to empty");
-        var more = await sqs.ReceiveMessageAsync(new ReceiveMessageRequest { QueueUrl = queueUrl, MaxNumberOfMessages = 10, WaitTimeSeconds = 1 });
-        received.AddRange(more.Messages ?? []);
+        received.AddRange(await alerts.ReceiveAsync());
         await second.StopAllSilosAsync();
         await second.DisposeAsync();
 
@@ -89,16 +77,5 @@ public sealed class SnsOutageTests(MotoServer moto)
     {
         var snapshot = await cluster.Client.GetGrain<INotifierGrain>(NotifierShard.For(device, 4)).GetSnapshot();
         return $"received {snapshot.Received}, notifications {snapshot.Notifications}, outbox {snapshot.OutboxDepth}";
-    }
-
-    private static async Task<TestCluster> StartClusterAsync(Dictionary<string, string?> settings)
-    {
-        var builder = new TestClusterBuilder(2);
-        builder.Options.ServiceId = settings["DynamoDB:TableName"]!;
-        builder.ConfigureHostConfiguration(configuration => configuration.AddInMemoryCollection(settings));
-        builder.AddSiloBuilderConfigurator<DynamoSiloConfigurator>();
-        var cluster = builder.Build();
-        await cluster.DeployAsync();
-        return cluster;
     }
 }

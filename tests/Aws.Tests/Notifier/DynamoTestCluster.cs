@@ -1,0 +1,19 @@
+using Microsoft.Extensions.Configuration;
+using Orleans.TestingHost;
+
+namespace Actors.Aws.Tests.Notifier;
+
+/// <summary>Starts two-silo clusters whose state is in DynamoDB; two clusters started with the same settings share their state, as a restarted cluster would.</summary>
+public static class DynamoTestCluster
+{
+    public static async Task<TestCluster> StartAsync(Dictionary<string, string?> settings)
+    {
+        var builder = new TestClusterBuilder(2);
+        builder.Options.ServiceId = settings["DynamoDB:TableName"]!;
+        builder.ConfigureHostConfiguration(configuration => configuration.AddInMemoryCollection(settings));
+        builder.AddSiloBuilderConfigurator<DynamoSiloConfigurator>();
+        var cluster = builder.Build();
+        await cluster.DeployAsync();
+        return cluster;
+    }
+}
