@@ -33,7 +33,7 @@ public sealed class DeviceGrain(
     private readonly List<Anomaly> _found = [];
     private RulesCache? _rules;
 
-    private string DeviceId => this.GetPrimaryKeyString();
+    private string DeviceId => field ??= this.GetPrimaryKeyString();
 
     public async Task<JudgeResult> Judge(Reading[] readings)
     {

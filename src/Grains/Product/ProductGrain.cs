@@ -13,7 +13,7 @@ public sealed class ProductGrain(
 {
     private readonly SpcCalendar _calendar = SpcCalendar.FromId(settings.Value.TimeZone);
 
-    private string ProductId => this.GetPrimaryKeyString();
+    private string ProductId => field ??= this.GetPrimaryKeyString();
 
     public async Task Accumulate(Reading[] readings)
     {
