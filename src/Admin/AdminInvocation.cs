@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Text.Json;
 using Actors.Admin.Connection;
 using Actors.Admin.Output;
 using Actors.Grains.Interfaces;
@@ -86,7 +87,7 @@ public sealed class AdminInvocation : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(render);
         if (Json)
         {
-            AdminJson.Write(Output, report);
+            Output.WriteLine(JsonSerializer.Serialize(report, typeof(T), AdminJsonContext.Output));
         }
         else
         {

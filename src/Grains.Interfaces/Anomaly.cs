@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Actors.Grains.Interfaces;
 
 /// <summary>
@@ -5,11 +7,13 @@ namespace Actors.Grains.Interfaces;
 /// AnomalyType, TargetTime, MeasuredValue, UpperLimit, LowerLimit, BaselineRef, ProductId, DeviceId, Metric,
 /// plus what the rule that found it needs to be understood.
 /// </summary>
+/// <remarks>
+/// The JSON record lists the properties in declaration order; the first nine are always written (null when absent),
+/// the rest only when set. A new property is one line at the end.
+/// </remarks>
 [GenerateSerializer, Immutable, Alias("anomaly")]
 public sealed record Anomaly
 {
-    /// <summary>Stable identity: the same anomaly always gets the same ID, so a re-delivery can be recognized.</summary>
-    [Id(0)] public required string AlertId { get; init; }
     [Id(1)] public required AnomalyType AnomalyType { get; init; }
 
     /// <summary>Event time (UTC) of the reading judged.</summary>
@@ -17,14 +21,17 @@ public sealed record Anomaly
 
     /// <summary>The value judged: the reading's value, or the five-value mean for <see cref="AnomalyType.Confirmed"/>.</summary>
     [Id(3)] public required double MeasuredValue { get; init; }
-    [Id(4)] public double? UpperLimit { get; init; }
-    [Id(5)] public double? LowerLimit { get; init; }
+    [Id(4), JsonIgnore(Condition = JsonIgnoreCondition.Never)] public double? UpperLimit { get; init; }
+    [Id(5), JsonIgnore(Condition = JsonIgnoreCondition.Never)] public double? LowerLimit { get; init; }
 
     /// <summary>The date key of the control limits used (SPC rules only).</summary>
-    [Id(6)] public string? BaselineRef { get; init; }
-    [Id(7)] public string? ProductId { get; init; }
+    [Id(6), JsonIgnore(Condition = JsonIgnoreCondition.Never)] public string? BaselineRef { get; init; }
+    [Id(7), JsonIgnore(Condition = JsonIgnoreCondition.Never)] public string? ProductId { get; init; }
     [Id(8)] public required string DeviceId { get; init; }
     [Id(9)] public required string Metric { get; init; }
+
+    /// <summary>Stable identity: the same anomaly always gets the same ID, so a re-delivery can be recognized.</summary>
+    [Id(0)] public required string AlertId { get; init; }
 
     /// <summary>z-score of the value in its window (<see cref="AnomalyType.ZScore"/> only).</summary>
     [Id(10)] public double? ZScore { get; init; }

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Actors.Grains.Interfaces;
 
 /// <summary>
@@ -9,12 +11,15 @@ public sealed record Notification
 {
     /// <summary>Stable across retries, so a consumer can drop a re-delivered notification.</summary>
     [Id(0)] public required string NotificationId { get; init; }
-    [Id(1)] public required Anomaly Anomaly { get; init; }
+
+    /// <summary>The anomaly record; last in the JSON notification.</summary>
+    [Id(1), JsonPropertyOrder(1)] public required Anomaly Anomaly { get; init; }
 
     /// <summary>1 for a first alert; the number of folded repeats for a summary.</summary>
     [Id(2)] public required int Count { get; init; }
     [Id(3)] public required DateTime FirstTargetTime { get; init; }
     [Id(4)] public required DateTime LastTargetTime { get; init; }
 
+    [JsonIgnore]
     public bool IsSummary => NotificationId != Anomaly.AlertId;
 }

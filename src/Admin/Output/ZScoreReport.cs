@@ -2,22 +2,25 @@ using Actors.Grains.Interfaces;
 
 namespace Actors.Admin.Output;
 
-/// <summary>The z-score rule; a property left out of a rules file takes the default shown.</summary>
+/// <summary>
+/// The z-score rule; a property left out of a rules file takes the default shown (settable, not init-only, because the
+/// source-generated reader would otherwise reset the members a file leaves out).
+/// </summary>
 public sealed record ZScoreReport
 {
-    public bool Enabled { get; init; } = true;
+    public bool Enabled { get; set; } = true;
 
     /// <summary>Window length in seconds. Default 20.</summary>
-    public double WindowSeconds { get; init; } = 20;
+    public double WindowSeconds { get; set; } = 20;
 
     /// <summary>|z| strictly above this is an anomaly. Default 3.</summary>
-    public double Bound { get; init; } = 3;
+    public double Bound { get; set; } = 3;
 
     /// <summary>Windows with fewer values are not judged. Default 10.</summary>
-    public int MinSamples { get; init; } = 10;
+    public int MinSamples { get; set; } = 10;
 
     /// <summary>Metrics judged; empty means every metric.</summary>
-    public string[] Metrics { get; init; } = [];
+    public string[] Metrics { get; set; } = [];
 
     /// <summary>The report of <paramref name="settings"/>.</summary>
     public static ZScoreReport From(ZScoreSettings settings) => new()

@@ -20,7 +20,7 @@ public static class RulesFile
         await using var stream = File.OpenRead(path);
         try
         {
-            var report = await JsonSerializer.DeserializeAsync<RulesReport>(stream, AdminJson.StrictInput, cancellationToken)
+            var report = await JsonSerializer.DeserializeAsync(stream, AdminJsonContext.StrictInput.RulesReport, cancellationToken)
                 ?? throw AdminCommandException.BadInput($"{path}: the file holds null, not a rules object");
             return report.ToRules();
         }

@@ -1,5 +1,7 @@
-using Actors.Grains.Options;
+using System.Text.Json;
+using Actors.Detection.Records;
 using Actors.Grains.Interfaces;
+using Actors.Grains.Options;
 using Microsoft.Extensions.Options;
 
 namespace Actors.Grains.Sinks;
@@ -13,7 +15,7 @@ public sealed class FileNotificationSink(IOptions<FileSinkOptions> options) : IN
 
     public async Task SendAsync(IReadOnlyList<Notification> notifications, CancellationToken cancellationToken)
     {
-        var lines = notifications.Select(NotificationJson.ToJson);
+        var lines = notifications.Select(n => JsonSerializer.Serialize(n, AlertJsonContext.Records.Notification));
         await _gate.WaitAsync(cancellationToken);
         try
         {

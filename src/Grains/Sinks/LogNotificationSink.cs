@@ -1,4 +1,5 @@
-using Actors.Detection.Device;
+using System.Text.Json;
+using Actors.Detection.Records;
 using Actors.Grains.Interfaces;
 using Microsoft.Extensions.Logging;
 
@@ -14,7 +15,7 @@ public sealed partial class LogNotificationSink(ILogger<LogNotificationSink> log
         foreach (var notification in notifications)
         {
             var anomaly = notification.Anomaly;
-            LogAlert(logger, anomaly.AnomalyType, anomaly.DeviceId, anomaly.ProductId, anomaly.Metric, notification.Count, AnomalyJson.ToJson(anomaly));
+            LogAlert(logger, anomaly.AnomalyType, anomaly.DeviceId, anomaly.ProductId, anomaly.Metric, notification.Count, JsonSerializer.Serialize(anomaly, AlertJsonContext.Records.Anomaly));
         }
         return Task.CompletedTask;
     }

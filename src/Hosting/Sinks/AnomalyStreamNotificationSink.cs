@@ -1,5 +1,6 @@
+using System.Text.Json;
 using Actors.Aws.Kinesis;
-using Actors.Detection.Device;
+using Actors.Detection.Records;
 using Actors.Grains.Interfaces;
 using Actors.Grains.Sinks;
 using Microsoft.Extensions.Options;
@@ -14,7 +15,7 @@ public sealed class AnomalyStreamNotificationSink(KinesisPutter putter, IOptions
     public async Task SendAsync(IReadOnlyList<Notification> notifications, CancellationToken cancellationToken)
     {
         var stream = options.Value.StreamName ?? throw new InvalidOperationException($"{AnomalyStreamSinkOptions.Section}:{nameof(AnomalyStreamSinkOptions.StreamName)} is not configured.");
-        var entries = notifications.Select(n => new PutRecordsEntry(AnomalyJson.ToUtf8Bytes(n.Anomaly), n.Anomaly.DeviceId)).ToList();
+        var entries = notifications.Select(n => new PutRecordsEntry(JsonSerializer.SerializeToUtf8Bytes(n.Anomaly, AlertJsonContext.Records.Anomaly), n.Anomaly.DeviceId)).ToList();
         await putter.PutAllAsync(stream, entries, cancellationToken);
     }
 }

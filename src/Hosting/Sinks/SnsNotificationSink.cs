@@ -1,4 +1,6 @@
+using System.Text.Json;
 using Actors.Aws.Sns;
+using Actors.Detection.Records;
 using Actors.Grains.Interfaces;
 using Actors.Grains.Sinks;
 using Microsoft.Extensions.Options;
@@ -20,7 +22,7 @@ public sealed class SnsNotificationSink(ISnsClient sns, IOptions<SnsSinkOptions>
         var topicArn = options.Value.TopicArn ?? throw new InvalidOperationException($"{SnsSinkOptions.Section}:{nameof(SnsSinkOptions.TopicArn)} is not configured.");
         foreach (var notification in notifications)
         {
-            await sns.PublishAsync(topicArn, Subject(notification), NotificationJson.ToJson(notification), Attributes(notification), cancellationToken);
+            await sns.PublishAsync(topicArn, Subject(notification), JsonSerializer.Serialize(notification, AlertJsonContext.Records.Notification), Attributes(notification), cancellationToken);
         }
     }
 

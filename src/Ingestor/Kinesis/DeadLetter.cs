@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Actors.Detection.Parsing;
 
 namespace Actors.Ingestor.Kinesis;
@@ -12,7 +13,7 @@ namespace Actors.Ingestor.Kinesis;
 /// <param name="Detail">The parser's short explanation, if any.</param>
 /// <param name="Data">The record's raw bytes.</param>
 public sealed record DeadLetter(
-    string StreamName,
+    [property: JsonPropertyName("stream")] string StreamName,
     string ShardId,
     string SequenceNumber,
     string PartitionKey,

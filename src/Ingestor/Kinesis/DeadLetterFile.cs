@@ -79,7 +79,7 @@ public sealed class DeadLetterFile(IOptions<KinesisIngestOptions> options) : IDe
     {
         using (var json = new Utf8JsonWriter(_buffer))
         {
-            DeadLetterJson.Write(json, letter);
+            JsonSerializer.Serialize(json, letter, DeadLetterJsonContext.Default.DeadLetter);
         }
         _buffer.Write("\n"u8);
     }

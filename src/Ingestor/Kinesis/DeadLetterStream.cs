@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Actors.Aws.Kinesis;
 using Microsoft.Extensions.Options;
 
@@ -17,7 +18,7 @@ public sealed class DeadLetterStream(KinesisPutter putter, IOptions<KinesisInges
         {
             return;
         }
-        var entries = letters.Select(l => new PutRecordsEntry(DeadLetterJson.ToUtf8Bytes(l), l.PartitionKey)).ToList();
+        var entries = letters.Select(l => new PutRecordsEntry(JsonSerializer.SerializeToUtf8Bytes(l, DeadLetterJsonContext.Default.DeadLetter), l.PartitionKey)).ToList();
         await putter.PutAllAsync(options.Value.DeadLetterStream!, entries, cancellationToken);
     }
 }

@@ -1,6 +1,7 @@
 using System.Text;
-using Actors.Detection.Device;
+using System.Text.Json;
 using Actors.Detection.Parsing;
+using Actors.Detection.Records;
 using Actors.Grains.Interfaces;
 
 namespace Actors.Ingestor.Pipeline;
@@ -71,7 +72,7 @@ public sealed class ReplayRunner(IGrainFactory grains, ReadingParser parser, Rej
         var text = new StringBuilder();
         foreach (var anomaly in outcome.Anomalies)
         {
-            text.Append(AnomalyJson.ToJson(anomaly)).Append('\n');
+            text.Append(JsonSerializer.Serialize(anomaly, AlertJsonContext.Records.Anomaly)).Append('\n');
         }
         await alerts.WriteAsync(text.ToString());
     }

@@ -6,6 +6,7 @@ using Actors.Aws.Tests.Ingest;
 using Actors.Aws.Tests.Kinesis;
 using Actors.Aws.Tests.Notifier;
 using Actors.Detection.Device;
+using Actors.Detection.Records;
 using Actors.Grains.Interfaces;
 using Actors.TestSupport;
 using Amazon.SQS.Model;
@@ -102,7 +103,7 @@ public sealed class KinesisToSnsTests(MotoServer moto)
         while (true)
         {
             var page = await kinesis.GetRecordsAsync(iterator);
-            alertIds.AddRange(page.Records.Select(r => AnomalyJson.Parse(r.Data.Span).AlertId));
+            alertIds.AddRange(page.Records.Select(r => JsonSerializer.Deserialize(r.Data.Span, AlertJsonContext.Records.Anomaly)!.AlertId));
             if (page.Records.Count == 0 || page.NextShardIterator is null)
             {
                 return alertIds;

@@ -1,13 +1,14 @@
-using Xunit;
 using System.Text;
-using Actors.Detection.Device;
+using System.Text.Json;
 using Actors.Detection.Parsing;
+using Actors.Detection.Records;
 using Actors.Grains.Interfaces;
 using Actors.Ingestor.Cluster;
 using Actors.Ingestor.Pipeline;
 using Actors.Simulation;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging.Abstractions;
+using Xunit;
 
 namespace Actors.Grains.Tests.Replay;
 
@@ -59,7 +60,7 @@ public sealed class ReplayTests(ClusterFixture fixture)
         var output = new StringWriter();
         var summary = await runner.RunAsync(new MemoryStream(DataSet.Value), "generated.ndjson", output, CancellationToken.None);
         var found = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries)
-            .Select(line => AnomalyJson.Parse(Encoding.UTF8.GetBytes(line)))
+            .Select(line => JsonSerializer.Deserialize(line, AlertJsonContext.Records.Anomaly)!)
             .ToList();
         return (found, summary);
     }

@@ -1,13 +1,14 @@
 using System.Text;
 using System.Text.Json;
 using Actors.Detection.Device;
+using Actors.Detection.Records;
 using Actors.Grains.Interfaces;
 using Xunit;
 using static Actors.Detection.Tests.Device.DeviceTestData;
 
-namespace Actors.Detection.Tests.Device;
+namespace Actors.Detection.Tests.Records;
 
-public sealed class AnomalyJsonTests
+public sealed class AlertJsonTests
 {
     private static readonly Anomaly Confirmed = new()
     {
@@ -57,7 +58,7 @@ public sealed class AnomalyJsonTests
         const string expected =
             """{"AnomalyType":"Confirmed","TargetTime":"2026-02-17 12:00:58","MeasuredValue":48.75,"UpperLimit":50.67,"LowerLimit":49.33,"BaselineRef":"2026-02-17","ProductId":"B205","DeviceId":"M-001","Metric":"thickness","AlertId":"M-001/thickness/Confirmed/20260217T120058.0000000Z"}""";
 
-        Assert.Equal(expected, AnomalyJson.ToJson(Confirmed));
+        Assert.Equal(expected, ToJson(Confirmed));
     }
 
     [Fact]
@@ -66,7 +67,7 @@ public sealed class AnomalyJsonTests
         const string expected =
             """{"AnomalyType":"ZScore","TargetTime":"2026-02-17 12:00:34.123456","MeasuredValue":80,"UpperLimit":70.5,"LowerLimit":20.25,"BaselineRef":null,"ProductId":null,"DeviceId":"sensor-7","Metric":"humidity","AlertId":"sensor-7/humidity/ZScore/20260217T120034.1234560Z","ZScore":3.5,"WindowStart":"2026-02-17 12:00:20","WindowEnd":"2026-02-17 12:00:40","Rule":"|z| > 3 in 20 s window"}""";
 
-        Assert.Equal(expected, AnomalyJson.ToJson(ZScore));
+        Assert.Equal(expected, ToJson(ZScore));
     }
 
     [Fact]
@@ -75,8 +76,8 @@ public sealed class AnomalyJsonTests
         const string expected =
             """{"AnomalyType":"Threshold","TargetTime":"2026-02-17 12:00:00","MeasuredValue":30,"UpperLimit":30,"LowerLimit":null,"BaselineRef":null,"ProductId":null,"DeviceId":"esp-1","Metric":"temperature","AlertId":"esp-1/temperature/Threshold/20260217T120000.0000000Z","Rule":"temperature >= 30"}""";
 
-        Assert.Equal(expected, AnomalyJson.ToJson(Threshold));
-        Assert.Equal(Encoding.UTF8.GetBytes(expected), AnomalyJson.ToUtf8Bytes(Threshold));
+        Assert.Equal(expected, ToJson(Threshold));
+        Assert.Equal(Encoding.UTF8.GetBytes(expected), ToUtf8Bytes(Threshold));
     }
 
     [Fact]
@@ -84,7 +85,7 @@ public sealed class AnomalyJsonTests
     {
         foreach (var anomaly in new[] { Confirmed, ZScore, Threshold })
         {
-            var parsed = AnomalyJson.Parse(AnomalyJson.ToUtf8Bytes(anomaly));
+            var parsed = Parse(ToUtf8Bytes(anomaly));
 
             Assert.Equal(anomaly, parsed);
             Assert.Equal(DateTimeKind.Utc, parsed.TargetTime.Kind);
@@ -110,28 +111,44 @@ public sealed class AnomalyJsonTests
 
         Assert.Contains(anomalies, a => a.AnomalyType == AnomalyType.ZScore);
         Assert.Contains(anomalies, a => a.AnomalyType == AnomalyType.Threshold);
-        Assert.All(anomalies, a => Assert.Equal(a, AnomalyJson.Parse(Encoding.UTF8.GetBytes(AnomalyJson.ToJson(a)))));
-    }
-
-    [Fact]
-    public void Seed_record_without_alert_id_parses_with_the_deterministic_id()
-    {
-        var line = """{"AnomalyType": "Confirmed", "TargetTime": "2026-02-17 12:00:58", "MeasuredValue": 48.75, "UpperLimit": 50.67, "LowerLimit": 49.33, "BaselineRef": "2026-02-17", "ProductId": "B205", "DeviceId": "M-001", "Metric": "thickness", "Extra": {"a": [1, 2]}}"""u8;
-
-        var parsed = AnomalyJson.Parse(line);
-
-        Assert.Equal(Confirmed, parsed);
+        Assert.All(anomalies, a => Assert.Equal(a, Parse(Encoding.UTF8.GetBytes(ToJson(a)))));
     }
 
     [Theory]
-    [InlineData("""{"AnomalyType":"Threshold","TargetTime":"2026-02-17 12:00:00","MeasuredValue":1,"Metric":"t"}""")]
-    [InlineData("""{"AnomalyType":"Threshold","TargetTime":"2026-02-17 12:00:00","DeviceId":"d","Metric":"t"}""")]
-    [InlineData("""{"AnomalyType":"Weird","TargetTime":"2026-02-17 12:00:00","MeasuredValue":1,"DeviceId":"d","Metric":"t"}""")]
-    [InlineData("""{"AnomalyType":"Threshold","TargetTime":"17/02/2026","MeasuredValue":1,"DeviceId":"d","Metric":"t"}""")]
-    [InlineData("""{"AnomalyType":"Threshold","TargetTime":"2026-02-17 12:00:00","MeasuredValue":"1","DeviceId":"d","Metric":"t"}""")]
+    [InlineData("""{"AlertId":"a","AnomalyType":"Threshold","TargetTime":"2026-02-17 12:00:00","MeasuredValue":1,"Metric":"t"}""")]
+    [InlineData("""{"AlertId":"a","AnomalyType":"Threshold","TargetTime":"2026-02-17 12:00:00","DeviceId":"d","Metric":"t"}""")]
+    [InlineData("""{"AlertId":"a","AnomalyType":"Weird","TargetTime":"2026-02-17 12:00:00","MeasuredValue":1,"DeviceId":"d","Metric":"t"}""")]
+    [InlineData("""{"AlertId":"a","AnomalyType":"Threshold","TargetTime":"17/02/2026","MeasuredValue":1,"DeviceId":"d","Metric":"t"}""")]
+    [InlineData("""{"AlertId":"a","AnomalyType":"Threshold","TargetTime":"2026-02-17 12:00:00","MeasuredValue":"1","DeviceId":"d","Metric":"t"}""")]
     [InlineData("""[1]""")]
     public void Invalid_records_are_rejected(string json)
     {
-        Assert.ThrowsAny<JsonException>(() => AnomalyJson.Parse(Encoding.UTF8.GetBytes(json)));
+        Assert.ThrowsAny<JsonException>(() => Parse(Encoding.UTF8.GetBytes(json)));
     }
+
+    [Fact]
+    public void A_notification_carries_the_record_unchanged_after_its_own_fields_in_the_same_time_format()
+    {
+        var notification = new Notification
+        {
+            NotificationId = Threshold.AlertId + "/x3",
+            Anomaly = Threshold,
+            Count = 3,
+            FirstTargetTime = Threshold.TargetTime.AddSeconds(-2.5),
+            LastTargetTime = Threshold.TargetTime,
+        };
+
+        var json = JsonSerializer.Serialize(notification, AlertJsonContext.Records.Notification);
+
+        Assert.Equal(
+            $$"""{"NotificationId":"{{Threshold.AlertId}}/x3","Count":3,"FirstTargetTime":"2026-02-17 11:59:57.500000","LastTargetTime":"2026-02-17 12:00:00","Anomaly":{{ToJson(Threshold)}}}""",
+            json);
+        Assert.Equal(notification, JsonSerializer.Deserialize(json, AlertJsonContext.Records.Notification));
+    }
+
+    private static string ToJson(Anomaly anomaly) => JsonSerializer.Serialize(anomaly, AlertJsonContext.Records.Anomaly);
+
+    private static byte[] ToUtf8Bytes(Anomaly anomaly) => JsonSerializer.SerializeToUtf8Bytes(anomaly, AlertJsonContext.Records.Anomaly);
+
+    private static Anomaly Parse(ReadOnlySpan<byte> utf8Json) => JsonSerializer.Deserialize(utf8Json, AlertJsonContext.Records.Anomaly)!;
 }
