@@ -1,12 +1,15 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using Actors.Deployment.Tests.Yaml;
+using YamlDotNet.Serialization;
+using YamlMapping = System.Collections.Generic.Dictionary<object, object?>;
 
 namespace Actors.Deployment.Tests.Compose;
 
-/// <summary>docker-compose.yml read through <see cref="MiniYaml"/> into the fields the checks need.</summary>
+/// <summary>docker-compose.yml read with YamlDotNet into the fields the checks need.</summary>
 public sealed partial class ComposeFile
 {
+    private static readonly IDeserializer Yaml = new DeserializerBuilder().WithDuplicateKeyChecking().Build();
+
     private ComposeFile(IReadOnlyDictionary<string, ComposeService> services) => Services = services;
 
     public IReadOnlyDictionary<string, ComposeService> Services { get; }
@@ -18,9 +21,9 @@ public sealed partial class ComposeFile
 
     public static ComposeFile Parse(string yaml)
     {
-        var root = MiniYaml.Parse(yaml) as Dictionary<string, object?> ?? throw new FormatException("docker-compose.yml is not a mapping.");
+        var root = Yaml.Deserialize<object?>(yaml) as YamlMapping ?? throw new FormatException("docker-compose.yml is not a mapping.");
         var services = Mapping(root, "services") ?? throw new FormatException("docker-compose.yml has no services.");
-        return new ComposeFile(services.ToDictionary(s => s.Key, s => ReadService(s.Key, s.Value as Dictionary<string, object?> ?? [])));
+        return new ComposeFile(services.ToDictionary(s => Key(s.Key), s => ReadService(Key(s.Key), s.Value as YamlMapping ?? [])));
     }
 
     /// <summary>Parses a compose duration such as <c>45s</c>, <c>1m30s</c> or <c>500ms</c>.</summary>
@@ -45,10 +48,10 @@ public sealed partial class ComposeFile
         });
     }
 
-    private static ComposeService ReadService(string name, Dictionary<string, object?> service)
+    private static ComposeService ReadService(string name, YamlMapping service)
     {
         var build = service.GetValueOrDefault("build");
-        var buildMapping = build as Dictionary<string, object?>;
+        var buildMapping = build as YamlMapping;
         var context = build as string ?? buildMapping?.GetValueOrDefault("context") as string;
         var healthcheck = Mapping(service, "healthcheck");
         return new ComposeService
@@ -69,8 +72,9 @@ public sealed partial class ComposeFile
         };
     }
 
-    private static Dictionary<string, object?>? Mapping(Dictionary<string, object?> parent, string key) =>
-        parent.GetValueOrDefault(key) as Dictionary<string, object?>;
+    private static YamlMapping? Mapping(YamlMapping parent, string key) => parent.GetValueOrDefault(key) as YamlMapping;
+
+    private static string Key(object key) => key as string ?? throw new FormatException($"Expected a string key, got {key.GetType().Name}.");
 
     private static List<string> Strings(object? node) => node switch
     {
@@ -88,7 +92,7 @@ public sealed partial class ComposeFile
     private static Dictionary<string, string> Environment(object? node) => node switch
     {
         null => [],
-        Dictionary<string, object?> map => map.ToDictionary(e => e.Key, e => e.Value as string ?? ""),
+        YamlMapping map => map.ToDictionary(e => Key(e.Key), e => e.Value as string ?? ""),
         List<object?> list => Strings(list).Select(item => item.Split('=', 2)).ToDictionary(p => p[0], p => p.Length > 1 ? p[1] : ""),
         _ => throw new FormatException($"environment must be a mapping or a list, got {node.GetType().Name}."),
     };
@@ -97,7 +101,7 @@ public sealed partial class ComposeFile
     {
         null => [],
         List<object?> list => Strings(list).ToDictionary(target => target, _ => (string?)null),
-        Dictionary<string, object?> map => map.ToDictionary(e => e.Key, e => (e.Value as Dictionary<string, object?>)?.GetValueOrDefault("condition") as string),
+        YamlMapping map => map.ToDictionary(e => Key(e.Key), e => (e.Value as YamlMapping)?.GetValueOrDefault("condition") as string),
         _ => throw new FormatException($"depends_on must be a mapping or a list, got {node.GetType().Name}."),
     };
 
