@@ -12,4 +12,7 @@ public sealed record JudgeResult
 
     /// <summary>Every anomaly found, in the order found (already handed to the notifier).</summary>
     [Id(2)] public Anomaly[] Anomalies { get; init; } = [];
+
+    /// <summary>Readings set aside because their event time jumped too far ahead of the device's history, unconfirmed.</summary>
+    [Id(3)] public int Outliers { get; init; }
 }

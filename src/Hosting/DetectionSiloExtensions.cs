@@ -84,7 +84,9 @@ public static class DetectionSiloExtensions
         services.AddOptions<NotifierOptions>().Bind(configuration.GetSection(NotifierOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<NotifierOptions>, NotifierOptionsValidator>();
         services.AddOptions<FileSinkOptions>().Bind(configuration.GetSection(FileSinkOptions.Section));
-        services.AddOptions<DeviceGrainOptions>().Bind(configuration.GetSection(DeviceGrainOptions.Section));
+        services.AddOptions<DeviceGrainOptions>().Bind(configuration.GetSection(DeviceGrainOptions.Section))
+            .Validate(o => o.MaxEventTimeJump > TimeSpan.Zero, $"{DeviceGrainOptions.Section}:{nameof(DeviceGrainOptions.MaxEventTimeJump)} must be positive.")
+            .ValidateOnStart();
         services.AddOptions<DetectionRules>().Bind(configuration.GetSection("Rules"));
         services.AddSingleton(TimeProvider.System);
         services.AddMetrics();

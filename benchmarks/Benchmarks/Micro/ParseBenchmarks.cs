@@ -6,7 +6,7 @@ using BenchmarkDotNet.Attributes;
 namespace Actors.Benchmarks.Micro;
 
 /// <summary>
-/// <see cref="ReadingParser.Parse"/> of one record of each format, with a warm parser (device IDs and metric names
+/// <see cref="ReadingParser.Parse(ReadOnlySpan{byte})"/> of one record of each format, with a warm parser (device IDs and metric names
 /// already interned, as for any device seen before).
 /// </summary>
 [Config(typeof(InProcessShortRunConfig))]

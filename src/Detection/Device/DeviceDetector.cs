@@ -1,4 +1,5 @@
 using System.Globalization;
+using Actors.Detection.EventTime;
 using Actors.Grains.Interfaces;
 
 namespace Actors.Detection.Device;
@@ -8,7 +9,11 @@ namespace Actors.Detection.Device;
 /// <see cref="DeviceState"/> it is given. Holds nothing but the rules prepared for the latest rules version; create
 /// one per device grain.
 /// </summary>
-public sealed class DeviceDetector
+/// <param name="maxEventTimeJump">
+/// How far ahead of the latest judged event time a reading may be before it needs confirmation
+/// (<see cref="EventTimeJump"/>); default <see cref="EventTimeJump.DefaultMaxJump"/>.
+/// </param>
+public sealed class DeviceDetector(TimeSpan? maxEventTimeJump = null)
 {
     private static readonly Comparison<ZScoreWindow> ByEndThenMetric = static (a, b) =>
     {
@@ -16,13 +21,16 @@ public sealed class DeviceDetector
         return byEnd != 0 ? byEnd : string.CompareOrdinal(a.Metric, b.Metric);
     };
 
+    private readonly TimeSpan _maxEventTimeJump = maxEventTimeJump ?? EventTimeJump.DefaultMaxJump;
     private readonly List<ZScoreWindow> _closing = [];
     private ThresholdEvaluator? _thresholds;
     private ZScoreRule? _zScore;
 
     /// <summary>
     /// Judges <paramref name="readings"/> in the order given. A reading at or before the latest event time already
-    /// judged is counted as a duplicate and dropped. For every metric of an accepted reading, in order: the metric's
+    /// judged is counted as a duplicate and dropped; one too far ahead of it is set aside as an outlier
+    /// (<see cref="EventTimeJump"/>, counted in <see cref="DeviceState.Outliers"/>) unless the previous reading confirms
+    /// the jump. For every metric of an accepted reading, in order: the metric's
     /// z-score window is closed and judged if the reading is at or past its end, and the value joins the (new) window;
     /// the threshold rule is applied; with a product and limits for the metric, the value is checked against the
     /// individuals limits (<see cref="AnomalyType.Provisional"/>), joins the product's X-bar series, and once that holds
@@ -35,7 +43,7 @@ public sealed class DeviceDetector
     /// <param name="rules">The rules in force; prepared again only when <see cref="DetectionRules.Version"/> changes.</param>
     /// <param name="limitsFor">The control limits of a product for the day of an event time, or null when there are none; called once per accepted reading that has a product.</param>
     /// <param name="anomalies">Receives the anomalies found, in the order found.</param>
-    /// <returns>How many readings were judged and how many were dropped as duplicates.</returns>
+    /// <returns>How many readings were judged and how many were dropped as duplicates; the rest were outliers.</returns>
     public (int Accepted, int Duplicates) Judge(
         string deviceId,
         DeviceState state,
@@ -61,6 +69,15 @@ public sealed class DeviceDetector
             if (state.LastEventTime is { } last && time <= last)
             {
                 duplicates++;
+                continue;
+            }
+
+            var candidate = state.OutlierCandidate;
+            var outlier = EventTimeJump.IsOutlier(state.LastEventTime, ref candidate, time, _maxEventTimeJump);
+            state.OutlierCandidate = candidate;
+            if (outlier)
+            {
+                state.Outliers++;
                 continue;
             }
 

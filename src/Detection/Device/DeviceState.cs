@@ -37,6 +37,12 @@ public sealed class DeviceState
     /// <summary>The most recent anomalies (at most <see cref="MaxRecentAnomalies"/>), oldest first.</summary>
     [Id(7)] public List<Anomaly> RecentAnomalies { get; set; } = [];
 
+    /// <summary>Readings set aside because their event time jumped too far ahead (<see cref="EventTime.EventTimeJump"/>).</summary>
+    [Id(8)] public long Outliers { get; set; }
+
+    /// <summary>Event time of the previous reading if it was set aside as an outlier; a next one near it confirms the jump.</summary>
+    [Id(9)] public DateTime? OutlierCandidate { get; set; }
+
     /// <summary>A copy of the state for inspection; recent anomalies newest first.</summary>
     /// <param name="deviceId">The device the state belongs to.</param>
     public DeviceSnapshot ToSnapshot(string deviceId)

@@ -10,7 +10,8 @@ public static class ParsingServiceCollectionExtensions
 {
     /// <summary>
     /// Adds <see cref="ReadingParserOptions"/> bound from <paramref name="configSectionPath"/> and validated on start,
-    /// and singletons of <see cref="ReadingParser"/> and <see cref="RejectionLog"/>.
+    /// and singletons of <see cref="ReadingParser"/> (on the registered <see cref="TimeProvider"/>, else the system clock)
+    /// and <see cref="RejectionLog"/>.
     /// </summary>
     public static IServiceCollection AddReadingParser(
         this IServiceCollection services,
@@ -22,7 +23,9 @@ public static class ParsingServiceCollectionExtensions
                 ReadingParserOptionsBinder.Bind(configuration.GetSection(configSectionPath), options))
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ReadingParserOptions>, ReadingParserOptionsValidator>());
-        services.TryAddSingleton(provider => new ReadingParser(provider.GetRequiredService<IOptions<ReadingParserOptions>>().Value));
+        services.TryAddSingleton(provider => new ReadingParser(
+            provider.GetRequiredService<IOptions<ReadingParserOptions>>().Value,
+            provider.GetService<TimeProvider>()));
         services.TryAddSingleton<RejectionLog>();
         return services;
     }

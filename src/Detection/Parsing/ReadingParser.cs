@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Text.Json;
 using Actors.Grains.Interfaces;
@@ -10,7 +11,13 @@ namespace Actors.Detection.Parsing;
 /// <remarks>
 /// Thread-safe and meant to be shared: one instance parses every record. The record is read once, forward only;
 /// device IDs, product IDs and metric names are interned, so a record from a known device allocates only the
-/// <see cref="Reading"/> and its metric array. <see cref="Parse"/> never throws for bad input.
+/// <see cref="Reading"/> and its metric array. <see cref="Parse(ReadOnlySpan{byte})"/> never throws for bad input.
+/// <para>
+/// Validation at the edge: a record larger than <see cref="ReadingParserOptions.MaxRecordBytes"/>, a device or product ID
+/// longer than <see cref="ReadingParserOptions.MaxIdentityLength"/> or holding a control character, and an event time
+/// outside [<see cref="ReadingParserOptions.EarliestEventTime"/>, now + <see cref="ReadingParserOptions.MaxFutureSkew"/>]
+/// are rejected, so nothing downstream (grain keys, storage keys, date arithmetic) meets them.
+/// </para>
 /// <para>
 /// A record whose <see cref="ReadingParserOptions.EnvelopePayloadField"/> holds an object is a gateway envelope:
 /// the device ID is the envelope's <see cref="ReadingParserOptions.EnvelopeDeviceIdField"/> (else a top-level device
@@ -30,6 +37,9 @@ public sealed class ReadingParser
         AllowTrailingCommas = false,
     };
 
+    private static readonly SearchValues<char> ControlCharacters = SearchValues.Create(
+        [.. Enumerable.Range(0, 0x20).Concat(Enumerable.Range(0x7F, 0x21)).Select(c => (char)c)]);
+
     private static ReadOnlySpan<byte> Utf8Bom => [0xEF, 0xBB, 0xBF];
 
     private readonly byte[][] _deviceIdFields;
@@ -46,10 +56,17 @@ public sealed class ReadingParser
     private readonly string _missingTimestampDetail;
     private readonly string _noMetricDetail;
     private readonly string _noPayloadMetricDetail;
+    private readonly int _maxIdentityLength;
+    private readonly DateTime _earliestEventTime;
+    private readonly TimeSpan? _maxFutureSkew;
+    private readonly TimeProvider _time;
+    private long _latestPlausibleTicks;
 
     /// <summary>Creates a parser for the given field configuration.</summary>
+    /// <param name="options">Fields and limits.</param>
+    /// <param name="time">The clock <see cref="ReadingParserOptions.MaxFutureSkew"/> is measured from; the system clock when null.</param>
     /// <exception cref="ArgumentException">The options are not valid; the message names each bad property.</exception>
-    public ReadingParser(ReadingParserOptions options)
+    public ReadingParser(ReadingParserOptions options, TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         var failures = ReadingParserOptionsValidator.Check(options);
@@ -74,7 +91,15 @@ public sealed class ReadingParser
         _missingTimestampDetail = $"no time: none of {string.Join(", ", options.TimestampFields)} is present";
         _noMetricDetail = "no numeric field other than identity and time fields";
         _noPayloadMetricDetail = $"no numeric field in {options.EnvelopePayloadField} other than identity and time fields";
+        _maxIdentityLength = options.MaxIdentityLength;
+        _earliestEventTime = DateTime.SpecifyKind(options.EarliestEventTime.ToUniversalTime(), DateTimeKind.Utc);
+        _maxFutureSkew = options.MaxFutureSkew;
+        _time = time ?? TimeProvider.System;
+        MaxRecordBytes = options.MaxRecordBytes;
     }
+
+    /// <summary>Largest record accepted, in bytes (<see cref="ReadingParserOptions.MaxRecordBytes"/>).</summary>
+    public int MaxRecordBytes { get; }
 
     /// <summary>Number of distinct device and product IDs currently interned.</summary>
     public int CachedIdentities => _identities.Count;
@@ -87,6 +112,10 @@ public sealed class ReadingParser
     /// <returns>The reading, or the rejection reason with a short detail.</returns>
     public ParseOutcome Parse(ReadOnlySpan<byte> utf8Json)
     {
+        if (utf8Json.Length > MaxRecordBytes)
+        {
+            return RejectTooLarge(utf8Json.Length);
+        }
         if (utf8Json.StartsWith(Utf8Bom))
         {
             utf8Json = utf8Json[Utf8Bom.Length..];
@@ -122,6 +151,14 @@ public sealed class ReadingParser
             record.Release();
         }
     }
+
+    /// <summary>Parses one NDJSON line; a line the reader cut short because it was too long is rejected as such.</summary>
+    public ParseOutcome Parse(in NdjsonLine line) =>
+        line.IsTruncated ? RejectTooLarge(line.Length) : Parse(line.Data.Span);
+
+    private ParseOutcome RejectTooLarge(long length) => ParseOutcome.Rejected(
+        RejectReason.RecordTooLarge,
+        $"{length} bytes, more than {ReadingParserOptions.Section}:{nameof(ReadingParserOptions.MaxRecordBytes)} ({MaxRecordBytes})");
 
     private void ScanObject(ref Utf8JsonReader reader, ref RecordScan record, bool inPayload, scoped Span<byte> scratch)
     {
@@ -292,13 +329,57 @@ public sealed class ReadingParser
                 record.IsEnvelope ? _noPayloadMetricDetail : _noMetricDetail);
         }
 
+        var productId = record.Top.ProductId ?? record.Payload.ProductId;
+        if ((IdentityProblem(deviceId, "device ID") ?? (productId is null ? null : IdentityProblem(productId, "product ID"))) is { } problem)
+        {
+            return ParseOutcome.Rejected(RejectReason.InvalidIdentity, problem);
+        }
+        if (timestamp < _earliestEventTime)
+        {
+            return ParseOutcome.Rejected(
+                RejectReason.ImplausibleTimestamp,
+                $"event time {timestamp:O} is before {ReadingParserOptions.Section}:{nameof(ReadingParserOptions.EarliestEventTime)} ({_earliestEventTime:O})");
+        }
+        if (!IsBeforeLatestPlausible(timestamp))
+        {
+            return ParseOutcome.Rejected(
+                RejectReason.ImplausibleTimestamp,
+                $"event time {timestamp:O} is more than {ReadingParserOptions.Section}:{nameof(ReadingParserOptions.MaxFutureSkew)} ({_maxFutureSkew}) ahead of the clock");
+        }
+
         return ParseOutcome.Accepted(new Reading
         {
             DeviceId = deviceId,
-            ProductId = record.Top.ProductId ?? record.Payload.ProductId,
+            ProductId = productId,
             Timestamp = timestamp,
             Metrics = source.Metrics.ToArray(),
         });
+    }
+
+    private string? IdentityProblem(string id, string role)
+    {
+        if (id.Length > _maxIdentityLength)
+        {
+            return $"{role} is {id.Length} characters long, more than {ReadingParserOptions.Section}:{nameof(ReadingParserOptions.MaxIdentityLength)} ({_maxIdentityLength})";
+        }
+        var control = id.AsSpan().IndexOfAny(ControlCharacters);
+        return control < 0 ? null : $"{role} holds the control character U+{(int)id[control]:X4} at position {control}";
+    }
+
+    /// <remarks>
+    /// The bound only grows with the clock, so the last one computed is reused until a reading passes it; the clock is
+    /// read only then.
+    /// </remarks>
+    private bool IsBeforeLatestPlausible(DateTime timestamp)
+    {
+        if (_maxFutureSkew is not { } skew || timestamp.Ticks <= Volatile.Read(ref _latestPlausibleTicks))
+        {
+            return true;
+        }
+        var now = _time.GetUtcNow().UtcDateTime.Ticks;
+        var latest = now + Math.Min(skew.Ticks, DateTime.MaxValue.Ticks - now);
+        Volatile.Write(ref _latestPlausibleTicks, latest);
+        return timestamp.Ticks <= latest;
     }
 
     private ParseOutcome RejectBadTimestamp(ref LevelScan level, ReadOnlySpan<byte> input)

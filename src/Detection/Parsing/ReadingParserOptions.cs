@@ -44,4 +44,28 @@ public sealed class ReadingParserOptions
     /// Default 100 000; 0 disables caching.
     /// </summary>
     public int InternCacheCapacity { get; set; } = 100_000;
+
+    /// <summary>
+    /// Longest device or product ID, in characters; a longer one rejects the record (<see cref="RejectReason.InvalidIdentity"/>),
+    /// as does an ID with a control character. The IDs are grain keys and storage keys (DynamoDB allows 2 KB per key).
+    /// Default 128.
+    /// </summary>
+    public int MaxIdentityLength { get; set; } = 128;
+
+    /// <summary>Earliest plausible event time, UTC; an earlier reading is rejected (<see cref="RejectReason.ImplausibleTimestamp"/>). Default 2000-01-01.</summary>
+    public DateTime EarliestEventTime { get; set; } = new(2000, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+
+    /// <summary>
+    /// How far ahead of the clock an event time may be; a later reading is rejected
+    /// (<see cref="RejectReason.ImplausibleTimestamp"/>). Default 1 day; empty (null) removes the bound, e.g. to replay a
+    /// data set simulated into the future.
+    /// </summary>
+    public TimeSpan? MaxFutureSkew { get; set; } = TimeSpan.FromDays(1);
+
+    /// <summary>
+    /// Largest record, in bytes (an NDJSON line without its line break); a larger one is rejected
+    /// (<see cref="RejectReason.RecordTooLarge"/>) and an NDJSON line is skipped without being held in memory.
+    /// Default 1 MiB, the Kinesis record limit.
+    /// </summary>
+    public int MaxRecordBytes { get; set; } = 1024 * 1024;
 }

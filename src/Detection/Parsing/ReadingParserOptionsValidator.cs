@@ -5,6 +5,12 @@ namespace Actors.Detection.Parsing;
 /// <summary>Checks <see cref="ReadingParserOptions"/> and names every bad property.</summary>
 public sealed class ReadingParserOptionsValidator : IValidateOptions<ReadingParserOptions>
 {
+    /// <summary>Largest allowed <see cref="ReadingParserOptions.MaxIdentityLength"/>: 3 bytes per character stays well below DynamoDB's 2 KB key.</summary>
+    public const int MaxIdentityLengthLimit = 512;
+
+    /// <summary>Largest allowed <see cref="ReadingParserOptions.MaxRecordBytes"/> (256 MiB): a record is held whole while it is parsed.</summary>
+    public const int MaxRecordBytesLimit = 256 * 1024 * 1024;
+
     /// <inheritdoc />
     public ValidateOptionsResult Validate(string? name, ReadingParserOptions options)
     {
@@ -27,6 +33,18 @@ public sealed class ReadingParserOptionsValidator : IValidateOptions<ReadingPars
         if (options.InternCacheCapacity < 0)
         {
             failures.Add($"{ReadingParserOptions.Section}:{nameof(options.InternCacheCapacity)} must not be negative (was {options.InternCacheCapacity}).");
+        }
+        if (options.MaxIdentityLength is < 1 or > MaxIdentityLengthLimit)
+        {
+            failures.Add($"{ReadingParserOptions.Section}:{nameof(options.MaxIdentityLength)} must be between 1 and {MaxIdentityLengthLimit} (was {options.MaxIdentityLength}).");
+        }
+        if (options.MaxFutureSkew < TimeSpan.Zero)
+        {
+            failures.Add($"{ReadingParserOptions.Section}:{nameof(options.MaxFutureSkew)} must not be negative (was {options.MaxFutureSkew}).");
+        }
+        if (options.MaxRecordBytes is < 1 or > MaxRecordBytesLimit)
+        {
+            failures.Add($"{ReadingParserOptions.Section}:{nameof(options.MaxRecordBytes)} must be between 1 and {MaxRecordBytesLimit} (was {options.MaxRecordBytes}).");
         }
         if (failures.Count == 0)
         {

@@ -26,4 +26,16 @@ public enum RejectReason
 
     /// <summary>A numeric field does not fit a finite double (e.g. <c>1e400</c>).</summary>
     NonFiniteMetric = 7,
+
+    /// <summary>The device or product ID is longer than <see cref="ReadingParserOptions.MaxIdentityLength"/> or holds a control character.</summary>
+    InvalidIdentity = 8,
+
+    /// <summary>
+    /// The event time is before <see cref="ReadingParserOptions.EarliestEventTime"/> or more than
+    /// <see cref="ReadingParserOptions.MaxFutureSkew"/> ahead of the clock.
+    /// </summary>
+    ImplausibleTimestamp = 9,
+
+    /// <summary>The record is larger than <see cref="ReadingParserOptions.MaxRecordBytes"/>.</summary>
+    RecordTooLarge = 10,
 }

@@ -95,7 +95,7 @@ public sealed class LimitBook
     public void Prune(DateOnly today, SpcSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        Prune(today.AddDays(1 - Math.Max(1, settings.HistoryDays)));
+        Prune(SpcCalendar.AddDays(today, 1 - Math.Max(1, settings.HistoryDays)));
     }
 
     private ControlLimits[] Served(DateOnly date)

@@ -1,3 +1,4 @@
+using Actors.Detection.EventTime;
 using Actors.Detection.Statistics;
 using Actors.Grains.Interfaces;
 
@@ -32,6 +33,11 @@ public sealed class ProductHistory
     /// <summary>Latest event time of any counted reading, UTC; <see langword="null"/> before the first.</summary>
     [Id(4)] public DateTime? LatestEventUtc { get; private set; }
 
+    /// <summary>Readings not counted because their event time jumped too far ahead of <see cref="LatestEventUtc"/>, unconfirmed.</summary>
+    [Id(5)] public long Outliers { get; private set; }
+
+    [Id(6)] private DateTime? _outlierCandidate;
+
     /// <summary>Devices whose latest counted event time is retained for de-duplication.</summary>
     public int Devices => _watermarks.Count;
 
@@ -57,13 +63,24 @@ public sealed class ProductHistory
     /// device's latest event time moves to the reading's time. A reading at or before that device's latest counted
     /// event time is a duplicate: nothing is counted and <see langword="false"/> is returned. Late readings of other
     /// devices go into their own (older) bucket. Non-finite values, which <see cref="Metric"/> rules out, are ignored.
+    /// A reading more than <paramref name="maxEventTimeJump"/> ahead of <see cref="LatestEventUtc"/> is an outlier and
+    /// not counted unless the reading before it was such an outlier near it (<see cref="EventTimeJump"/>), so one
+    /// record cannot drive <see cref="Prune"/>.
     /// </summary>
+    /// <param name="reading">The reading.</param>
+    /// <param name="maxEventTimeJump">Default <see cref="EventTimeJump.DefaultMaxJump"/>.</param>
     /// <returns><see langword="true"/> when the reading was counted.</returns>
-    public bool Add(Reading reading)
+    public bool Add(Reading reading, TimeSpan? maxEventTimeJump = null)
     {
         ArgumentNullException.ThrowIfNull(reading);
         ArgumentException.ThrowIfNullOrEmpty(reading.DeviceId, nameof(reading));
         var timestamp = SpcCalendar.AsUtc(reading.Timestamp);
+        if (EventTimeJump.IsOutlier(LatestEventUtc, ref _outlierCandidate, timestamp, maxEventTimeJump ?? EventTimeJump.DefaultMaxJump))
+        {
+            Outliers++;
+            return false;
+        }
+
         if (_watermarks.TryGetValue(reading.DeviceId, out var watermark) && timestamp <= watermark)
         {
             Duplicates++;

@@ -79,6 +79,10 @@ public sealed class SpcCalendar
     /// <inheritdoc />
     public override string ToString() => TimeZone.Id;
 
+    /// <summary><paramref name="date"/> moved by <paramref name="days"/>, held within <see cref="DateOnly.MinValue"/> and <see cref="DateOnly.MaxValue"/>.</summary>
+    public static DateOnly AddDays(DateOnly date, int days) =>
+        DateOnly.FromDayNumber((int)Math.Clamp((long)date.DayNumber + days, DateOnly.MinValue.DayNumber, DateOnly.MaxValue.DayNumber));
+
     /// <summary>Normalizes a timestamp to a UTC <see cref="DateTime"/>: unspecified is read as UTC, local is converted.</summary>
     internal static DateTime AsUtc(DateTime value) => value.Kind switch
     {

@@ -26,6 +26,12 @@ public sealed class SpcSettings
     /// <summary>Days of served limits kept for inspection. Default 14.</summary>
     public int HistoryDays { get; set; } = 14;
 
+    /// <summary>
+    /// How far ahead of a product's latest counted event time a reading may be without the next reading confirming the
+    /// jump; an unconfirmed one is not counted (see <see cref="EventTime.EventTimeJump"/>). Default 7 days.
+    /// </summary>
+    public TimeSpan MaxEventTimeJump { get; set; } = EventTime.EventTimeJump.DefaultMaxJump;
+
     /// <summary>The window as a time span.</summary>
     public TimeSpan Window => TimeSpan.FromHours(WindowHours);
 

@@ -56,6 +56,11 @@ public sealed class SpcSettingsValidator : IValidateOptions<SpcSettings>
             failures.Add($"{prefix}{nameof(SpcSettings.HistoryDays)} must be between 1 and {MaxHistoryDays}, got {options.HistoryDays}.");
         }
 
+        if (options.MaxEventTimeJump <= TimeSpan.Zero)
+        {
+            failures.Add($"{prefix}{nameof(SpcSettings.MaxEventTimeJump)} must be positive, got {options.MaxEventTimeJump}.");
+        }
+
         return failures;
     }
 }

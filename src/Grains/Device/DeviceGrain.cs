@@ -1,4 +1,5 @@
 using Actors.Detection.Device;
+using Actors.Detection.EventTime;
 using Actors.Detection.Spc;
 using Actors.Grains.Interfaces;
 using Actors.Grains.Options;
@@ -27,7 +28,7 @@ public sealed class DeviceGrain(
     TimeProvider time,
     DetectionMetrics metrics) : Grain, IDeviceGrain
 {
-    private readonly DeviceDetector _detector = new();
+    private readonly DeviceDetector _detector = new(deviceOptions.Value.MaxEventTimeJump);
     private readonly SpcCalendar _calendar = SpcCalendar.FromId(spcSettings.Value.TimeZone);
     private readonly Dictionary<(string Product, DateOnly Date), CachedLimits> _limits = [];
     private readonly List<Anomaly> _found = [];
@@ -41,7 +42,7 @@ public sealed class DeviceGrain(
         await FetchLimitsAsync(readings);
         _found.Clear();
         var (accepted, duplicates) = _detector.Judge(DeviceId, state.State, readings, rules, LimitsFor, _found);
-        return await CompleteAsync(accepted, duplicates);
+        return await CompleteAsync(accepted, duplicates, readings.Length - accepted - duplicates);
     }
 
     public async Task<JudgeResult> CloseWindows(DateTime watermark)
@@ -49,14 +50,14 @@ public sealed class DeviceGrain(
         var rules = await Rules.GetAsync();
         _found.Clear();
         _detector.CloseWindows(DeviceId, state.State, watermark, rules, _found);
-        return await CompleteAsync(0, 0);
+        return await CompleteAsync(0, 0, 0);
     }
 
     public Task<DeviceSnapshot> GetSnapshot() => Task.FromResult(state.State.ToSnapshot(DeviceId));
 
     private RulesCache Rules => _rules ??= new RulesCache(GrainFactory, time, deviceOptions.Value.RulesRefreshInterval);
 
-    private async Task<JudgeResult> CompleteAsync(int accepted, int duplicates)
+    private async Task<JudgeResult> CompleteAsync(int accepted, int duplicates, int outliers)
     {
         metrics.Judged(accepted, duplicates);
         var anomalies = _found.ToArray();
@@ -66,20 +67,28 @@ public sealed class DeviceGrain(
             var shard = NotifierShard.For(DeviceId, notifierOptions.Value.Shards);
             await GrainFactory.GetGrain<INotifierGrain>(shard).Notify(anomalies);
         }
-        if (accepted > 0 || duplicates > 0 || anomalies.Length > 0)
+        if (accepted > 0 || duplicates > 0 || outliers > 0 || anomalies.Length > 0)
         {
             await state.WriteStateAsync();
         }
-        return new JudgeResult { Accepted = accepted, Duplicates = duplicates, Anomalies = anomalies };
+        return new JudgeResult { Accepted = accepted, Duplicates = duplicates, Outliers = outliers, Anomalies = anomalies };
     }
 
+    /// <summary>Fetches the limits of the readings the detector will judge: not duplicates, not outliers.</summary>
     private async Task FetchLimitsAsync(Reading[] readings)
     {
         var last = state.State.LastEventTime;
+        var candidate = state.State.OutlierCandidate;
         var now = time.GetUtcNow();
         foreach (var reading in readings)
         {
-            if (reading.ProductId is not { } product || reading.Timestamp <= last)
+            if (reading.Timestamp <= last
+                || EventTimeJump.IsOutlier(last, ref candidate, reading.Timestamp, deviceOptions.Value.MaxEventTimeJump))
+            {
+                continue;
+            }
+            last = reading.Timestamp;
+            if (reading.ProductId is not { } product)
             {
                 continue;
             }
@@ -90,7 +99,7 @@ public sealed class DeviceGrain(
             }
             var limits = await GrainFactory.GetGrain<IProductGrain>(product).GetLimits(key.Item2);
             _limits[key] = new CachedLimits(limits, now);
-            EvictDaysBefore(key.Item2.AddDays(-2));
+            EvictDaysBefore(SpcCalendar.AddDays(key.Item2, -2));
         }
     }
 

@@ -21,7 +21,7 @@ public sealed class ProductGrain(
         var added = false;
         foreach (var reading in readings)
         {
-            added |= history.Add(reading);
+            added |= history.Add(reading, settings.Value.MaxEventTimeJump);
         }
         if (added)
         {
@@ -41,7 +41,10 @@ public sealed class ProductGrain(
         });
         if (computed)
         {
-            book.Prune(date.AddDays(-settings.Value.HistoryDays));
+            if (state.State.History.LatestEventUtc is { } latest)
+            {
+                book.Prune(SpcCalendar.AddDays(_calendar.DayOf(latest), -settings.Value.HistoryDays));
+            }
             await state.WriteStateAsync();
         }
         return limits;

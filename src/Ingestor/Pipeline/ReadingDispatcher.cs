@@ -36,14 +36,16 @@ public sealed class ReadingDispatcher(IGrainFactory grains)
     {
         var accepted = 0;
         var duplicates = 0;
+        var outliers = 0;
         var anomalies = new List<Anomaly>();
         foreach (var result in results)
         {
             accepted += result.Accepted;
             duplicates += result.Duplicates;
+            outliers += result.Outliers;
             anomalies.AddRange(result.Anomalies);
         }
-        return new BatchOutcome(accepted, duplicates, anomalies);
+        return new BatchOutcome(accepted, duplicates, anomalies, outliers);
     }
 
     private static List<Reading> GroupOf(Dictionary<string, List<Reading>> groups, string key)

@@ -22,10 +22,10 @@ public sealed class ReplayRunner(IGrainFactory grains, ReadingParser parser, Rej
         var batch = new List<Reading>(batchSize);
         Task<BatchOutcome>? inFlight = null;
 
-        await foreach (var line in NdjsonReader.ReadAsync(input, cancellationToken))
+        await foreach (var line in NdjsonReader.ReadAsync(input, parser.MaxRecordBytes, cancellationToken))
         {
             summary.RecordRead(1);
-            var outcome = parser.Parse(line.Data.Span);
+            var outcome = parser.Parse(line);
             if (outcome.Reading is not { } reading)
             {
                 rejections.Record($"{sourceName}:{line.LineNumber}", outcome, line.Data.Span);

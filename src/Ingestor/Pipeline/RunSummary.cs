@@ -12,11 +12,13 @@ public sealed class RunSummary
     private long _accepted;
     private long _rejected;
     private long _duplicates;
+    private long _outliers;
 
     public long Records => Interlocked.Read(ref _records);
     public long Accepted => Interlocked.Read(ref _accepted);
     public long Rejected => Interlocked.Read(ref _rejected);
     public long Duplicates => Interlocked.Read(ref _duplicates);
+    public long Outliers => Interlocked.Read(ref _outliers);
     public TimeSpan Elapsed => _clock.Elapsed;
     public long AnomalyCount => _anomalies.Sum();
 
@@ -30,6 +32,7 @@ public sealed class RunSummary
     {
         Interlocked.Add(ref _accepted, outcome.Accepted);
         Interlocked.Add(ref _duplicates, outcome.Duplicates);
+        Interlocked.Add(ref _outliers, outcome.Outliers);
         foreach (var anomaly in outcome.Anomalies)
         {
             Interlocked.Increment(ref _anomalies[(int)anomaly.AnomalyType]);
@@ -40,7 +43,7 @@ public sealed class RunSummary
     public double Rate => Accepted / Math.Max(Elapsed.TotalSeconds, 1e-9);
 
     public override string ToString() =>
-        $"records {Records}, accepted {Accepted}, rejected {Rejected}, duplicates {Duplicates}, alerts {AnomalyCount} ("
+        $"records {Records}, accepted {Accepted}, rejected {Rejected}, duplicates {Duplicates}, outliers {Outliers}, alerts {AnomalyCount} ("
         + string.Join(", ", Enum.GetValues<AnomalyType>().Select(t => $"{t} {Anomalies(t)}"))
         + $"), {Elapsed.TotalSeconds:0.00} s, {Rate:0} readings/s";
 }

@@ -1,11 +1,14 @@
 using System.Text;
 using Actors.Detection.Parsing;
+using Actors.TestSupport;
 using Xunit;
 
 namespace Actors.Detection.Tests.Parsing;
 
 public sealed class NdjsonReaderTests
 {
+    private const int MaxLine = 4 * 1024 * 1024;
+
     [Fact]
     public async Task Lines_are_split_on_newline_and_numbered_from_one()
     {
@@ -105,10 +108,10 @@ public sealed class NdjsonReaderTests
     public async Task Lines_feed_the_parser_with_their_line_numbers()
     {
         var parser = new ReadingParser(new ReadingParserOptions());
-        var input = "{\"device_id\":\"d\",\"timestamp\":1,\"t\":1}\n\nnot json\r\n{\"device_id\":\"d\",\"timestamp\":2,\"t\":2}"u8.ToArray();
+        var input = "{\"device_id\":\"d\",\"timestamp\":\"2026-02-17 12:00:00\",\"t\":1}\n\nnot json\r\n{\"device_id\":\"d\",\"timestamp\":\"2026-02-17 12:00:01\",\"t\":2}"u8.ToArray();
         var outcomes = new List<(long, RejectReason)>();
 
-        await foreach (var line in NdjsonReader.ReadAsync(new MemoryStream(input), CancellationToken.None))
+        await foreach (var line in NdjsonReader.ReadAsync(new MemoryStream(input), MaxLine, CancellationToken.None))
         {
             outcomes.Add((line.LineNumber, parser.Parse(line.Data.Span).Reason));
         }
@@ -116,6 +119,68 @@ public sealed class NdjsonReaderTests
         Assert.Equal(
             [(1L, RejectReason.None), (2L, RejectReason.MalformedJson), (3L, RejectReason.MalformedJson), (4L, RejectReason.None)],
             outcomes);
+    }
+
+    [Theory]
+    [InlineData(int.MaxValue)]
+    [InlineData(7)]
+    [InlineData(1)]
+    public async Task Line_over_the_limit_is_skipped_with_its_start_and_length_and_reading_goes_on(int maxRead)
+    {
+        var longLine = "{\"device_id\":\"" + new string('x', 5000) + "\"}";
+        var input = Encoding.UTF8.GetBytes("first\n" + longLine + "\r\nexactly-16-bytes\nlast");
+        var lines = new List<NdjsonLine>();
+        await using var stream = new ChunkedStream(input, maxRead);
+
+        await foreach (var line in NdjsonReader.ReadAsync(stream, maxLineBytes: 16, CancellationToken.None))
+        {
+            lines.Add(line with { Data = line.Data.ToArray() });
+        }
+
+        Assert.Equal([1L, 2L, 3L, 4L], lines.Select(l => l.LineNumber));
+        Assert.Equal("first", Encoding.UTF8.GetString(lines[0].Data.Span));
+        Assert.True(lines[1].IsTruncated);
+        Assert.Equal(longLine.Length, lines[1].Length);
+        Assert.Equal(16, lines[1].Data.Length);
+        Assert.StartsWith("{\"device_id\":\"xx", Encoding.UTF8.GetString(lines[1].Data.Span));
+        Assert.Equal("exactly-16-bytes", Encoding.UTF8.GetString(lines[2].Data.Span));
+        Assert.False(lines[2].IsTruncated);
+        Assert.Equal("last", Encoding.UTF8.GetString(lines[3].Data.Span));
+    }
+
+    [Fact]
+    public async Task Line_over_the_limit_at_the_end_of_the_stream_is_yielded_truncated()
+    {
+        var lines = new List<(long Number, long Length, bool Truncated)>();
+
+        await foreach (var line in NdjsonReader.ReadAsync(new MemoryStream(Encoding.UTF8.GetBytes("a\n" + new string('y', 100))), 10, CancellationToken.None))
+        {
+            lines.Add((line.LineNumber, line.Length, line.IsTruncated));
+        }
+
+        Assert.Equal([(1L, 1L, false), (2L, 100L, true)], lines);
+    }
+
+    [Fact]
+    public async Task Line_of_more_than_two_gigabytes_is_skipped_without_being_buffered_and_the_rest_is_read()
+    {
+        // The stream completes every read synchronously, so the whole enumeration runs on this thread and its
+        // allocations are this thread's.
+        const long LineLength = (2L << 30) + 12_345;
+        var stream = new LongLineStream("{\"device_id\":\"d\"}\n"u8.ToArray(), LineLength, "\n{\"device_id\":\"e\"}\nlast\n"u8.ToArray());
+        var lines = new List<(long Number, long Length, bool Truncated, string Start)>();
+        var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
+
+        await foreach (var line in NdjsonReader.ReadAsync(stream, 1024 * 1024, CancellationToken.None))
+        {
+            lines.Add((line.LineNumber, line.Length, line.IsTruncated, Encoding.UTF8.GetString(line.Data.Span[..Math.Min(4, line.Data.Length)])));
+        }
+
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - allocatedBefore;
+        Assert.Equal(
+            [(1L, 17L, false, "{\"de"), (2L, LineLength, true, "xxxx"), (3L, 17L, false, "{\"de"), (4L, 4L, false, "last")],
+            lines);
+        Assert.True(allocated < 256L * 1024 * 1024, $"allocated {allocated} bytes while skipping a {LineLength}-byte line");
     }
 
     [Fact]
@@ -126,7 +191,7 @@ public sealed class NdjsonReaderTests
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
         {
-            await foreach (var line in NdjsonReader.ReadAsync(new MemoryStream("a\nb\nc\n"u8.ToArray()), cts.Token))
+            await foreach (var line in NdjsonReader.ReadAsync(new MemoryStream("a\nb\nc\n"u8.ToArray()), MaxLine, cts.Token))
             {
                 count++;
                 await cts.CancelAsync();
@@ -139,7 +204,7 @@ public sealed class NdjsonReaderTests
     {
         var lines = new List<(long, string)>();
         await using var stream = new ChunkedStream(data, maxRead);
-        await foreach (var line in NdjsonReader.ReadAsync(stream, CancellationToken.None))
+        await foreach (var line in NdjsonReader.ReadAsync(stream, MaxLine, CancellationToken.None))
         {
             lines.Add((line.LineNumber, Encoding.UTF8.GetString(line.Data.Span)));
         }

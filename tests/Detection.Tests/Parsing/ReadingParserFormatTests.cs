@@ -136,7 +136,7 @@ public sealed class ReadingParserFormatTests
     [Fact]
     public void Device_id_fields_are_taken_in_configured_priority_not_document_order()
     {
-        var reading = Accept("""{"machine_id": "M-9", "deviceId": "D-2", "device_id": "d-1", "timestamp": 1, "x": 1}"""u8);
+        var reading = Accept("""{"machine_id": "M-9", "deviceId": "D-2", "device_id": "d-1", "timestamp": 1771329600000, "x": 1}"""u8);
 
         Assert.Equal("d-1", reading.DeviceId);
     }
@@ -144,7 +144,7 @@ public sealed class ReadingParserFormatTests
     [Fact]
     public void Blank_higher_priority_device_id_gives_way_to_the_next_field()
     {
-        var reading = Accept("""{"device_id": "  ", "machine_id": "M-9", "timestamp": 1, "x": 1}"""u8);
+        var reading = Accept("""{"device_id": "  ", "machine_id": "M-9", "timestamp": 1771329600000, "x": 1}"""u8);
 
         Assert.Equal("M-9", reading.DeviceId);
     }
@@ -152,7 +152,7 @@ public sealed class ReadingParserFormatTests
     [Fact]
     public void Product_id_is_read_from_the_alternative_field_name()
     {
-        var reading = Accept("""{"deviceId": "d", "productId": "P-1", "timestamp": 1, "x": 1}"""u8);
+        var reading = Accept("""{"deviceId": "d", "productId": "P-1", "timestamp": 1771329600000, "x": 1}"""u8);
 
         Assert.Equal("d", reading.DeviceId);
         Assert.Equal("P-1", reading.ProductId);
@@ -161,7 +161,7 @@ public sealed class ReadingParserFormatTests
     [Fact]
     public void Strings_booleans_nulls_arrays_and_objects_are_skipped_not_metrics()
     {
-        var reading = Accept("""{"device_id": "d", "timestamp": 1, "status": "ok", "on": true, "off": false, "gone": null, "list": [1, 2], "nested": {"a": 1}, "value": -2.5e-3}"""u8);
+        var reading = Accept("""{"device_id": "d", "timestamp": 1771329600000, "status": "ok", "on": true, "off": false, "gone": null, "list": [1, 2], "nested": {"a": 1}, "value": -2.5e-3}"""u8);
 
         Assert.Equal([new Metric("value", -0.0025)], reading.Metrics);
     }
@@ -169,7 +169,7 @@ public sealed class ReadingParserFormatTests
     [Fact]
     public void Repeated_metric_keeps_its_first_value()
     {
-        var reading = Accept("""{"device_id": "d", "timestamp": 1, "t": 1, "t": 2}"""u8);
+        var reading = Accept("""{"device_id": "d", "timestamp": 1771329600000, "t": 1, "t": 2}"""u8);
 
         Assert.Equal([new Metric("t", 1)], reading.Metrics);
     }
@@ -195,7 +195,7 @@ public sealed class ReadingParserFormatTests
     [Fact]
     public void Leading_utf8_bom_is_ignored()
     {
-        var reading = Accept([0xEF, 0xBB, 0xBF, .. """{"device_id": "d", "timestamp": 1, "x": 1}"""u8]);
+        var reading = Accept([0xEF, 0xBB, 0xBF, .. """{"device_id": "d", "timestamp": 1771329600000, "x": 1}"""u8]);
 
         Assert.Equal("d", reading.DeviceId);
     }
@@ -238,8 +238,8 @@ public sealed class ReadingParserFormatTests
     [Fact]
     public void Known_device_and_metric_names_are_interned()
     {
-        var first = Accept("""{"device_id": "esp-1", "product_id": "B205", "timestamp": 1, "temperature": 1}"""u8);
-        var second = Accept("""{"device_id": "esp-1", "product_id": "B205", "timestamp": 2, "temperature": 2}"""u8);
+        var first = Accept("""{"device_id": "esp-1", "product_id": "B205", "timestamp": 1771329600000, "temperature": 1}"""u8);
+        var second = Accept("""{"device_id": "esp-1", "product_id": "B205", "timestamp": 1771329600001, "temperature": 2}"""u8);
 
         Assert.Same(first.DeviceId, second.DeviceId);
         Assert.Same(first.ProductId, second.ProductId);
@@ -253,7 +253,7 @@ public sealed class ReadingParserFormatTests
 
         for (var i = 0; i < 5; i++)
         {
-            var outcome = parser.Parse(System.Text.Encoding.UTF8.GetBytes($$"""{"device_id": "d{{i}}", "timestamp": 1, "m{{i}}": {{i}}}"""));
+            var outcome = parser.Parse(System.Text.Encoding.UTF8.GetBytes($$"""{"device_id": "d{{i}}", "timestamp": 1771329600000, "m{{i}}": {{i}}}"""));
             Assert.True(outcome.IsAccepted, outcome.Detail);
             Assert.Equal($"d{i}", outcome.Reading.DeviceId);
             Assert.Equal(new Metric($"m{i}", i), Assert.Single(outcome.Reading.Metrics));
@@ -290,9 +290,9 @@ public sealed class ReadingParserFormatTests
         Parallel.For(0, 20_000, i =>
         {
             var device = $"dev-{i % 50}";
-            var outcome = _parser.Parse(System.Text.Encoding.UTF8.GetBytes($$"""{"device_id": "{{device}}", "timestamp": {{i}}, "v": {{i}}}"""));
+            var outcome = _parser.Parse(System.Text.Encoding.UTF8.GetBytes($$"""{"device_id": "{{device}}", "timestamp": {{1771329600000 + i}}, "v": {{i}}}"""));
             if (!outcome.IsAccepted || outcome.Reading.DeviceId != device || outcome.Reading.Metrics[0] != new Metric("v", i)
-                || outcome.Reading.Timestamp != DateTime.UnixEpoch.AddMilliseconds(i))
+                || outcome.Reading.Timestamp != DateTime.UnixEpoch.AddMilliseconds(1771329600000 + i))
             {
                 Interlocked.Increment(ref failures);
             }

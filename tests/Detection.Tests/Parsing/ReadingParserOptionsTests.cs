@@ -120,7 +120,7 @@ public sealed class ReadingParserOptionsTests
             .BuildServiceProvider();
 
         var parser = provider.GetRequiredService<ReadingParser>();
-        var outcome = parser.Parse("""{"serial": "S-1", "device_id": "other", "timestamp": 1, "v": 2}"""u8);
+        var outcome = parser.Parse("""{"serial": "S-1", "device_id": "other", "timestamp": 1771329600000, "v": 2}"""u8);
 
         Assert.True(outcome.IsAccepted, outcome.Detail);
         Assert.Equal("S-1", outcome.Reading.DeviceId);

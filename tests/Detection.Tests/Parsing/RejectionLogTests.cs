@@ -18,9 +18,9 @@ public sealed class RejectionLogTests
             "",
             "{",
             "[1]",
-            """{"timestamp": 1, "t": 1}""",
-            """{"device_id": "d", "timestamp": 1, "t": "x"}""",
-            """{"device_id": "d", "timestamp": 1, "t": 1e400}""",
+            """{"timestamp": 1771329600000, "t": 1}""",
+            """{"device_id": "d", "timestamp": 1771329600000, "t": "x"}""",
+            """{"device_id": "d", "timestamp": 1771329600000, "t": 1e400}""",
             "NaN",
         ];
 
@@ -40,6 +40,9 @@ public sealed class RejectionLogTests
             [RejectReason.UnparsableTimestamp] = 0,
             [RejectReason.NoFiniteMetric] = 1,
             [RejectReason.NonFiniteMetric] = 1,
+            [RejectReason.InvalidIdentity] = 0,
+            [RejectReason.ImplausibleTimestamp] = 0,
+            [RejectReason.RecordTooLarge] = 0,
         };
         Assert.Equal(expected, log.Counts);
         Assert.Equal(3, log.CountOf(RejectReason.MalformedJson));
@@ -74,7 +77,7 @@ public sealed class RejectionLogTests
     public void Refuses_an_accepted_outcome_without_counting_it()
     {
         var log = new RejectionLog(_logger);
-        var raw = """{"device_id": "d", "timestamp": 1, "t": 1}"""u8.ToArray();
+        var raw = """{"device_id": "d", "timestamp": 1771329600000, "t": 1}"""u8.ToArray();
 
         Assert.Throws<ArgumentException>(() => log.Record("x:1", _parser.Parse(raw), raw));
         Assert.Equal(0, log.Total);
