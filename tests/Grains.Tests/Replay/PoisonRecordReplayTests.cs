@@ -1,5 +1,6 @@
 using System.Text;
-using Actors.Detection.Device;
+using System.Text.Json;
+using Actors.Detection.Records;
 using Actors.Detection.Parsing;
 using Actors.Grains.Interfaces;
 using Actors.Ingestor.Pipeline;
@@ -83,7 +84,7 @@ public sealed class PoisonRecordReplayTests(ClusterFixture fixture)
         var output = new StringWriter();
         var summary = await runner.RunAsync(input, "poisoned.ndjson", output, CancellationToken.None);
         var found = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries)
-            .Select(line => AnomalyJson.Parse(Encoding.UTF8.GetBytes(line)))
+            .Select(line => JsonSerializer.Deserialize(line, AlertJsonContext.Records.Anomaly)!)
             .ToList();
         return (found, summary);
     }
