@@ -3,6 +3,7 @@ using System.CommandLine.Help;
 using Actors.Admin.Commands;
 using Actors.Admin.Connection;
 using Actors.Grains.Interfaces;
+using Actors.Hosting.CommandLine;
 using Microsoft.Extensions.Configuration;
 using Orleans.Runtime;
 
@@ -35,17 +36,21 @@ public sealed class AdminApp(IConfiguration configuration, IClusterConnector con
     /// <summary>The command tree.</summary>
     public RootCommand CreateRootCommand()
     {
-        var root = new RootCommand("Admin client of the IoT anomaly-detection cluster: inspect devices, products, alerts and rules; import limits; cluster status")
+        var root = new RootCommand(HelpText.WithExamples(
+            "Admin client of the IoT anomaly-detection cluster: inspect devices, products, alerts and rules; import limits; cluster status",
+            "device show M-001",
+            "alerts list --since 15m",
+            "rules set --threshold temperature:30"))
         {
-            new Command("device", "Inspect device grains") { DeviceShowCommand.Create(this) },
-            new Command("product", "Inspect product grains and manage their control limits")
+            new Command("device", HelpText.WithExamples("Inspect device grains", "device show M-001")) { DeviceShowCommand.Create(this) },
+            new Command("product", HelpText.WithExamples("Inspect product grains and manage their control limits", "product show B205", "product limits import baseline.ndjson"))
             {
                 ProductShowCommand.Create(this),
-                new Command("limits", "Manage control limits") { ProductLimitsImportCommand.Create(this) },
+                new Command("limits", HelpText.WithExamples("Manage control limits", "product limits import baseline.ndjson")) { ProductLimitsImportCommand.Create(this) },
             },
-            new Command("alerts", "Recent anomalies") { AlertsListCommand.Create(this) },
-            new Command("rules", "Detection rules: thresholds and the z-score rule") { RulesShowCommand.Create(this), RulesSetCommand.Create(this) },
-            new Command("cluster", "The cluster itself") { ClusterStatusCommand.Create(this) },
+            new Command("alerts", HelpText.WithExamples("Recent anomalies", "alerts list --since 15m")) { AlertsListCommand.Create(this) },
+            new Command("rules", HelpText.WithExamples("Detection rules: thresholds and the z-score rule", "rules show", "rules set --threshold temperature:30")) { RulesShowCommand.Create(this), RulesSetCommand.Create(this) },
+            new Command("cluster", HelpText.WithExamples("The cluster itself", "cluster status")) { ClusterStatusCommand.Create(this) },
         };
         foreach (var option in _global.All)
         {

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Actors.Admin.Input;
 using Actors.Admin.Output;
 using Actors.Grains.Interfaces;
+using Actors.Hosting.CommandLine;
 using Spectre.Console;
 
 namespace Actors.Admin.Commands;
@@ -18,9 +19,9 @@ public static class AlertsListCommand
         var device = new Option<string?>("--device") { Description = "Only this device's anomalies" };
         var product = new Option<string?>("--product") { Description = "Only this product's anomalies" };
         var type = new Option<AnomalyType?>("--type") { Description = "Only this type: Threshold, ZScore, Provisional or Confirmed" };
-        var since = new Option<string?>("--since") { Description = "Only anomalies at or after this event time: UTC time (2026-02-17T12:00:00Z) or span back from now (15m, 2h, 7d)" };
+        var since = new Option<string?>("--since") { Description = "Only anomalies at or after this event time: UTC time (2026-02-17T12:00:00Z) or span back from now (e.g. 15m, 1h30m, 7d)" };
         var limit = new Option<int>("--limit") { Description = "At most this many, newest first (1-10000)", DefaultValueFactory = _ => 50 };
-        var command = new Command("list", "Recent anomalies from all notifier shards, newest first") { device, product, type, since, limit };
+        var command = new Command("list", HelpText.WithExamples("Recent anomalies from all notifier shards, newest first", "alerts list --since 1h30m", "alerts list --device M-001 --type Confirmed --since 2026-02-17 --limit 10 --json")) { device, product, type, since, limit };
         command.SetAction((parse, cancellationToken) => app.RunCommandAsync(parse, cancellationToken, async (invocation, ct) =>
         {
             var count = parse.GetValue(limit);

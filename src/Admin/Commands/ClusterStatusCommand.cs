@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Actors.Admin.Output;
+using Actors.Hosting.CommandLine;
 using Spectre.Console;
 
 namespace Actors.Admin.Commands;
@@ -11,7 +12,7 @@ public static class ClusterStatusCommand
     public static Command Create(AdminApp app)
     {
         var includeDead = new Option<bool>("--include-dead") { Description = "Also list silos the membership table records as dead" };
-        var command = new Command("status", "Silos with their status and activation counts, and activations by grain type") { includeDead };
+        var command = new Command("status", HelpText.WithExamples("Silos with their status and activation counts, and activations by grain type", "cluster status", "cluster status --include-dead --json")) { includeDead };
         command.SetAction((parse, cancellationToken) => app.RunCommandAsync(parse, cancellationToken, async (invocation, ct) =>
         {
             var grains = await invocation.ConnectAsync(ct);

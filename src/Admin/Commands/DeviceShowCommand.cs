@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Actors.Admin.Output;
 using Actors.Grains.Interfaces;
+using Actors.Hosting.CommandLine;
 using Spectre.Console;
 
 namespace Actors.Admin.Commands;
@@ -12,7 +13,7 @@ public static class DeviceShowCommand
     public static Command Create(AdminApp app)
     {
         var id = new Argument<string>("ID") { Description = "Device ID (case-sensitive)" };
-        var command = new Command("show", "Last reading, open z-score windows, X-bar series, counters and recent anomalies of a device") { id };
+        var command = new Command("show", HelpText.WithExamples("Last reading, open z-score windows, X-bar series, counters and recent anomalies of a device", "device show M-001", "device show sensor-7 --json")) { id };
         command.SetAction((parse, cancellationToken) => app.RunCommandAsync(parse, cancellationToken, async (invocation, ct) =>
         {
             var deviceId = RequiredId(parse.GetRequiredValue(id), "device");

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Actors.Admin.Input;
 using Actors.Admin.Output;
 using Actors.Grains.Interfaces;
+using Actors.Hosting.CommandLine;
 using Spectre.Console;
 
 namespace Actors.Admin.Commands;
@@ -17,7 +18,7 @@ public static class ProductLimitsImportCommand
     {
         var file = new Argument<string>("FILE") { Description = "Baseline NDJSON: one {\"product_id\", \"date_key\", [\"metric\",] \"mean\", \"std_dev\", \"ucl_i\", \"lcl_i\", \"ucl_x\", \"lcl_x\"} per line" };
         var skipInvalid = new Option<bool>("--skip-invalid") { Description = "Import the valid lines even when some lines are rejected" };
-        var command = new Command("import", "Import control limits from a baseline file (needs Admin:Secret)") { file, skipInvalid };
+        var command = new Command("import", HelpText.WithExamples("Import control limits from a baseline file (needs Admin:Secret)", "product limits import baseline.ndjson", "product limits import baseline.ndjson --skip-invalid")) { file, skipInvalid };
         command.SetAction((parse, cancellationToken) => app.RunCommandAsync(parse, cancellationToken, async (invocation, ct) =>
         {
             var path = parse.GetRequiredValue(file);

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Actors.Admin.Output;
 using Actors.Grains.Interfaces;
+using Actors.Hosting.CommandLine;
 using Spectre.Console;
 
 namespace Actors.Admin.Commands;
@@ -12,7 +13,7 @@ public static class ProductShowCommand
     public static Command Create(AdminApp app)
     {
         var id = new Argument<string>("ID") { Description = "Product ID (case-sensitive)" };
-        var command = new Command("show", "Control limits of recent days (imported or computed) and aggregates of a product") { id };
+        var command = new Command("show", HelpText.WithExamples("Control limits of recent days (imported or computed) and aggregates of a product", "product show B205", "product show B205 --json")) { id };
         command.SetAction((parse, cancellationToken) => app.RunCommandAsync(parse, cancellationToken, async (invocation, ct) =>
         {
             var productId = DeviceShowCommand.RequiredId(parse.GetRequiredValue(id), "product");

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Actors.Admin.Output;
 using Actors.Admin.Rules;
 using Actors.Grains.Interfaces;
+using Actors.Hosting.CommandLine;
 
 namespace Actors.Admin.Commands;
 
@@ -24,7 +25,7 @@ public static class RulesSetCommand
         var metrics = new Option<string?>("--zscore-metrics") { Description = "Comma-separated metrics the z-score rule judges; empty string: every metric" };
         var enabled = new Option<bool?>("--zscore-enabled") { Description = "true or false: switch the z-score rule on or off" };
         var file = new Option<string?>("--file") { Description = "Replace all rules with a rules file (the JSON of 'rules show --json'); not combinable with the other options" };
-        var command = new Command("set", "Change the detection rules (needs Admin:Secret)") { threshold, remove, replace, window, bound, minSamples, metrics, enabled, file };
+        var command = new Command("set", HelpText.WithExamples("Change the detection rules (needs Admin:Secret)", "rules set --threshold temperature:30", "rules set --zscore-window 30 --zscore-bound 2.5", "rules set --file rules.json")) { threshold, remove, replace, window, bound, minSamples, metrics, enabled, file };
         command.SetAction((parse, cancellationToken) => app.RunCommandAsync(parse, cancellationToken, async (invocation, ct) =>
         {
             var adds = Parse(parse.GetValue(threshold) ?? [], "--threshold", ThresholdSpec.Syntax, ThresholdSpec.Parse);

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Actors.Admin.Output;
 using Actors.Grains.Interfaces;
+using Actors.Hosting.CommandLine;
 using Spectre.Console;
 
 namespace Actors.Admin.Commands;
@@ -11,7 +12,7 @@ public static class RulesShowCommand
     /// <summary>Creates the command.</summary>
     public static Command Create(AdminApp app)
     {
-        var command = new Command("show", "The detection rules: thresholds, the z-score rule, and their version");
+        var command = new Command("show", HelpText.WithExamples("The detection rules: thresholds, the z-score rule, and their version", "rules show", "rules show --json > rules.json"));
         command.SetAction((parse, cancellationToken) => app.RunCommandAsync(parse, cancellationToken, async (invocation, ct) =>
         {
             var grains = await invocation.ConnectAsync(ct);

@@ -1,13 +1,13 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
+using Actors.Hosting.CommandLine;
 
 namespace Actors.Admin.Input;
 
 /// <summary>
 /// Reads a <c>--since</c> value: a UTC time (<c>2026-02-17</c>, <c>2026-02-17 12:00:00</c>, ISO 8601 with <c>Z</c> or an
-/// offset) or a span back from now (<c>90s</c>, <c>15m</c>, <c>2h</c>, <c>7d</c>).
+/// offset) or a duration back from now (<see cref="DurationParser"/>: <c>90s</c>, <c>15m</c>, <c>1h30m</c>, <c>7d</c>).
 /// </summary>
-public static partial class SinceParser
+public static class SinceParser
 {
     private static readonly string[] Formats =
     [
@@ -18,27 +18,15 @@ public static partial class SinceParser
     public static DateTime Parse(string text, DateTime utcNow)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var relative = RelativePattern().Match(text.Trim());
-        if (relative.Success)
-        {
-            var amount = double.Parse(relative.Groups[1].Value, CultureInfo.InvariantCulture);
-            var span = relative.Groups[2].Value switch
-            {
-                "s" => TimeSpan.FromSeconds(amount),
-                "m" => TimeSpan.FromMinutes(amount),
-                "h" => TimeSpan.FromHours(amount),
-                _ => TimeSpan.FromDays(amount),
-            };
-            return utcNow - span;
-        }
         if (DateTime.TryParseExact(text.Trim(), Formats, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var time))
         {
             return time;
         }
+        if (DurationParser.TryParse(text, out var back))
+        {
+            return utcNow - back;
+        }
         throw new FormatException(
-            $"'{text}' is not a time: use a UTC time such as 2026-02-17, '2026-02-17 12:00:00' or 2026-02-17T12:00:00Z, or a span back from now such as 15m, 2h or 7d");
+            $"'{text}' is not a time: use a UTC time such as 2026-02-17, '2026-02-17 12:00:00' or 2026-02-17T12:00:00Z, or a duration back from now such as 15m, 1h30m or 7d");
     }
-
-    [GeneratedRegex("^([0-9]+(?:\\.[0-9]+)?)(s|m|h|d)$")]
-    private static partial Regex RelativePattern();
 }

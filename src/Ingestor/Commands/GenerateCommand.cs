@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Actors.Hosting.CommandLine;
 using Actors.Simulation;
 
 namespace Actors.Ingestor.Commands;
@@ -14,7 +15,10 @@ public static class GenerateCommand
         var readings = new Option<long>("--readings") { Description = "Approximate number of records", DefaultValueFactory = _ => 170_000 };
         var start = new Option<DateTime>("--start") { Description = "First event time (UTC)", DefaultValueFactory = _ => new DateTime(2026, 2, 14, 0, 0, 0, DateTimeKind.Utc) };
         var seed = new Option<int>("--seed") { Description = "Random seed", DefaultValueFactory = _ => 42 };
-        var command = new Command("generate", "Write a simulated, time-ordered NDJSON data set (for replay and benchmarks)") { output, devices, days, readings, start, seed };
+        var command = new Command("generate", HelpText.WithExamples(
+            "Write a simulated, time-ordered NDJSON data set (for replay and benchmarks)",
+            "generate --output readings.ndjson",
+            "generate --output small.ndjson --devices 3 --days 1 --readings 10000 --seed 7")) { output, devices, days, readings, start, seed };
         command.SetAction(async (result, cancellationToken) =>
         {
             var span = TimeSpan.FromDays(result.GetValue(days));

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Actors.Aws;
 using Actors.Aws.Kinesis;
+using Actors.Hosting.CommandLine;
 using Actors.Ingestor.Cluster;
 using Actors.Ingestor.Kinesis;
 using Microsoft.Extensions.Configuration;
@@ -18,9 +19,12 @@ public static class IngestCommand
     {
         var stream = new Option<string?>("--stream") { Description = "Kinesis stream to read (default Kinesis:StreamName)" };
         var workerId = new Option<string?>("--worker-id") { Description = "This ingestor's ID among the stream's workers (default Kinesis:WorkerId, else host-pid-random)" };
-        var progress = new Option<TimeSpan>("--progress") { Description = "How often a progress line goes to stderr", DefaultValueFactory = _ => TimeSpan.FromSeconds(5) };
-        var stopWhenIdle = new Option<TimeSpan?>("--stop-when-idle") { Description = "Stop once no record has been read or dispatched for this long, e.g. 00:00:05 (catch-up runs, benchmarks); default: run until Ctrl+C" };
-        var command = new Command("ingest", "Read readings from a Kinesis stream, sharing its shards with the other ingestors, and judge them in the cluster")
+        var progress = DurationOption.WithDefault("--progress", "How often a progress line goes to stderr", TimeSpan.FromSeconds(5));
+        var stopWhenIdle = DurationOption.Optional("--stop-when-idle", "Stop once no record has been read or dispatched for this long (catch-up runs, benchmarks); default: run until Ctrl+C");
+        var command = new Command("ingest", HelpText.WithExamples(
+            "Read readings from a Kinesis stream, sharing its shards with the other ingestors, and judge them in the cluster",
+            "ingest --stream readings",
+            "ingest --stream readings --stop-when-idle 5s --progress 10s"))
         {
             stream, workerId, progress, stopWhenIdle,
         };

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Actors.Detection.Parsing;
 using Actors.Grains.Interfaces;
+using Actors.Hosting.CommandLine;
 using Actors.Ingestor.Cluster;
 using Actors.Ingestor.Pipeline;
 using Microsoft.Extensions.Configuration;
@@ -18,7 +19,10 @@ public static class ReplayCommand
         var limits = new Option<string?>("--limits") { Description = "Baseline NDJSON of control limits to import first" };
         var alerts = new Option<string?>("--alerts") { Description = "Write every anomaly as one JSON line here; '-' is standard output" };
         var batchSize = new Option<int?>("--batch-size") { Description = "Readings per batch (default Ingestor:BatchSize, 1000)" };
-        var command = new Command("replay", "Feed an NDJSON file through the grains with event time and write every anomaly") { input, limits, alerts, batchSize };
+        var command = new Command("replay", HelpText.WithExamples(
+            "Feed an NDJSON file through the grains with event time and write every anomaly",
+            "replay --input readings.ndjson --alerts alerts.ndjson",
+            "replay --input - --limits baseline.ndjson --alerts - < readings.ndjson")) { input, limits, alerts, batchSize };
         command.SetAction((result, cancellationToken) => RunAsync(
             result.GetValue(input)!, result.GetValue(limits), result.GetValue(alerts), result.GetValue(batchSize), cancellationToken));
         return command;

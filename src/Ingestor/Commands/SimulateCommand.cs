@@ -2,6 +2,7 @@ using System.CommandLine;
 using Actors.Detection.Parsing;
 using Actors.Detection.Spc;
 using Actors.Grains.Interfaces;
+using Actors.Hosting.CommandLine;
 using Actors.Ingestor.Kinesis;
 using Actors.Ingestor.Pipeline;
 using Actors.Simulation;
@@ -17,15 +18,19 @@ public static class SimulateCommand
 {
     public static Command Create()
     {
-        var duration = new Option<TimeSpan?>("--duration") { Description = "Simulated time to run, e.g. 00:10:00 (default: until Ctrl+C)" };
+        var duration = DurationOption.Optional("--duration", "Simulated time to run (default: until Ctrl+C)");
         var speed = new Option<double>("--speed") { Description = "Simulated seconds per wall-clock second; 0 = as fast as possible", DefaultValueFactory = _ => 1 };
         var seed = new Option<int?>("--seed") { Description = "Random seed (default Simulation:Seed, 42)" };
         var to = new Option<string>("--to") { Description = "Where the records go: the grains, or a Kinesis stream (--stream)", DefaultValueFactory = _ => "grains" };
         to.AcceptOnlyFromAmong("grains", "kinesis");
         var stream = new Option<string?>("--stream") { Description = "Kinesis stream for --to kinesis" };
         var shards = new Option<int?>("--create-shards") { Description = "With --to kinesis: create the stream with this many shards unless it exists" };
-        var history = new Option<TimeSpan>("--history") { Description = "Judging in the grains: first simulate this much time before today's SPC day at full speed, so today's control limits exist (0 = none)", DefaultValueFactory = _ => TimeSpan.FromHours(1) };
-        var command = new Command("simulate", "Simulate sensors and production lines and judge their readings in the cluster (or put them to Kinesis)") { duration, speed, seed, history, to, stream, shards };
+        var history = DurationOption.WithDefault("--history", "Judging in the grains: first simulate this much time before today's SPC day at full speed, so today's control limits exist (0 = none)", TimeSpan.FromHours(1));
+        var command = new Command("simulate", HelpText.WithExamples(
+            "Simulate sensors and production lines and judge their readings in the cluster (or put them to Kinesis)",
+            "simulate",
+            "simulate --duration 20m --speed 60 --seed 7",
+            "simulate --to kinesis --stream readings --create-shards 4 --duration 1h --speed 0")) { duration, speed, seed, history, to, stream, shards };
         command.SetAction((result, cancellationToken) => result.GetValue(to) == "kinesis"
             ? KinesisSimulation.RunAsync(result.GetValue(stream), result.GetValue(shards), result.GetValue(duration), result.GetValue(speed), result.GetValue(seed), cancellationToken)
             : RunAsync(result.GetValue(duration), result.GetValue(speed), result.GetValue(seed), result.GetValue(history), cancellationToken));

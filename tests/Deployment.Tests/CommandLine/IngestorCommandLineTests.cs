@@ -1,0 +1,48 @@
+using System.Text.RegularExpressions;
+using Xunit;
+
+namespace Actors.Deployment.Tests.CommandLine;
+
+/// <summary>The ingestor's command line, run as the real program.</summary>
+public sealed partial class IngestorCommandLineTests
+{
+    private static readonly TimeSpan Deadline = TimeSpan.FromMinutes(3);
+
+    [Fact]
+    public async Task Simulate_for_a_duration_in_seconds_runs_and_prints_its_summary()
+    {
+        var run = await IngestorProcess.RunAsync(Deadline, "simulate", "--duration", "20s", "--speed", "0");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var accepted = AcceptedRow().Match(run.Output);
+        Assert.True(accepted.Success, $"no summary with accepted readings:\n{run}");
+        Assert.True(long.Parse(accepted.Groups[1].Value) > 0, run.ToString());
+    }
+
+    [Fact]
+    public async Task A_malformed_duration_is_a_usage_error_that_shows_the_accepted_forms()
+    {
+        var run = await IngestorProcess.RunAsync(Deadline, "simulate", "--duration", "20x");
+
+        Assert.NotEqual(0, run.ExitCode);
+        Assert.Contains("'20x' is not a duration: use e.g. 20s, 15m, 1h30m, 2d or 00:20:00", run.Error + run.Output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("", "simulate --duration 20s")]
+    [InlineData("simulate", "simulate --duration 20m")]
+    [InlineData("replay", "replay --input readings.ndjson")]
+    [InlineData("generate", "generate --output readings.ndjson")]
+    [InlineData("ingest", "ingest --stream readings")]
+    public async Task Every_command_shows_an_example_in_its_help(string command, string example)
+    {
+        var run = await IngestorProcess.RunAsync(Deadline, [.. command.Split(' ', StringSplitOptions.RemoveEmptyEntries), "--help"]);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("Examples:", run.Output, StringComparison.Ordinal);
+        Assert.Contains(example, run.Output, StringComparison.Ordinal);
+    }
+
+    [GeneratedRegex(@"readings accepted\D*(\d+)")]
+    private static partial Regex AcceptedRow();
+}
