@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Orleans.Configuration;
 
@@ -10,6 +11,7 @@ public static class DetectionClientExtensions
     public static IClientBuilder AddDetectionClient(this IClientBuilder client, IConfiguration configuration)
     {
         var cluster = ClusterSettingsReader.Read(configuration);
+        client.Services.AddDetectionExceptionSerialization();
         client.Configure<ClusterOptions>(o =>
         {
             o.ClusterId = cluster.ClusterId;

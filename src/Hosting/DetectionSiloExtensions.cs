@@ -71,6 +71,7 @@ public static class DetectionSiloExtensions
     public static ISiloBuilder AddDetectionGrains(this ISiloBuilder silo, IConfiguration configuration)
     {
         silo.Services.AddSingleton<IGrainStorageSerializer, OrleansGrainStorageSerializer>();
+        silo.Services.AddDetectionExceptionSerialization();
         silo.Services.AddDetectionServices(configuration);
         silo.AddStartupTask<NotifierStartup>();
         return silo;

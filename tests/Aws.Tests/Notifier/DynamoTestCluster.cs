@@ -12,6 +12,7 @@ public static class DynamoTestCluster
         builder.Options.ServiceId = settings["DynamoDB:TableName"]!;
         builder.ConfigureHostConfiguration(configuration => configuration.AddInMemoryCollection(settings));
         builder.AddSiloBuilderConfigurator<DynamoSiloConfigurator>();
+        builder.AddClientBuilderConfigurator<DetectionClientConfigurator>();
         var cluster = builder.Build();
         await cluster.DeployAsync();
         return cluster;
