@@ -14,4 +14,19 @@ public enum AnomalyType
 
     /// <summary>The mean of the last five values outside the product's X-bar control limits.</summary>
     Confirmed = 3,
+
+    /// <summary>A Nelson (or Western Electric) run-rule test completed on the individuals or X-bar chart.</summary>
+    RunRule = 4,
+
+    /// <summary>A moving range of two consecutive values above the moving-range chart's UCL (3.267 MR-bar).</summary>
+    MovingRange = 5,
+
+    /// <summary>The EWMA statistic outside its control limits.</summary>
+    Ewma = 6,
+
+    /// <summary>A tabular CUSUM sum above its decision interval.</summary>
+    Cusum = 7,
+
+    /// <summary>A product metric's Cpk below the configured minimum over a day's limits window.</summary>
+    Capability = 8,
 }

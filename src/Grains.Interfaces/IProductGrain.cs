@@ -25,4 +25,11 @@ public interface IProductGrain : IGrainWithStringKey
 
     [Alias("snapshot")]
     Task<ProductSnapshot> GetSnapshot();
+
+    /// <summary>
+    /// The individuals chart of <paramref name="metric"/> on <paramref name="date"/> (default: the day of the latest
+    /// point kept): the points of <paramref name="deviceId"/>, or of every device, the day's limits and the violations.
+    /// </summary>
+    [Alias("chart")]
+    Task<ControlChart> GetChart(string metric, string? deviceId, DateOnly? date);
 }

@@ -11,4 +11,7 @@ public sealed record ProductSnapshot
     [Id(2)] public AggregateView[] Aggregates { get; init; } = [];
     [Id(3)] public long Readings { get; init; }
     [Id(4)] public long Duplicates { get; init; }
+
+    /// <summary>Capability of each metric with specification limits, over the limits window of the latest reading's day.</summary>
+    [Id(5)] public ProcessCapability[] Capability { get; init; } = [];
 }

@@ -17,6 +17,16 @@ public static class AlertIds
     public static string For(string deviceId, string metric, AnomalyType type, DateTime targetTime) =>
         string.Create(CultureInfo.InvariantCulture, $"{deviceId}/{metric}/{TypeName(type)}/{targetTime:yyyyMMddTHHmmss.fffffffZ}");
 
+    /// <summary>
+    /// The alert ID of a rule that can find several anomalies of one type at one value (run-rule tests, CUSUM sides):
+    /// <c>{deviceId}/{metric}/{type}-{qualifier}/{targetTime}</c>, e.g. <c>M-001/thickness/RunRule-I2/20260217T120058.0000000Z</c>.
+    /// Without a qualifier, the same as <see cref="For"/>.
+    /// </summary>
+    public static string Qualified(string deviceId, string metric, AnomalyType type, DateTime targetTime, string? qualifier) =>
+        qualifier is null
+            ? For(deviceId, metric, type, targetTime)
+            : string.Create(CultureInfo.InvariantCulture, $"{deviceId}/{metric}/{TypeName(type)}-{qualifier}/{targetTime:yyyyMMddTHHmmss.fffffffZ}");
+
     private static string TypeName(AnomalyType type) => type switch
     {
         AnomalyType.Threshold => nameof(AnomalyType.Threshold),

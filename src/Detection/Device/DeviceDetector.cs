@@ -1,11 +1,12 @@
 using System.Globalization;
 using Actors.Detection.EventTime;
+using Actors.Detection.Spc;
 using Actors.Grains.Interfaces;
 
 namespace Actors.Detection.Device;
 
 /// <summary>
-/// Judges a device's readings against thresholds, z-score windows and SPC control limits, changing the
+/// Judges a device's readings against thresholds, z-score windows and SPC control limits and charts, changing the
 /// <see cref="DeviceState"/> it is given. Holds nothing but the rules prepared for the latest rules version; create
 /// one per device grain.
 /// </summary>
@@ -13,7 +14,8 @@ namespace Actors.Detection.Device;
 /// How far ahead of the latest judged event time a reading may be before it needs confirmation
 /// (<see cref="EventTimeJump"/>); default <see cref="EventTimeJump.DefaultMaxJump"/>.
 /// </param>
-public sealed class DeviceDetector(TimeSpan? maxEventTimeJump = null)
+/// <param name="charts">The chart rules of each product metric (run rules, I-MR, EWMA, CUSUM); none when null.</param>
+public sealed class DeviceDetector(TimeSpan? maxEventTimeJump = null, SeriesRulesBook? charts = null)
 {
     private static readonly Comparison<ZScoreWindow> ByEndThenMetric = static (a, b) =>
     {
@@ -23,6 +25,7 @@ public sealed class DeviceDetector(TimeSpan? maxEventTimeJump = null)
 
     private readonly TimeSpan _maxEventTimeJump = maxEventTimeJump ?? EventTimeJump.DefaultMaxJump;
     private readonly List<ZScoreWindow> _closing = [];
+    private readonly SeriesChartJudge _charts = new(charts ?? SeriesRulesBook.Empty);
     private ThresholdEvaluator? _thresholds;
     private ZScoreRule? _zScore;
 
@@ -34,7 +37,8 @@ public sealed class DeviceDetector(TimeSpan? maxEventTimeJump = null)
     /// z-score window is closed and judged if the reading is at or past its end, and the value joins the (new) window;
     /// the threshold rule is applied; with a product and limits for the metric, the value is checked against the
     /// individuals limits (<see cref="AnomalyType.Provisional"/>), joins the product's X-bar series, and once that holds
-    /// five values their mean is checked against the X-bar limits (<see cref="AnomalyType.Confirmed"/>).
+    /// five values their mean is checked against the X-bar limits (<see cref="AnomalyType.Confirmed"/>); then the charts
+    /// the product metric's rules enable judge the value (see <see cref="SeriesChartJudge"/>).
     /// Values exactly on a control limit are inside.
     /// </summary>
     /// <param name="deviceId">The device (grain key).</param>
@@ -95,7 +99,12 @@ public sealed class DeviceDetector(TimeSpan? maxEventTimeJump = null)
 
                 if (productId is not null)
                 {
-                    JudgeSpc(deviceId, state, productId, time, metric, FindLimits(limits, metric.Name), anomalies);
+                    var metricLimits = FindLimits(limits, metric.Name);
+                    JudgeSpc(deviceId, state, productId, time, metric, metricLimits, anomalies);
+                    if (metricLimits is not null)
+                    {
+                        _charts.Judge(deviceId, state, productId, time, metric, metricLimits, anomalies);
+                    }
                 }
             }
 

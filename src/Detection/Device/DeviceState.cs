@@ -43,6 +43,9 @@ public sealed class DeviceState
     /// <summary>Event time of the previous reading if it was set aside as an outlier; a next one near it confirms the jump.</summary>
     [Id(9)] public DateTime? OutlierCandidate { get; set; }
 
+    /// <summary>The run-rule, I-MR, EWMA and CUSUM state of each product and metric whose rules enable them (at most <see cref="MaxSeries"/>).</summary>
+    [Id(10)] public Dictionary<SeriesKey, SeriesCharts> Charts { get; set; } = [];
+
     /// <summary>A copy of the state for inspection; recent anomalies newest first.</summary>
     /// <param name="deviceId">The device the state belongs to.</param>
     public DeviceSnapshot ToSnapshot(string deviceId)
@@ -110,6 +113,29 @@ public sealed class DeviceState
 
         series.UpdatedAt = time;
         return series;
+    }
+
+    /// <summary>The charts of <paramref name="productId"/> and <paramref name="metric"/>, created (evicting the least recently updated when full) if missing, marked updated at <paramref name="time"/>.</summary>
+    internal SeriesCharts TouchCharts(string productId, string metric, DateTime time)
+    {
+        var key = new SeriesKey(productId, metric);
+        if (!Charts.TryGetValue(key, out var charts))
+        {
+            if (Charts.Count >= MaxSeries)
+            {
+                Charts.Remove(Charts
+                    .OrderBy(pair => pair.Value.UpdatedAt)
+                    .ThenBy(pair => pair.Key.ProductId, StringComparer.Ordinal)
+                    .ThenBy(pair => pair.Key.Metric, StringComparer.Ordinal)
+                    .First().Key);
+            }
+
+            charts = new SeriesCharts();
+            Charts.Add(key, charts);
+        }
+
+        charts.UpdatedAt = time;
+        return charts;
     }
 
     /// <summary>Counts the anomalies of <paramref name="anomalies"/> from index <paramref name="first"/> on and keeps them as recent.</summary>

@@ -1,11 +1,13 @@
+using Actors.Detection.Spc.Charts;
 using Actors.Detection.Statistics;
 using Actors.Grains.Interfaces;
 
 namespace Actors.Detection.Spc;
 
 /// <summary>
-/// Shewhart control limits: individuals chart <c>mean ± 3 sd</c> and X-bar chart for subgroups of
-/// <see cref="SubgroupSize"/> <c>mean ± 3 sd / √5</c>, with the sample standard deviation (n - 1).
+/// Shewhart control limits: individuals chart <c>mean ± 3 sigma</c> and X-bar chart for subgroups of
+/// <see cref="SubgroupSize"/> <c>mean ± 3 sigma / √5</c>, sigma being the sample standard deviation (n - 1) or
+/// MR-bar / 1.128.
 /// </summary>
 public static class ControlLimitCalculator
 {
@@ -15,9 +17,18 @@ public static class ControlLimitCalculator
     /// <summary>Width of the limits in standard deviations.</summary>
     public const double Sigmas = 3.0;
 
-    /// <summary>Limits computed from the readings summarized by <paramref name="stats"/>.</summary>
+    /// <summary>
+    /// Limits computed from the readings summarized by <paramref name="stats"/>, with sigma the sample standard
+    /// deviation or, with <see cref="SigmaEstimate.MovingRange"/> and a moving range, <paramref name="mrBar"/> / 1.128.
+    /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">Fewer than two readings: no sample standard deviation.</exception>
-    public static ControlLimits Compute(string productId, string metric, DateOnly date, in RunningStatistics stats)
+    public static ControlLimits Compute(
+        string productId,
+        string metric,
+        DateOnly date,
+        in RunningStatistics stats,
+        double? mrBar = null,
+        SigmaEstimate estimate = SigmaEstimate.SampleStdDev)
     {
         if (stats.Count < 2)
         {
@@ -25,7 +36,27 @@ public static class ControlLimitCalculator
                 nameof(stats), stats.Count, "Control limits need at least two readings for a sample standard deviation.");
         }
 
-        return Build(productId, metric, date, stats.Mean, stats.StdDev, stats.Count, LimitSource.Computed);
+        var byMovingRange = estimate == SigmaEstimate.MovingRange && mrBar is not null;
+        var sigma = byMovingRange ? MovingRangeChart.Sigma(mrBar!.Value) : stats.StdDev;
+        return Build(productId, metric, date, stats.Mean, stats.StdDev, sigma, stats.Count, LimitSource.Computed) with
+        {
+            MrBar = mrBar,
+            SigmaEstimate = byMovingRange ? SigmaEstimate.MovingRange : SigmaEstimate.SampleStdDev,
+        };
+    }
+
+    /// <summary>The sigma <paramref name="limits"/> were computed with: MR-bar / 1.128 or the standard deviation.</summary>
+    public static double Sigma(ControlLimits limits)
+    {
+        ArgumentNullException.ThrowIfNull(limits);
+        return limits is { SigmaEstimate: SigmaEstimate.MovingRange, MrBar: { } mrBar } ? MovingRangeChart.Sigma(mrBar) : limits.StdDev;
+    }
+
+    /// <summary>Center line of the moving-range chart: MR-bar, or d2 · sigma for limits that carry none.</summary>
+    public static double MovingRangeCenter(ControlLimits limits)
+    {
+        ArgumentNullException.ThrowIfNull(limits);
+        return limits.MrBar ?? MovingRangeChart.D2 * limits.StdDev;
     }
 
     /// <summary>
@@ -49,7 +80,7 @@ public static class ControlLimitCalculator
         RequireFinite(stdDev, nameof(stdDev));
         ArgumentOutOfRangeException.ThrowIfNegative(stdDev);
         ArgumentOutOfRangeException.ThrowIfNegative(count);
-        var derived = Build(productId, metric, date, mean, stdDev, count, LimitSource.Imported);
+        var derived = Build(productId, metric, date, mean, stdDev, stdDev, count, LimitSource.Imported);
         var limits = derived with
         {
             UclI = uclI ?? derived.UclI,
@@ -75,12 +106,12 @@ public static class ControlLimitCalculator
     }
 
     private static ControlLimits Build(
-        string productId, string metric, DateOnly date, double mean, double stdDev, long count, LimitSource source)
+        string productId, string metric, DateOnly date, double mean, double stdDev, double sigma, long count, LimitSource source)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(productId);
         ArgumentException.ThrowIfNullOrWhiteSpace(metric);
-        var individuals = Sigmas * stdDev;
-        var subgroupMeans = Sigmas * stdDev / Math.Sqrt(SubgroupSize);
+        var individuals = Sigmas * sigma;
+        var subgroupMeans = Sigmas * sigma / Math.Sqrt(SubgroupSize);
         return new ControlLimits
         {
             ProductId = productId,

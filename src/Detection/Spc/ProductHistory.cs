@@ -1,4 +1,5 @@
 using Actors.Detection.EventTime;
+using Actors.Detection.Spc.Charts;
 using Actors.Detection.Statistics;
 using Actors.Grains.Interfaces;
 
@@ -38,6 +39,10 @@ public sealed class ProductHistory
 
     [Id(6)] private DateTime? _outlierCandidate;
 
+    [Id(7)] private Dictionary<string, BucketSeries> _movingRanges = [];
+    [Id(8)] private Dictionary<string, Dictionary<string, double>> _lastValues = [];
+    [Id(9)] private Dictionary<string, BucketSeries> _outOfSpec = [];
+
     /// <summary>Devices whose latest counted event time is retained for de-duplication.</summary>
     public int Devices => _watermarks.Count;
 
@@ -65,12 +70,14 @@ public sealed class ProductHistory
     /// devices go into their own (older) bucket. Non-finite values, which <see cref="Metric"/> rules out, are ignored.
     /// A reading more than <paramref name="maxEventTimeJump"/> ahead of <see cref="LatestEventUtc"/> is an outlier and
     /// not counted unless the reading before it was such an outlier near it (<see cref="EventTimeJump"/>), so one
-    /// record cannot drive <see cref="Prune"/>.
+    /// record cannot drive <see cref="Prune"/>. The moving range to the device's previous value of the metric goes into
+    /// the bucket too, and with specification limits, whether the value was out of specification.
     /// </summary>
     /// <param name="reading">The reading.</param>
     /// <param name="maxEventTimeJump">Default <see cref="EventTimeJump.DefaultMaxJump"/>.</param>
+    /// <param name="specOf">The specification limits of a metric, or null for none.</param>
     /// <returns><see langword="true"/> when the reading was counted.</returns>
-    public bool Add(Reading reading, TimeSpan? maxEventTimeJump = null)
+    public bool Add(Reading reading, TimeSpan? maxEventTimeJump = null, Func<string, SpecLimits?>? specOf = null)
     {
         ArgumentNullException.ThrowIfNull(reading);
         ArgumentException.ThrowIfNullOrEmpty(reading.DeviceId, nameof(reading));
@@ -95,13 +102,13 @@ public sealed class ProductHistory
                 continue;
             }
 
-            if (!_series.TryGetValue(metric.Name, out var series))
-            {
-                series = new BucketSeries();
-                _series.Add(metric.Name, series);
-            }
-
+            var series = SeriesOf(_series, metric.Name);
             series.Add(bucket, metric.Value);
+            AddMovingRange(reading.DeviceId, metric, bucket);
+            if (specOf?.Invoke(metric.Name) is { } spec)
+            {
+                SeriesOf(_outOfSpec, metric.Name).Add(bucket, spec.IsOut(metric.Value) ? 1 : 0);
+            }
         }
 
         _watermarks[reading.DeviceId] = timestamp;
@@ -130,15 +137,16 @@ public sealed class ProductHistory
     /// <summary>
     /// Limits of every metric for <paramref name="date"/> from the readings of
     /// [start of <paramref name="date"/> - <see cref="SpcSettings.WindowHours"/>, start of <paramref name="date"/>),
-    /// for the metrics with at least <see cref="SpcSettings.MinReadings"/> readings there; ordered by metric.
+    /// for the metrics with at least <see cref="SpcSettings.MinReadings"/> readings there; ordered by metric. Sigma is
+    /// the one <paramref name="rules"/> choose for the metric (the sample standard deviation without rules).
     /// </summary>
-    public ControlLimits[] ComputeLimits(string productId, DateOnly date, SpcCalendar calendar, SpcSettings settings)
+    public ControlLimits[] ComputeLimits(
+        string productId, DateOnly date, SpcCalendar calendar, SpcSettings settings, SeriesRulesBook? rules = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(productId);
         ArgumentNullException.ThrowIfNull(calendar);
         ArgumentNullException.ThrowIfNull(settings);
-        var end = calendar.StartOfDayUtc(date);
-        var start = Earlier(end, settings.Window);
+        var (start, end) = LimitsWindow(date, calendar, settings);
         var minReadings = Math.Max(2, settings.MinReadings);
         var limits = new List<ControlLimits>();
         foreach (var metric in Metrics)
@@ -146,11 +154,50 @@ public sealed class ProductHistory
             var stats = Window(metric, start, end);
             if (stats.Count >= minReadings)
             {
-                limits.Add(ControlLimitCalculator.Compute(productId, metric, date, stats));
+                var estimate = rules?.For(productId, metric).SigmaEstimate ?? SigmaEstimate.SampleStdDev;
+                limits.Add(ControlLimitCalculator.Compute(productId, metric, date, stats, MovingRangeBar(metric, start, end), estimate));
             }
         }
 
         return [.. limits];
+    }
+
+    /// <summary>
+    /// Average moving range of <paramref name="metric"/> over the buckets in [<paramref name="fromUtc"/>,
+    /// <paramref name="toUtc"/>): each device's consecutive values, the range counted in the later value's bucket;
+    /// null when there is none.
+    /// </summary>
+    public double? MovingRangeBar(string metric, DateTime fromUtc, DateTime toUtc)
+    {
+        ArgumentNullException.ThrowIfNull(metric);
+        var ranges = _movingRanges.TryGetValue(metric, out var series)
+            ? series.Merge(SpcCalendar.AsUtc(fromUtc).Ticks, SpcCalendar.AsUtc(toUtc).Ticks)
+            : default;
+        return ranges.Count > 0 ? ranges.Mean : null;
+    }
+
+    /// <summary>
+    /// Capability of <paramref name="metric"/> against <paramref name="spec"/> over the limits window of
+    /// <paramref name="date"/>; null with fewer than two readings there. The share out of specification counts the
+    /// readings judged against specification limits when they were added.
+    /// </summary>
+    public ProcessCapability? Capability(string metric, DateOnly date, SpecLimits spec, SpcCalendar calendar, SpcSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(metric);
+        ArgumentNullException.ThrowIfNull(spec);
+        ArgumentNullException.ThrowIfNull(calendar);
+        ArgumentNullException.ThrowIfNull(settings);
+        var (start, end) = LimitsWindow(date, calendar, settings);
+        var stats = Window(metric, start, end);
+        if (stats.Count < 2)
+        {
+            return null;
+        }
+
+        var judged = _outOfSpec.TryGetValue(metric, out var tally)
+            ? tally.Merge(start.Ticks, end.Ticks)
+            : default;
+        return CapabilityCalculator.Compute(metric, date, spec, stats, MovingRangeBar(metric, start, end), judged.Count > 0 ? judged.Mean : 0);
     }
 
     /// <summary>
@@ -169,20 +216,15 @@ public sealed class ProductHistory
         }
 
         var cutoff = RetentionStart(latest, calendar, settings).Ticks;
-        foreach (var (metric, series) in _series.ToArray())
-        {
-            series.RemoveBefore(cutoff);
-            if (series.Count == 0)
-            {
-                _series.Remove(metric);
-            }
-        }
-
+        RemoveBefore(_series, cutoff);
+        RemoveBefore(_movingRanges, cutoff);
+        RemoveBefore(_outOfSpec, cutoff);
         foreach (var (device, watermark) in _watermarks.ToArray())
         {
             if (watermark.Ticks < cutoff)
             {
                 _watermarks.Remove(device);
+                _lastValues.Remove(device);
             }
         }
     }
@@ -208,6 +250,51 @@ public sealed class ProductHistory
         }
 
         return [.. views];
+    }
+
+    private void AddMovingRange(string deviceId, Metric metric, long bucket)
+    {
+        if (!_lastValues.TryGetValue(deviceId, out var last))
+        {
+            last = [];
+            _lastValues.Add(deviceId, last);
+        }
+
+        if (last.TryGetValue(metric.Name, out var previous))
+        {
+            SeriesOf(_movingRanges, metric.Name).Add(bucket, Math.Abs(metric.Value - previous));
+        }
+
+        last[metric.Name] = metric.Value;
+    }
+
+    private static BucketSeries SeriesOf(Dictionary<string, BucketSeries> byMetric, string metric)
+    {
+        if (!byMetric.TryGetValue(metric, out var series))
+        {
+            series = new BucketSeries();
+            byMetric.Add(metric, series);
+        }
+
+        return series;
+    }
+
+    private static void RemoveBefore(Dictionary<string, BucketSeries> byMetric, long cutoff)
+    {
+        foreach (var (metric, series) in byMetric.ToArray())
+        {
+            series.RemoveBefore(cutoff);
+            if (series.Count == 0)
+            {
+                byMetric.Remove(metric);
+            }
+        }
+    }
+
+    private static (DateTime Start, DateTime End) LimitsWindow(DateOnly date, SpcCalendar calendar, SpcSettings settings)
+    {
+        var end = calendar.StartOfDayUtc(date);
+        return (Earlier(end, settings.Window), end);
     }
 
     private static DateTime RetentionStart(DateTime latest, SpcCalendar calendar, SpcSettings settings)

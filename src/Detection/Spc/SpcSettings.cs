@@ -32,6 +32,18 @@ public sealed class SpcSettings
     /// </summary>
     public TimeSpan MaxEventTimeJump { get; set; } = EventTime.EventTimeJump.DefaultMaxJump;
 
+    /// <summary>Chart rules of every product metric: run rules, I-MR, EWMA, CUSUM, specification limits (see docs/spc.md).</summary>
+    public ChartOptions Charts { get; set; } = new();
+
+    /// <summary>Chart rules of one product, one metric, or one metric of one product, over <see cref="Charts"/>.</summary>
+    public List<ChartOptions> Overrides { get; set; } = [];
+
+    /// <summary>Recent points kept per device and metric of a product, for control charts to look at. Default 120; 0 keeps none.</summary>
+    public int ChartPoints { get; set; } = 120;
+
+    /// <summary>Device and metric series of a product with chart points; the least recently updated is dropped. Default 16.</summary>
+    public int ChartSeries { get; set; } = 16;
+
     /// <summary>The window as a time span.</summary>
     public TimeSpan Window => TimeSpan.FromHours(WindowHours);
 

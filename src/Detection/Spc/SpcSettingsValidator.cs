@@ -11,6 +11,12 @@ public sealed class SpcSettingsValidator : IValidateOptions<SpcSettings>
     /// <summary>Longest history accepted: ten years.</summary>
     public const int MaxHistoryDays = 3660;
 
+    /// <summary>Most chart points kept per series: they are persisted with the product grain on every batch.</summary>
+    public const int MaxChartPoints = 1000;
+
+    /// <summary>Most series with chart points per product.</summary>
+    public const int MaxChartSeries = 256;
+
     /// <inheritdoc />
     public ValidateOptionsResult Validate(string? name, SpcSettings options)
     {
@@ -59,6 +65,36 @@ public sealed class SpcSettingsValidator : IValidateOptions<SpcSettings>
         if (options.MaxEventTimeJump <= TimeSpan.Zero)
         {
             failures.Add($"{prefix}{nameof(SpcSettings.MaxEventTimeJump)} must be positive, got {options.MaxEventTimeJump}.");
+        }
+
+        if (options.Charts.ProductId is not null || options.Charts.Metric is not null)
+        {
+            failures.Add($"{prefix}Charts applies to every product and metric: put ProductId and Metric in an {nameof(SpcSettings.Overrides)} entry.");
+        }
+
+        var global = SeriesRules.Default.With(options.Charts);
+        failures.AddRange(global.Failures($"{prefix}Charts:"));
+        for (var i = 0; i < options.Overrides.Count; i++)
+        {
+            var layer = options.Overrides[i];
+            var overridePrefix = $"{prefix}{nameof(SpcSettings.Overrides)}:{i}:";
+            if (layer is null || (string.IsNullOrWhiteSpace(layer.ProductId) && string.IsNullOrWhiteSpace(layer.Metric)))
+            {
+                failures.Add($"{overridePrefix} an override names a ProductId, a Metric, or both.");
+                continue;
+            }
+
+            failures.AddRange(global.With(layer).Failures(overridePrefix));
+        }
+
+        if (options.ChartPoints is < 0 or > MaxChartPoints)
+        {
+            failures.Add($"{prefix}{nameof(SpcSettings.ChartPoints)} must be between 0 and {MaxChartPoints}, got {options.ChartPoints}.");
+        }
+
+        if (options.ChartSeries is < 1 or > MaxChartSeries)
+        {
+            failures.Add($"{prefix}{nameof(SpcSettings.ChartSeries)} must be between 1 and {MaxChartSeries}, got {options.ChartSeries}.");
         }
 
         return failures;

@@ -28,7 +28,7 @@ public sealed class DeviceGrain(
     TimeProvider time,
     DetectionMetrics metrics) : Grain, IDeviceGrain
 {
-    private readonly DeviceDetector _detector = new(deviceOptions.Value.MaxEventTimeJump);
+    private readonly DeviceDetector _detector = new(deviceOptions.Value.MaxEventTimeJump, new SeriesRulesBook(spcSettings.Value));
     private readonly SpcCalendar _calendar = SpcCalendar.FromId(spcSettings.Value.TimeZone);
     private readonly Dictionary<(string Product, DateOnly Date), CachedLimits> _limits = [];
     private readonly List<Anomaly> _found = [];
