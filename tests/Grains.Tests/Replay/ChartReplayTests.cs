@@ -1,6 +1,7 @@
 using System.Text;
-using Actors.Detection.Device;
+using System.Text.Json;
 using Actors.Detection.Parsing;
+using Actors.Detection.Records;
 using Actors.Grains.Interfaces;
 using Actors.Ingestor.Cluster;
 using Actors.Ingestor.Pipeline;
@@ -78,7 +79,7 @@ public sealed class ChartReplayTests
         var runner = new ReplayRunner(cluster.Grains, new ReadingParser(new ReadingParserOptions()), new RejectionLog(NullLogger<RejectionLog>.Instance), batchSize);
         var output = new StringWriter();
         await runner.RunAsync(new MemoryStream(data), "generated.ndjson", output, CancellationToken.None);
-        return [.. output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => AnomalyJson.Parse(Encoding.UTF8.GetBytes(line)))];
+        return [.. output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => JsonSerializer.Deserialize(line, AlertJsonContext.Records.Anomaly)!)];
     }
 
     private static List<Reading> Readings(byte[] data)
