@@ -57,23 +57,4 @@ public interface IKinesisClient
     /// <param name="entries">1 to 500 records, at most 5 MiB together.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     Task<PutRecordsResult> PutRecordsAsync(string streamName, IReadOnlyList<PutRecordsEntry> entries, CancellationToken cancellationToken = default);
-
-    /// <summary>Splits an open shard in two at <paramref name="newStartingHashKey"/>; the parent closes.</summary>
-    /// <param name="streamName">The stream's name.</param>
-    /// <param name="shardToSplit">The shard to split.</param>
-    /// <param name="newStartingHashKey">The first hash key of the upper child (a decimal 128-bit integer inside the parent's range).</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    Task SplitShardAsync(string streamName, string shardToSplit, string newStartingHashKey, CancellationToken cancellationToken = default);
-
-    /// <summary>Merges two adjacent open shards into one; both parents close.</summary>
-    /// <param name="streamName">The stream's name.</param>
-    /// <param name="shardToMerge">The first shard.</param>
-    /// <param name="adjacentShardToMerge">The shard whose hash range adjoins the first one's.</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    Task MergeShardsAsync(string streamName, string shardToMerge, string adjacentShardToMerge, CancellationToken cancellationToken = default);
-
-    /// <summary>Deletes a stream and its records.</summary>
-    /// <param name="streamName">The stream's name.</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    Task DeleteStreamAsync(string streamName, CancellationToken cancellationToken = default);
 }

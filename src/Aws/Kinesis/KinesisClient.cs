@@ -167,41 +167,6 @@ public sealed class KinesisClient : IKinesisClient
         return KinesisWire.ReadPutRecords(root, entries.Count);
     }
 
-    /// <inheritdoc />
-    public async Task SplitShardAsync(string streamName, string shardToSplit, string newStartingHashKey, CancellationToken cancellationToken = default)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(streamName);
-        ArgumentException.ThrowIfNullOrEmpty(shardToSplit);
-        ArgumentException.ThrowIfNullOrEmpty(newStartingHashKey);
-        await CallAsync("SplitShard", writer =>
-        {
-            writer.WriteString("StreamName", streamName);
-            writer.WriteString("ShardToSplit", shardToSplit);
-            writer.WriteString("NewStartingHashKey", newStartingHashKey);
-        }, cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <inheritdoc />
-    public async Task MergeShardsAsync(string streamName, string shardToMerge, string adjacentShardToMerge, CancellationToken cancellationToken = default)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(streamName);
-        ArgumentException.ThrowIfNullOrEmpty(shardToMerge);
-        ArgumentException.ThrowIfNullOrEmpty(adjacentShardToMerge);
-        await CallAsync("MergeShards", writer =>
-        {
-            writer.WriteString("StreamName", streamName);
-            writer.WriteString("ShardToMerge", shardToMerge);
-            writer.WriteString("AdjacentShardToMerge", adjacentShardToMerge);
-        }, cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <inheritdoc />
-    public async Task DeleteStreamAsync(string streamName, CancellationToken cancellationToken = default)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(streamName);
-        await CallAsync("DeleteStream", writer => writer.WriteString("StreamName", streamName), cancellationToken).ConfigureAwait(false);
-    }
-
     private async Task<JsonElement> ListShardsPageAsync(string streamName, string? nextToken, int? pageSize, CancellationToken cancellationToken)
     {
         if (nextToken is null || _streamNameWithNextToken)

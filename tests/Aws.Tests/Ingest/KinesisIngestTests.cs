@@ -199,7 +199,7 @@ public sealed class KinesisIngestTests(MotoServer moto, IngestClusterFixture clu
 
         var parent = (await _kinesis.ListShardsAsync(stream))[0];
         var middle = (BigInteger.Parse(parent.StartingHashKey) + BigInteger.Parse(parent.EndingHashKey)) / 2;
-        await _kinesis.SplitShardAsync(stream, parent.ShardId, middle.ToString());
+        await new KinesisTestOperations(moto.ServiceUrl).SplitShardAsync(stream, parent.ShardId, middle.ToString());
         Assert.True(worker.Worker.Summary.Records < 240, "the split should happen while the worker is still reading");
         await PutAsync(stream, fleet.Readings(30, 60));
         await Judged.UntilAcceptedAsync(Grains, fleet, 60, "after the split");

@@ -167,11 +167,8 @@ public sealed class ReshardingKinesisClient : IKinesisClient
 
     public Task<StreamSummary> DescribeStreamSummaryAsync(string streamName, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
-    public Task SplitShardAsync(string streamName, string shardToSplit, string newStartingHashKey, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
-    public Task MergeShardsAsync(string streamName, string shardToMerge, string adjacentShardToMerge, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
-    public Task DeleteStreamAsync(string streamName, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
     /// <summary>A KinesisException as the client throws it for an AWS error code.</summary>
     public static KinesisException Error(string errorCode) => new(errorCode, $"{errorCode} (injected)");

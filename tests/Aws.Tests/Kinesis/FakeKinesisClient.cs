@@ -35,9 +35,6 @@ public sealed class FakeKinesisClient(Func<int, PutRecordsEntry, bool> fails) : 
 
     public Task<GetRecordsResult> GetRecordsAsync(string shardIterator, int? limit = null, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
-    public Task SplitShardAsync(string streamName, string shardToSplit, string newStartingHashKey, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
-    public Task MergeShardsAsync(string streamName, string shardToMerge, string adjacentShardToMerge, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
-    public Task DeleteStreamAsync(string streamName, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 }

@@ -14,6 +14,7 @@ public sealed class KinesisClientTests(MotoServer moto)
     private static readonly BigInteger MaxHashKey = BigInteger.Pow(2, 128) - 1;
 
     private readonly RecordingHandler _handler = new();
+    private readonly KinesisTestOperations _operations = new(moto.ServiceUrl);
 
     private KinesisClient NewClient(int maxRetries = 2) => TestClients.Kinesis(moto.ServiceUrl, _handler, maxRetries);
 
@@ -34,7 +35,7 @@ public sealed class KinesisClientTests(MotoServer moto)
         Assert.StartsWith("arn:aws:kinesis:us-east-1:", summary.StreamArn);
         Assert.EndsWith($":stream/{stream}", summary.StreamArn);
 
-        await client.DeleteStreamAsync(stream);
+        await _operations.DeleteStreamAsync(stream);
         var gone = await Assert.ThrowsAsync<KinesisException>(() => client.DescribeStreamSummaryAsync(stream));
         Assert.True(gone.IsResourceNotFound, gone.ErrorCode);
         Assert.Equal(HttpStatusCode.BadRequest, gone.StatusCode);
@@ -159,7 +160,7 @@ public sealed class KinesisClientTests(MotoServer moto)
         await TestClients.Putter(client).PutAllAsync(stream, Enumerable.Range(0, 20).Select(index => new PutRecordsEntry(new[] { (byte)index }, $"k{index}")).ToList());
         var middle = (BigInteger.Parse(parent.StartingHashKey) + BigInteger.Parse(parent.EndingHashKey)) / 2;
 
-        await client.SplitShardAsync(stream, parent.ShardId, middle.ToString());
+        await _operations.SplitShardAsync(stream, parent.ShardId, middle.ToString());
         var shards = await client.ListShardsAsync(stream);
 
         var closedParent = shards.Single(shard => shard.ShardId == parent.ShardId);
@@ -186,7 +187,7 @@ public sealed class KinesisClientTests(MotoServer moto)
         await client.CreateStreamAsync(stream, 2);
         var before = await client.ListShardsAsync(stream);
 
-        await client.MergeShardsAsync(stream, before[0].ShardId, before[1].ShardId);
+        await _operations.MergeShardsAsync(stream, before[0].ShardId, before[1].ShardId);
         var after = await client.ListShardsAsync(stream);
 
         var child = after.Single(shard => shard.ParentShardId == before[0].ShardId);
@@ -215,7 +216,7 @@ public sealed class KinesisClientTests(MotoServer moto)
         var stream = NewStreamName("deleted");
         await client.CreateStreamAsync(stream, 1);
         var iterator = await client.GetShardIteratorAsync(stream, "shardId-000000000000", ShardIteratorType.TrimHorizon);
-        await client.DeleteStreamAsync(stream);
+        await _operations.DeleteStreamAsync(stream);
 
         var error = await Assert.ThrowsAsync<KinesisException>(() => client.GetRecordsAsync(iterator));
 
