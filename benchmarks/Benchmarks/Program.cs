@@ -1,12 +1,14 @@
 using System.CommandLine;
 using Actors.Benchmarks.Memory;
+using Actors.Benchmarks.Nab;
 using Actors.Benchmarks.Replay;
 using BenchmarkDotNet.Running;
 
-var modes = new RootCommand("Benchmarks of the detection cluster: BenchmarkDotNet suites, replay-rate and grain-memory")
+var modes = new RootCommand("Benchmarks of the detection cluster: BenchmarkDotNet suites, replay-rate, grain-memory and nab")
 {
     ReplayRateCommand.Create(),
     GrainMemoryCommand.Create(),
+    NabCommand.Create(),
 };
 if (args is [var first, ..] && modes.Subcommands.Any(mode => mode.Name == first))
 {
