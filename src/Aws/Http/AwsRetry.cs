@@ -1,9 +1,9 @@
-using Polly;
+using Actors.Resilience;
 using Polly.Retry;
 
 namespace Actors.Aws;
 
-/// <summary>The backoff every retry in this project's AWS clients uses: exponential from a base delay, with jitter.</summary>
+/// <summary>The retry every AWS client of this project uses: <see cref="AwsOptions"/> attempts, waiting the project's <see cref="RetryBackoff"/>.</summary>
 internal static class AwsRetry
 {
     /// <summary>No single wait between two attempts is longer than this.</summary>
@@ -13,10 +13,6 @@ internal static class AwsRetry
     public static RetryStrategyOptions<T> WithBackoff<T>(this RetryStrategyOptions<T> retry, AwsOptions options)
     {
         retry.MaxRetryAttempts = options.MaxRetries;
-        retry.Delay = options.BaseDelay;
-        retry.MaxDelay = MaxDelay;
-        retry.BackoffType = DelayBackoffType.Exponential;
-        retry.UseJitter = true;
-        return retry;
+        return new RetryBackoff(options.BaseDelay, MaxDelay).ApplyTo(retry);
     }
 }

@@ -56,7 +56,7 @@ internal sealed partial class KinesisShardReader(ShardReadContext context, Shard
             catch (KinesisException ex) when (ex.IsThrottling)
             {
                 context.Metrics.Throttled(_shardId);
-                var delay = ThrottleBackoff.Delay(++throttled, Random.Shared.NextDouble());
+                var delay = ThrottleBackoff.Backoff.Delay(++throttled);
                 LogThrottled(context.Logger, _shardId, ex.ErrorCode, delay.TotalMilliseconds);
                 nextCall = context.Time.GetUtcNow() + delay;
                 continue;

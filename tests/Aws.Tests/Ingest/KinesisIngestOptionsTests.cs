@@ -81,14 +81,4 @@ public sealed class KinesisIngestOptionsTests
         using var provider = new ServiceCollection().AddLogging().AddKinesisIngest(configuration).BuildServiceProvider();
         return provider.GetRequiredService<IOptions<KinesisIngestOptions>>().Value;
     }
-
-    [Fact]
-    public void Throttle_backoff_grows_exponentially_with_jitter_and_is_capped()
-    {
-        Assert.Equal(TimeSpan.FromMilliseconds(500), ThrottleBackoff.Delay(1, 0));
-        Assert.Equal(TimeSpan.FromSeconds(1), ThrottleBackoff.Delay(1, 1));
-        Assert.Equal(TimeSpan.FromSeconds(4), ThrottleBackoff.Delay(3, 1));
-        Assert.Equal(ThrottleBackoff.MaxDelay, ThrottleBackoff.Delay(50, 1));
-        Assert.Equal(ThrottleBackoff.MaxDelay / 2, ThrottleBackoff.Delay(50, 0));
-    }
 }

@@ -99,7 +99,7 @@ public sealed class ReshardingTests(IngestClusterFixture cluster) : IClassFixtur
         Assert.Equal(60, worker.Worker.Summary.Records);
         var reads = kinesis.Reads;
         Assert.Equal(ReshardingKinesisClient.Throttled, reads[1].Error);
-        Assert.True(reads[2].At - reads[1].At >= ThrottleBackoff.BaseDelay / 2 - TimeSpan.FromMilliseconds(10), $"backed off only {reads[2].At - reads[1].At}");
+        Assert.True(reads[2].At - reads[1].At >= ThrottleBackoff.Backoff.BaseDelay / 2 - TimeSpan.FromMilliseconds(10), $"backed off only {reads[2].At - reads[1].At}");
         Assert.Equal(AwsErrorCodes.ExpiredIterator, reads[3].Error);
         var iterators = kinesis.Iterators;
         Assert.Equal(2, iterators.Count);
