@@ -1,15 +1,25 @@
 namespace Actors.Grains.Interfaces;
 
-/// <summary>One grain per product: aggregates of the product's recent readings and its daily control limits.</summary>
+/// <summary>
+/// One grain per product: aggregates of the product's recent readings and its daily control limits. Aggregates stay in
+/// memory until a checkpoint asks for them (<see cref="Persist"/>) or the grain deactivates; limits are written when
+/// they are computed or imported.
+/// </summary>
 [Alias("product")]
 public interface IProductGrain : IGrainWithStringKey
 {
     /// <summary>
-    /// Adds readings of this product to its aggregates, in the order given. A reading at or before the latest event
-    /// time already counted for the same device is a duplicate and is not counted again.
+    /// Adds readings of this product to its aggregates, in the order given. A reading at or before the position already
+    /// counted for its source is not counted again, so a source read again from its last checkpoint counts each reading
+    /// once. With <see cref="ProductBatch.ExpectedPosition"/>, a product whose state is not at that position counts
+    /// nothing and answers <see cref="AccumulateResult.Behind"/>.
     /// </summary>
     [Alias("accumulate")]
-    Task Accumulate(Reading[] readings);
+    Task<AccumulateResult> Accumulate(ProductBatch batch);
+
+    /// <summary>Writes the state if it changed since it was last written; returns whether it wrote.</summary>
+    [Alias("persist")]
+    Task<bool> Persist();
 
     /// <summary>
     /// The limits of every metric for <paramref name="date"/>: imported ones, else computed from the readings of

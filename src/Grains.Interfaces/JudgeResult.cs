@@ -15,4 +15,13 @@ public sealed record JudgeResult
 
     /// <summary>Readings set aside because their event time jumped too far ahead of the device's history, unconfirmed.</summary>
     [Id(3)] public int Outliers { get; init; }
+
+    /// <summary>The device's latest event time after the batch; the caller passes it back with its next batch.</summary>
+    [Id(4)] public DateTime? LastEventTime { get; init; }
+
+    /// <summary>
+    /// Nothing was judged: the device's state is older than the caller expected (it was reloaded from storage after a
+    /// silo failure or a failed notification), so the caller must re-read its source from the last checkpoint.
+    /// </summary>
+    [Id(5)] public bool Behind { get; init; }
 }

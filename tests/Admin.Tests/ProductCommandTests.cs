@@ -29,11 +29,12 @@ public sealed class ProductCommandTests(AdminClusterFixture fixture) : IDisposab
         var device = UniqueId("dev");
         var product = UniqueId("prod");
         await ImportAsync(fixture.Client, product, Limits(product), Limits(product, "line_speed", 20) with { Date = Day.AddDays(-1) });
-        await fixture.Client.GetGrain<IProductGrain>(product).Accumulate([
-            At(device, 0, product, ("thickness", 49.0)),
-            At(device, 1, product, ("thickness", 51.0)),
-            At(device, 2, product, ("thickness", 50.0)),
-        ]);
+        await fixture.Client.GetGrain<IProductGrain>(product).Accumulate(new ProductBatch
+        {
+            Source = "test",
+            Readings = [At(device, 0, product, ("thickness", 49.0)), At(device, 1, product, ("thickness", 51.0)), At(device, 2, product, ("thickness", 50.0))],
+            Positions = ["1", "2", "3"],
+        });
 
         var json = (await AdminRunner.ExpectAsync(ExitCodes.Success, fixture.Client, null, "product", "show", product, "--json")).Json();
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Xunit;
 using Actors.Grains.Interfaces;
 using Actors.TestSupport;
@@ -103,7 +104,10 @@ public sealed class DeviceGrainTests(ClusterFixture fixture)
         {
             DeviceId = device, ProductId = product, Timestamp = dayStart.AddHours(-71).AddMinutes(i), Metrics = [new Metric("thickness", v)],
         }).ToArray();
-        await fixture.Grains.GetGrain<IProductGrain>(product).Accumulate(history);
+        await fixture.Grains.GetGrain<IProductGrain>(product).Accumulate(new ProductBatch
+        {
+            Source = "test", Readings = history, Positions = [.. history.Select((_, i) => (i + 1).ToString(CultureInfo.InvariantCulture))],
+        });
 
         var limits = Assert.Single(await fixture.Grains.GetGrain<IProductGrain>(product).GetLimits(day));
 

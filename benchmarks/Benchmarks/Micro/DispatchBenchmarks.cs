@@ -8,7 +8,7 @@ using BenchmarkDotNet.Attributes;
 namespace Actors.Benchmarks.Micro;
 
 /// <summary>
-/// <see cref="ReadingDispatcher.DispatchAsync"/> of a batch of 1000 readings of 10 simulated devices (6 lines, 2
+/// <see cref="ReadingDispatcher.DispatchAsync(IReadOnlyList{Reading})"/> of a batch of 1000 readings of 10 simulated devices (6 lines, 2
 /// temperature sensors, a board, a gateway; one reading a second each) into an embedded silo, with the benchmark
 /// rules and imported limits. Includes everything a batch costs in the silo: product accumulation, device judging,
 /// notifier calls and state writes. <see cref="Storage"/> <c>memory</c> is the embedded silo as the ingestor starts

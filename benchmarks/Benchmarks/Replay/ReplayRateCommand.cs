@@ -93,7 +93,7 @@ public static class ReplayRateCommand
         var loggers = cluster.Services.GetRequiredService<ILoggerFactory>();
         var parser = IngestorConfiguration.CreateParser(configuration);
         var rejections = new RejectionLog(loggers.CreateLogger<RejectionLog>());
-        var runner = new ReplayRunner(cluster.Grains, parser, rejections, batchSize ?? settings.BatchSize);
+        var runner = new ReplayRunner(cluster.Grains, parser, rejections, batchSize ?? settings.BatchSize, IngestorConfiguration.Checkpoints(configuration));
         using var process = Process.GetCurrentProcess();
         var cpuBefore = process.TotalProcessorTime;
         clock.Restart();

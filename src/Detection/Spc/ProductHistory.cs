@@ -8,7 +8,8 @@ namespace Actors.Detection.Spc;
 /// <summary>
 /// What a product grain keeps of its readings: per metric, the statistics of each 15-minute bucket (aligned to the
 /// UTC epoch, so every real-world UTC offset, including +5:30 and +5:45, starts its days on a bucket boundary), and
-/// per device the latest event time counted, so a replayed reading is not counted twice.
+/// per device its latest values, for the moving ranges. Which readings were already counted is the business of
+/// <see cref="SourceWatermarks"/>.
 /// </summary>
 /// <remarks>
 /// Results depend only on the order readings were added in, never on how they were batched or on queries in between:
@@ -23,13 +24,10 @@ public sealed class ProductHistory
     private static readonly TimeSpan OneDay = TimeSpan.FromDays(1);
 
     [Id(0)] private Dictionary<string, BucketSeries> _series = [];
-    [Id(1)] private Dictionary<string, DateTime> _watermarks = [];
+    [Id(1)] private Dictionary<string, DateTime> _lastSeen = [];
 
-    /// <summary>Readings counted (duplicates excluded).</summary>
+    /// <summary>Readings counted.</summary>
     [Id(2)] public long Readings { get; private set; }
-
-    /// <summary>Readings not counted because they were at or before their device's latest counted event time.</summary>
-    [Id(3)] public long Duplicates { get; private set; }
 
     /// <summary>Latest event time of any counted reading, UTC; <see langword="null"/> before the first.</summary>
     [Id(4)] public DateTime? LatestEventUtc { get; private set; }
@@ -43,8 +41,8 @@ public sealed class ProductHistory
     [Id(8)] private Dictionary<string, Dictionary<string, double>> _lastValues = [];
     [Id(9)] private Dictionary<string, BucketSeries> _outOfSpec = [];
 
-    /// <summary>Devices whose latest counted event time is retained for de-duplication.</summary>
-    public int Devices => _watermarks.Count;
+    /// <summary>Devices whose latest value is retained for moving ranges.</summary>
+    public int Devices => _lastSeen.Count;
 
     /// <summary>Buckets retained over all metrics.</summary>
     public int Buckets => _series.Values.Sum(series => series.Count);
@@ -59,15 +57,10 @@ public sealed class ProductHistory
         return new DateTime(ticks - ticks % BucketSize.Ticks, DateTimeKind.Utc);
     }
 
-    /// <summary>The latest counted event time of <paramref name="deviceId"/>, if it is retained.</summary>
-    public DateTime? Watermark(string deviceId) =>
-        _watermarks.TryGetValue(deviceId, out var watermark) ? watermark : null;
-
     /// <summary>
-    /// Counts a reading: every metric value goes into the bucket of the reading's time, in the order given, and the
-    /// device's latest event time moves to the reading's time. A reading at or before that device's latest counted
-    /// event time is a duplicate: nothing is counted and <see langword="false"/> is returned. Late readings of other
-    /// devices go into their own (older) bucket. Non-finite values, which <see cref="Metric"/> rules out, are ignored.
+    /// Counts a reading: every metric value goes into the bucket of the reading's time, in the order given. Late
+    /// readings go into their own (older) bucket. Non-finite values, which <see cref="Metric"/> rules out, are ignored.
+    /// Which readings were already counted is the business of <see cref="SourceWatermarks"/>.
     /// A reading more than <paramref name="maxEventTimeJump"/> ahead of <see cref="LatestEventUtc"/> is an outlier and
     /// not counted unless the reading before it was such an outlier near it (<see cref="EventTimeJump"/>), so one
     /// record cannot drive <see cref="Prune"/>. The moving range to the device's previous value of the metric goes into
@@ -80,17 +73,10 @@ public sealed class ProductHistory
     public bool Add(Reading reading, TimeSpan? maxEventTimeJump = null, Func<string, SpecLimits?>? specOf = null)
     {
         ArgumentNullException.ThrowIfNull(reading);
-        ArgumentException.ThrowIfNullOrEmpty(reading.DeviceId, nameof(reading));
         var timestamp = SpcCalendar.AsUtc(reading.Timestamp);
         if (EventTimeJump.IsOutlier(LatestEventUtc, ref _outlierCandidate, timestamp, maxEventTimeJump ?? EventTimeJump.DefaultMaxJump))
         {
             Outliers++;
-            return false;
-        }
-
-        if (_watermarks.TryGetValue(reading.DeviceId, out var watermark) && timestamp <= watermark)
-        {
-            Duplicates++;
             return false;
         }
 
@@ -111,7 +97,7 @@ public sealed class ProductHistory
             }
         }
 
-        _watermarks[reading.DeviceId] = timestamp;
+        _lastSeen[reading.DeviceId] = timestamp;
         Readings++;
         if (LatestEventUtc is not { } latest || timestamp > latest)
         {
@@ -204,7 +190,7 @@ public sealed class ProductHistory
     /// Drops what no limit still to be asked for needs, so the state stays bounded whatever the reading rate: buckets
     /// starting before the window of the day before the latest event's day (start of that day -
     /// <see cref="SpcSettings.WindowHours"/> - 24 h, or earlier when a daylight-saving change makes that day longer),
-    /// and the watermarks of devices with no counted event since then.
+    /// and the latest values of devices with no counted event since then.
     /// </summary>
     public void Prune(SpcCalendar calendar, SpcSettings settings)
     {
@@ -219,11 +205,11 @@ public sealed class ProductHistory
         RemoveBefore(_series, cutoff);
         RemoveBefore(_movingRanges, cutoff);
         RemoveBefore(_outOfSpec, cutoff);
-        foreach (var (device, watermark) in _watermarks.ToArray())
+        foreach (var (device, seen) in _lastSeen.ToArray())
         {
-            if (watermark.Ticks < cutoff)
+            if (seen.Ticks < cutoff)
             {
-                _watermarks.Remove(device);
+                _lastSeen.Remove(device);
                 _lastValues.Remove(device);
             }
         }

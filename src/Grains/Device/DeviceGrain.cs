@@ -12,8 +12,9 @@ using Orleans.Runtime;
 namespace Actors.Grains.Device;
 
 /// <summary>
-/// One per device. Judges batches with <see cref="DeviceDetector"/>, hands anomalies to the device's notifier shard,
-/// and persists once per batch, after the notifier has the anomalies, so a retried batch loses nothing.
+/// One per device. Judges batches with <see cref="DeviceDetector"/> and hands anomalies to the device's notifier shard,
+/// which has them durably before <see cref="Judge"/> returns. The state is written only when a checkpoint asks for it
+/// (<see cref="Persist"/>) and at deactivation, so writes follow the checkpoint interval, not the reading rate.
 /// </summary>
 /// <remarks>
 /// Random placement spreads the many, uniform device grains evenly over the silos; the default resource-optimized
@@ -33,11 +34,16 @@ public sealed class DeviceGrain(
     private readonly Dictionary<(string Product, DateOnly Date), CachedLimits> _limits = [];
     private readonly List<Anomaly> _found = [];
     private RulesCache? _rules;
+    private bool _changed;
 
     private string DeviceId => field ??= this.GetPrimaryKeyString();
 
-    public async Task<JudgeResult> Judge(Reading[] readings)
+    public async Task<JudgeResult> Judge(Reading[] readings, DateTime? expectedLastEventTime = null)
     {
+        if (expectedLastEventTime is { } expected && state.State.LastEventTime != expected)
+        {
+            return new JudgeResult { LastEventTime = state.State.LastEventTime, Behind = true };
+        }
         var rules = await Rules.GetAsync();
         await FetchLimitsAsync(readings);
         _found.Clear();
@@ -53,6 +59,23 @@ public sealed class DeviceGrain(
         return await CompleteAsync(0, 0, 0);
     }
 
+    public async Task<bool> Persist()
+    {
+        if (!_changed)
+        {
+            return false;
+        }
+        await state.WriteStateAsync();
+        _changed = false;
+        return true;
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        await Persist();
+        await base.OnDeactivateAsync(reason, cancellationToken);
+    }
+
     public Task<DeviceSnapshot> GetSnapshot() => Task.FromResult(state.State.ToSnapshot(DeviceId));
 
     private RulesCache Rules => _rules ??= new RulesCache(GrainFactory, time, deviceOptions.Value.RulesRefreshInterval);
@@ -62,16 +85,34 @@ public sealed class DeviceGrain(
         metrics.Judged(accepted, duplicates);
         var anomalies = _found.ToArray();
         _found.Clear();
+        _changed |= accepted > 0 || duplicates > 0 || outliers > 0 || anomalies.Length > 0;
         if (anomalies.Length > 0)
         {
-            var shard = NotifierShard.For(DeviceId, notifierOptions.Value.Shards);
-            await GrainFactory.GetGrain<INotifierGrain>(shard).Notify(anomalies);
+            try
+            {
+                var shard = NotifierShard.For(DeviceId, notifierOptions.Value.Shards);
+                await GrainFactory.GetGrain<INotifierGrain>(shard).Notify(anomalies);
+            }
+            catch
+            {
+                await RevertAsync();
+                throw;
+            }
         }
-        if (accepted > 0 || duplicates > 0 || outliers > 0 || anomalies.Length > 0)
+        return new JudgeResult
         {
-            await state.WriteStateAsync();
-        }
-        return new JudgeResult { Accepted = accepted, Duplicates = duplicates, Outliers = outliers, Anomalies = anomalies };
+            Accepted = accepted, Duplicates = duplicates, Outliers = outliers, Anomalies = anomalies, LastEventTime = state.State.LastEventTime,
+        };
+    }
+
+    /// <summary>
+    /// Goes back to the state last written: the notifier did not take the anomalies, so the readings that found them
+    /// must be judged again when the caller re-reads its source from its last checkpoint.
+    /// </summary>
+    private async Task RevertAsync()
+    {
+        await state.ReadStateAsync();
+        _changed = false;
     }
 
     /// <summary>Fetches the limits of the readings the detector will judge: not duplicates, not outliers.</summary>

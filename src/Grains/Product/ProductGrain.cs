@@ -12,6 +12,8 @@ namespace Actors.Grains.Product;
 /// <summary>
 /// One per product: accumulates its readings, serves the daily SPC limits, reports capability against specification
 /// limits (alerting when a new day's Cpk is below the configured minimum) and keeps recent points for control charts.
+/// Aggregates are written on checkpoints (<see cref="Persist"/>) and at deactivation; limits as soon as they are computed
+/// or imported, since every device judges against them.
 /// </summary>
 public sealed class ProductGrain(
     [PersistentState("product", StorageNames.State)] IPersistentState<ProductState> state,
@@ -20,26 +22,66 @@ public sealed class ProductGrain(
 {
     private readonly SpcCalendar _calendar = SpcCalendar.FromId(settings.Value.TimeZone);
     private readonly SeriesRulesBook _rules = new(settings.Value);
+    private bool _changed;
 
     private string ProductId => field ??= this.GetPrimaryKeyString();
 
-    public async Task Accumulate(Reading[] readings)
+    public Task<AccumulateResult> Accumulate(ProductBatch batch)
     {
-        var history = state.State.History;
-        var added = false;
-        foreach (var reading in readings)
+        ArgumentNullException.ThrowIfNull(batch);
+        var sources = state.State.Sources;
+        var position = sources.Of(batch.Source);
+        if (batch.ExpectedPosition is { } expected && SourcePosition.Compare(position, expected) != 0)
         {
+            return Task.FromResult(new AccumulateResult { Position = position, Behind = true });
+        }
+        var history = state.State.History;
+        var processed = 0;
+        var counted = 0;
+        for (var i = 0; i < batch.Readings.Length; i++)
+        {
+            if (!sources.IsNew(batch.Source, batch.Positions[i]))
+            {
+                continue;
+            }
+            sources.Advance(batch.Source, batch.Positions[i]);
+            processed++;
+            var reading = batch.Readings[i];
             if (history.Add(reading, settings.Value.MaxEventTimeJump, metric => _rules.For(ProductId, metric).Spec))
             {
                 state.State.ChartPoints.Add(reading, settings.Value);
-                added = true;
+                counted++;
             }
         }
-        if (added)
+        var duplicates = batch.Readings.Length - processed;
+        state.State.Duplicates += duplicates;
+        if (processed > 0)
         {
             history.Prune(_calendar, settings.Value);
-            await state.WriteStateAsync();
+            _changed = true;
         }
+        return Task.FromResult(new AccumulateResult { Counted = counted, Duplicates = duplicates, Position = sources.Of(batch.Source) });
+    }
+
+    public async Task<PersistResult> Persist(string? source = null, string? expectedPosition = null)
+    {
+        if (source is not null && expectedPosition is not null && SourcePosition.Compare(state.State.Sources.Of(source), expectedPosition) != 0)
+        {
+            return PersistResult.Behind;
+        }
+        if (!_changed)
+        {
+            return PersistResult.Unchanged;
+        }
+        await state.WriteStateAsync();
+        _changed = false;
+        return PersistResult.Written;
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        await Persist();
+        await base.OnDeactivateAsync(reason, cancellationToken);
     }
 
     public async Task<ControlLimits[]> GetLimits(DateOnly date)
@@ -57,7 +99,8 @@ public sealed class ProductGrain(
             {
                 book.Prune(SpcCalendar.AddDays(_calendar.DayOf(latest), -settings.Value.HistoryDays));
             }
-            await state.WriteStateAsync();
+            _changed = true;
+            await Persist();
             await AlertOnLowCapability(date, limits);
         }
         return limits;
@@ -66,7 +109,8 @@ public sealed class ProductGrain(
     public async Task ImportLimits(ControlLimits[] limits)
     {
         state.State.Limits.Import(limits.Select(l => l with { ProductId = ProductId, Source = LimitSource.Imported }));
-        await state.WriteStateAsync();
+        _changed = true;
+        await Persist();
     }
 
     public Task<ProductSnapshot> GetSnapshot() => Task.FromResult(new ProductSnapshot
@@ -75,7 +119,7 @@ public sealed class ProductGrain(
         Limits = state.State.Limits.Recent(),
         Aggregates = state.State.History.Aggregates(),
         Readings = state.State.History.Readings,
-        Duplicates = state.State.History.Duplicates,
+        Duplicates = state.State.Duplicates,
         Capability = state.State.History.LatestEventUtc is { } latest
             ? [.. state.State.History.Metrics.Select(metric => Capability(metric, _calendar.DayOf(latest))).OfType<ProcessCapability>()]
             : [],

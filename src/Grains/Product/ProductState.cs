@@ -2,7 +2,10 @@ using Actors.Detection.Spc;
 
 namespace Actors.Grains.Product;
 
-/// <summary>A product grain's persisted state: compact aggregates of recent readings, the limits served per day and recent chart points.</summary>
+/// <summary>
+/// A product grain's persisted state: compact aggregates of recent readings, the limits served per day, recent chart
+/// points, and how far each source has been counted.
+/// </summary>
 [GenerateSerializer, Alias("product-state")]
 public sealed class ProductState
 {
@@ -11,4 +14,9 @@ public sealed class ProductState
 
     /// <summary>Recent points of each device and metric, for control charts to look at.</summary>
     [Id(2)] public ChartPointBook ChartPoints { get; set; } = new();
+
+    [Id(3)] public SourceWatermarks Sources { get; set; } = new();
+
+    /// <summary>Readings not counted because their source position had been counted already.</summary>
+    [Id(4)] public long Duplicates { get; set; }
 }

@@ -1,4 +1,5 @@
 using Actors.Detection.Parsing;
+using Actors.Ingestor.Pipeline;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -23,6 +24,17 @@ public static class IngestorConfiguration
         var options = new ReadingParserOptions();
         ReadingParserOptionsBinder.Bind(configuration.GetSection(ReadingParserOptions.Section), options);
         return new ReadingParser(options);
+    }
+
+    /// <summary>The <c>Checkpoint</c> section: when grains write what they took from a source.</summary>
+    public static CheckpointOptions Checkpoints(IConfiguration configuration)
+    {
+        var options = configuration.GetSection(CheckpointOptions.SectionName).Get<CheckpointOptions>() ?? new CheckpointOptions();
+        if (options.Interval <= TimeSpan.Zero || options.Records < 0)
+        {
+            throw new InvalidOperationException($"{CheckpointOptions.SectionName}:Interval must be positive and {CheckpointOptions.SectionName}:Records 0 or more.");
+        }
+        return options;
     }
 
     /// <summary>

@@ -58,7 +58,7 @@ public static class ReplayCommand
         }
         var parser = IngestorConfiguration.CreateParser(configuration);
         var rejections = new RejectionLog(loggers.CreateLogger<RejectionLog>());
-        var runner = new ReplayRunner(cluster.Grains, parser, rejections, batchSize ?? settings.BatchSize);
+        var runner = new ReplayRunner(cluster.Grains, parser, rejections, batchSize ?? settings.BatchSize, IngestorConfiguration.Checkpoints(configuration));
 
         await using var inputStream = inputPath == "-" ? Console.OpenStandardInput() : File.OpenRead(inputPath);
         await using var alertsWriter = alertsPath switch

@@ -55,6 +55,7 @@ public static class SimulateCommand
         var parser = IngestorConfiguration.CreateParser(configuration);
         var rejections = new RejectionLog(loggers.CreateLogger<RejectionLog>());
         var dispatcher = new ReadingDispatcher(cluster.Grains);
+        var schedule = new CheckpointSchedule(IngestorConfiguration.Checkpoints(configuration), TimeProvider.System);
         var summary = new RunSummary();
         var start = DateTime.UtcNow;
         var span = duration ?? TimeSpan.FromDays(3650);
@@ -90,6 +91,7 @@ public static class SimulateCommand
         {
             AnsiConsole.MarkupLine("[yellow]Stopped.[/]");
         }
+        summary.RecordWrites(await dispatcher.CheckpointAsync());
         PrintSummary(summary, rejections);
         return ExitCodes.Success;
 
@@ -97,6 +99,7 @@ public static class SimulateCommand
         {
             simulatedNow = record.EventTime;
             summary.RecordRead(1);
+            schedule.Read(1);
             var outcome = parser.Parse(record.Payload);
             if (outcome.Reading is { } reading)
             {
@@ -121,6 +124,11 @@ public static class SimulateCommand
             {
                 summary.Add(await dispatcher.DispatchAsync(batch));
                 batch.Clear();
+            }
+            if (schedule.Due)
+            {
+                summary.RecordWrites(await dispatcher.CheckpointAsync());
+                schedule.Taken();
             }
             if (wall.Elapsed - lastProgress >= TimeSpan.FromSeconds(2))
             {

@@ -15,6 +15,8 @@ public sealed class KinesisIngestMetrics : IDisposable
     private readonly Counter<long> _recordsRejected;
     private readonly Counter<long> _throttled;
     private readonly Counter<long> _checkpoints;
+    private readonly Counter<long> _rewinds;
+    private readonly Counter<long> _stateWrites;
     private readonly ConcurrentDictionary<string, long> _millisBehind = new(StringComparer.Ordinal);
 
     /// <summary>Creates the instruments on a meter from <paramref name="meterFactory"/>.</summary>
@@ -26,6 +28,8 @@ public sealed class KinesisIngestMetrics : IDisposable
         _recordsRejected = _meter.CreateCounter<long>("ingestor.kinesis.records_rejected", description: "Records that were not readings, by reason; written to the dead-letter file");
         _throttled = _meter.CreateCounter<long>("ingestor.kinesis.throttled", description: "GetRecords calls throttled after the client's retries");
         _checkpoints = _meter.CreateCounter<long>("ingestor.kinesis.checkpoints", description: "Checkpoints accepted by the lease grain");
+        _rewinds = _meter.CreateCounter<long>("ingestor.kinesis.rewinds", description: "Times a shard was read again from its checkpoint after a failed batch or a grain that lost its state");
+        _stateWrites = _meter.CreateCounter<long>("ingestor.kinesis.state_writes", description: "Grain states written at the shards' checkpoints");
         _meter.CreateObservableGauge("ingestor.kinesis.millis_behind_latest", ObserveMillisBehind, unit: "ms", description: "How far each shard's reader is behind the newest record");
     }
 
@@ -46,6 +50,10 @@ public sealed class KinesisIngestMetrics : IDisposable
     public void Checkpointed(string shardId) => _checkpoints.Add(1, Shard(shardId));
 
     /// <summary>Sets the shard's <c>ingestor.kinesis.millis_behind_latest</c> gauge to the latest GetRecords answer.</summary>
+    public void Rewound(string shardId) => _rewinds.Add(1, Shard(shardId));
+
+    public void StateWrites(string shardId, int writes) => _stateWrites.Add(writes, Shard(shardId));
+
     public void MillisBehindLatest(string shardId, long millis) => _millisBehind[shardId] = millis;
 
     /// <summary>The shard is no longer read here: its gauge stops reporting.</summary>

@@ -1,5 +1,6 @@
 using Actors.Aws;
 using Actors.Detection.Parsing;
+using Actors.Ingestor.Pipeline;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -11,7 +12,7 @@ namespace Actors.Ingestor.Kinesis;
 public static class KinesisIngestServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds <see cref="KinesisIngestOptions"/> (section <c>Kinesis</c>, validated), the AWS options and Kinesis client
+    /// Adds <see cref="KinesisIngestOptions"/> (section <c>Kinesis</c>, validated), <see cref="CheckpointOptions"/>, the AWS options and Kinesis client
     /// (section <c>Aws</c>), the reading parser (section <c>Parsing</c>), the dead-letter file or stream, the metrics and
     /// <see cref="KinesisIngestWorker"/>. The caller registers the <see cref="IGrainFactory"/> to send readings to, and logging.
     /// </summary>
@@ -22,6 +23,9 @@ public static class KinesisIngestServiceCollectionExtensions
         services.TryAddSingleton(configuration);
         services.AddOptions<KinesisIngestOptions>().Bind(configuration.GetSection(KinesisIngestOptions.Section)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<KinesisIngestOptions>, KinesisIngestOptionsValidator>());
+        services.AddOptions<CheckpointOptions>().Bind(configuration.GetSection(CheckpointOptions.SectionName))
+            .Validate(o => o.Interval > TimeSpan.Zero && o.Records >= 0, $"{CheckpointOptions.SectionName}:Interval must be positive and {CheckpointOptions.SectionName}:Records 0 or more.")
+            .ValidateOnStart();
         services.AddAwsOptions(configuration);
         services.AddKinesisClient();
         services.AddReadingParser();

@@ -38,6 +38,7 @@ public sealed partial class KinesisIngestWorker
         IDeadLetterSink deadLetters,
         KinesisIngestMetrics metrics,
         IOptions<KinesisIngestOptions> options,
+        IOptions<CheckpointOptions> checkpoints,
         TimeProvider time,
         ILogger<KinesisIngestWorker> logger)
     {
@@ -54,7 +55,8 @@ public sealed partial class KinesisIngestWorker
             Options = _options,
             Kinesis = kinesis,
             Leases = grains.GetGrain<IStreamLeaseGrain>(_options.StreamName),
-            Dispatcher = new ReadingDispatcher(grains),
+            Grains = grains,
+            Checkpoints = checkpoints.Value,
             Parser = parser,
             Rejections = rejections,
             DeadLetters = deadLetters,

@@ -1,20 +1,30 @@
 using Actors.Aws.Kinesis;
 using Actors.Grains.Interfaces;
+using Actors.Ingestor.Pipeline;
 using Microsoft.Extensions.Logging;
 
 namespace Actors.Ingestor.Kinesis;
 
 /// <summary>
 /// Reads one leased shard: polls GetRecords at most once per <see cref="KinesisIngestOptions.PollInterval"/>, parses
-/// every record, sends the readings through the dispatcher, writes rejects to the dead-letter sink, and only then
-/// checkpoints the batch's last sequence number (at-least-once: a batch replayed after a crash is absorbed by the device
-/// grains' event-time dedup). Backs off on throttling, renews an expired iterator from the checkpoint, and finishes
-/// the shard when Kinesis says it is closed and read to its end.
+/// every record, sends the readings through the shard's <see cref="ReadingDispatcher"/> and writes rejects to the
+/// dead-letter sink. Every <see cref="CheckpointOptions.Interval"/> (and at the shard's end, and when it stops) it takes
+/// a checkpoint: the grains that took readings of the shard write their state, then the lease grain records the last
+/// sequence number read. After a crash the shard is read again from there, judged again from the written state, and the
+/// notifier recognizes the anomalies it already has by their IDs. When a grain lost what it took since the checkpoint,
+/// or a batch fails, the reader goes back to the checkpoint and reads again. Backs off on throttling, renews an expired
+/// iterator from the checkpoint, and finishes the shard when Kinesis says it is closed and read to its end.
 /// </summary>
 internal sealed partial class KinesisShardReader(ShardReadContext context, ShardAssignment assignment)
 {
+    private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(30);
+
     private readonly string _shardId = assignment.ShardId;
+    private readonly ReadingDispatcher _dispatcher = new(context.Grains, $"{context.StreamName}/{assignment.ShardId}");
+    private readonly CheckpointSchedule _schedule = new(context.Checkpoints, context.Time);
     private string? _checkpoint = assignment.Checkpoint;
+    private string? _read = assignment.Checkpoint;
+    private int _failures;
 
     /// <summary>The shard read.</summary>
     public string ShardId => _shardId;
@@ -28,6 +38,10 @@ internal sealed partial class KinesisShardReader(ShardReadContext context, Shard
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
+            if (_read != _checkpoint && !await CheckpointAsync(ended: false))
+            {
+                return ShardReadEnd.LeaseLost;
+            }
             return ShardReadEnd.Stopped;
         }
         finally
@@ -71,20 +85,24 @@ internal sealed partial class KinesisShardReader(ShardReadContext context, Shard
             context.Metrics.MillisBehindLatest(_shardId, page.MillisBehindLatest ?? 0);
             if (page.Records.Count > 0)
             {
-                await ProcessAsync(page.Records);
+                if (!await ProcessAsync(page.Records))
+                {
+                    _dispatcher.Rewind();
+                    context.Metrics.Rewound(_shardId);
+                    var delay = RetryDelay(++_failures);
+                    LogRewinding(context.Logger, _shardId, _checkpoint ?? StartDescription(), delay.TotalMilliseconds);
+                    nextCall = context.Time.GetUtcNow() + delay;
+                    iterator = await NewIteratorAsync(cancellationToken);
+                    continue;
+                }
+                _failures = 0;
+                _read = page.Records[^1].SequenceNumber;
+                _schedule.Read(page.Records.Count);
             }
             var ended = page.IsShardEnd;
-            if (page.Records.Count > 0 || ended)
+            if ((ended || _schedule.Due) && !await CheckpointAsync(ended))
             {
-                var last = page.Records.Count > 0 ? page.Records[^1].SequenceNumber : _checkpoint;
-                if (!await context.Leases.Checkpoint(context.WorkerId, _shardId, last, ended))
-                {
-                    LogLeaseLost(context.Logger, _shardId, last);
-                    return ShardReadEnd.LeaseLost;
-                }
-                context.Metrics.Checkpointed(_shardId);
-                _checkpoint = last;
-                context.BatchCompleted();
+                return ShardReadEnd.LeaseLost;
             }
             if (ended)
             {
@@ -95,12 +113,40 @@ internal sealed partial class KinesisShardReader(ShardReadContext context, Shard
         }
     }
 
-    private async Task ProcessAsync(IReadOnlyList<KinesisRecord> records)
+    /// <summary>The grains write what they took since the last checkpoint, then the lease grain records the position read.</summary>
+    private async Task<bool> CheckpointAsync(bool ended)
+    {
+        _schedule.Taken();
+        if (_read == _checkpoint && !ended)
+        {
+            return true;
+        }
+        context.Metrics.StateWrites(_shardId, await _dispatcher.CheckpointAsync());
+        if (!await context.Leases.Checkpoint(context.WorkerId, _shardId, _read, ended))
+        {
+            LogLeaseLost(context.Logger, _shardId, _read);
+            return false;
+        }
+        context.Metrics.Checkpointed(_shardId);
+        _checkpoint = _read;
+        context.BatchCompleted();
+        return true;
+    }
+
+    private static TimeSpan RetryDelay(int failures)
+    {
+        var delay = TimeSpan.FromMilliseconds(200 * Math.Pow(2, Math.Min(failures - 1, 10)));
+        return delay < MaxRetryDelay ? delay : MaxRetryDelay;
+    }
+
+    /// <summary>Returns false when the batch must be read again from the last checkpoint.</summary>
+    private async Task<bool> ProcessAsync(IReadOnlyList<KinesisRecord> records)
     {
         context.RecordsArrived();
         context.Summary.RecordRead(records.Count);
         context.Metrics.RecordsRead(_shardId, records.Count);
         var readings = new List<Reading>(records.Count);
+        var positions = new List<string>(records.Count);
         List<DeadLetter>? letters = null;
         foreach (var record in records)
         {
@@ -108,6 +154,7 @@ internal sealed partial class KinesisShardReader(ShardReadContext context, Shard
             if (outcome.Reading is { } reading)
             {
                 readings.Add(reading);
+                positions.Add(record.SequenceNumber);
                 continue;
             }
             context.Rejections.Record($"{_shardId}/{record.SequenceNumber}", outcome, record.Data.Span);
@@ -120,10 +167,27 @@ internal sealed partial class KinesisShardReader(ShardReadContext context, Shard
         {
             await context.DeadLetters.WriteAsync(letters, CancellationToken.None);
         }
-        if (readings.Count > 0)
+        if (readings.Count == 0)
         {
-            context.Summary.Add(await context.Dispatcher.DispatchAsync(readings));
+            return true;
         }
+        BatchOutcome dispatched;
+        try
+        {
+            dispatched = await _dispatcher.DispatchAsync(readings, positions);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogBatchFailed(context.Logger, ex, _shardId, records[0].SequenceNumber, records[^1].SequenceNumber);
+            return false;
+        }
+        if (dispatched.Behind)
+        {
+            LogGrainBehind(context.Logger, _shardId);
+            return false;
+        }
+        context.Summary.Add(dispatched);
+        return true;
     }
 
     private Task<string> NewIteratorAsync(CancellationToken cancellationToken)
@@ -168,6 +232,15 @@ internal sealed partial class KinesisShardReader(ShardReadContext context, Shard
 
     [LoggerMessage(EventId = 13, Level = LogLevel.Warning, Message = "Shard {ShardId}: checkpoint at sequence number {SequenceNumber} refused, another worker owns the shard now; stopping")]
     private static partial void LogLeaseLost(ILogger logger, string shardId, string? sequenceNumber);
+
+    [LoggerMessage(EventId = 15, Level = LogLevel.Error, Message = "Shard {ShardId}: the batch of sequence numbers {First}..{Last} failed in the grains")]
+    private static partial void LogBatchFailed(ILogger logger, Exception exception, string shardId, string first, string last);
+
+    [LoggerMessage(EventId = 16, Level = LogLevel.Warning, Message = "Shard {ShardId}: a grain lost what it took since the last checkpoint (silo failure)")]
+    private static partial void LogGrainBehind(ILogger logger, string shardId);
+
+    [LoggerMessage(EventId = 17, Level = LogLevel.Warning, Message = "Shard {ShardId}: reading again after {Position} in {DelayMs:0} ms")]
+    private static partial void LogRewinding(ILogger logger, string shardId, string position, double delayMs);
 
     [LoggerMessage(EventId = 14, Level = LogLevel.Information, Message = "Shard {ShardId}: read to its end at sequence number {SequenceNumber}; children: {Children}")]
     private static partial void LogFinished(ILogger logger, string shardId, string? sequenceNumber, string children);

@@ -14,7 +14,8 @@ internal sealed class ShardReadContext
     public required KinesisIngestOptions Options { get; init; }
     public required IKinesisClient Kinesis { get; init; }
     public required IStreamLeaseGrain Leases { get; init; }
-    public required ReadingDispatcher Dispatcher { get; init; }
+    public required IGrainFactory Grains { get; init; }
+    public required CheckpointOptions Checkpoints { get; init; }
     public required ReadingParser Parser { get; init; }
     public required RejectionLog Rejections { get; init; }
     public required IDeadLetterSink DeadLetters { get; init; }

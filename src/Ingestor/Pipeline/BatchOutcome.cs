@@ -7,4 +7,5 @@ namespace Actors.Ingestor.Pipeline;
 /// <param name="Duplicates">Readings dropped as duplicate or late.</param>
 /// <param name="Anomalies">Anomalies found.</param>
 /// <param name="Outliers">Readings the device grains set aside because their event time jumped too far ahead.</param>
-public sealed record BatchOutcome(int Accepted, int Duplicates, IReadOnlyList<Anomaly> Anomalies, int Outliers = 0);
+/// <param name="Behind">A grain had lost what it took since the last checkpoint (silo failure): read the source again from there.</param>
+public sealed record BatchOutcome(int Accepted, int Duplicates, IReadOnlyList<Anomaly> Anomalies, int Outliers = 0, bool Behind = false);

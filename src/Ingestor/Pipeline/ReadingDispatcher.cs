@@ -1,60 +1,178 @@
+using System.Globalization;
+using Actors.Detection.EventTime;
 using Actors.Grains.Interfaces;
 
 namespace Actors.Ingestor.Pipeline;
 
 /// <summary>
-/// Routes a batch of readings to the grains: first one call per product (so a day's limits see every earlier
-/// reading), then one call per device, in parallel across devices and in input order within a device.
+/// Routes the batches read from one source to the grains and is the checkpoint barrier of that source. A batch goes
+/// first to the product grains, one call per product (so a day's limits see every earlier reading), then to the device
+/// grains, one call per device, in parallel across devices and in input order within a device. Grains keep what they
+/// took in memory; <see cref="CheckpointAsync"/> asks every grain the source touched since the last checkpoint to
+/// write its state, and only after that may the source's own checkpoint move.
 /// </summary>
-public sealed class ReadingDispatcher(IGrainFactory grains)
+/// <remarks>
+/// A product counts only the readings its device will judge: the dispatcher remembers each device's latest event time
+/// as the device last reported it and leaves out of the product batches the readings the device will drop as duplicate
+/// or late (the device's own rule, applied to the batch in order). After a restart or a rewind it knows nothing yet, so a
+/// device's exact repeat of a reading from before that point may be counted once more by its product.
+/// </remarks>
+/// <remarks>
+/// Each call carries what the grain answered to the previous call since the checkpoint, so a grain that was reloaded
+/// from storage in between (its silo died) answers "behind" instead of silently missing readings; the caller then
+/// reads the source again from its checkpoint (<see cref="Rewind"/>): grains that kept their state drop the readings
+/// again by their position (products) or event time (devices), the reloaded ones take them again, and the same
+/// anomalies, with the same IDs, come out.
+/// </remarks>
+public sealed class ReadingDispatcher(IGrainFactory grains, string? source = null)
 {
-    public async Task<BatchOutcome> DispatchAsync(IReadOnlyList<Reading> readings)
+    private readonly Dictionary<string, DateTime?> _devices = [];
+    private readonly Dictionary<string, string?> _products = [];
+    private readonly Dictionary<string, DateTime> _latest = [];
+    private readonly Dictionary<string, DateTime> _batchLatest = [];
+    private long _ordinal;
+
+    /// <summary>The source's name; a source read once (a file, the simulator) gets a name unique to this dispatcher.</summary>
+    public string Source { get; } = source ?? $"run:{Guid.NewGuid():N}";
+
+    /// <summary>Device grains that took readings since the last checkpoint.</summary>
+    public int PendingDevices => _devices.Count;
+
+    /// <summary>Dispatches readings of a source read once; their positions are their ordinals in this dispatcher.</summary>
+    public Task<BatchOutcome> DispatchAsync(IReadOnlyList<Reading> readings)
     {
-        var byProduct = new Dictionary<string, List<Reading>>();
-        var byDevice = new Dictionary<string, List<Reading>>();
-        foreach (var reading in readings)
+        var positions = new string[readings.Count];
+        for (var i = 0; i < positions.Length; i++)
         {
-            if (reading.ProductId is { } product)
-            {
-                GroupOf(byProduct, product).Add(reading);
-            }
-            GroupOf(byDevice, reading.DeviceId).Add(reading);
+            positions[i] = (++_ordinal).ToString(CultureInfo.InvariantCulture);
         }
-        await Task.WhenAll(byProduct.Select(p => grains.GetGrain<IProductGrain>(p.Key).Accumulate([.. p.Value])));
-        var results = await Task.WhenAll(byDevice.Select(d => grains.GetGrain<IDeviceGrain>(d.Key).Judge([.. d.Value])));
-        return Combine(results);
+        return DispatchAsync(readings, positions);
+    }
+
+    /// <summary>Dispatches readings with their positions in the source (increasing; see <see cref="SourcePosition"/>).</summary>
+    public async Task<BatchOutcome> DispatchAsync(IReadOnlyList<Reading> readings, IReadOnlyList<string> positions)
+    {
+        var byProduct = new Dictionary<string, (List<Reading> Readings, List<string> Positions)>();
+        var byDevice = new Dictionary<string, List<Reading>>();
+        _batchLatest.Clear();
+        for (var i = 0; i < readings.Count; i++)
+        {
+            var reading = readings[i];
+            if (reading.ProductId is { } product && WillJudge(reading))
+            {
+                if (!byProduct.TryGetValue(product, out var group))
+                {
+                    byProduct[product] = group = ([], []);
+                }
+                group.Readings.Add(reading);
+                group.Positions.Add(positions[i]);
+            }
+            if (!byDevice.TryGetValue(reading.DeviceId, out var deviceGroup))
+            {
+                byDevice[reading.DeviceId] = deviceGroup = [];
+            }
+            deviceGroup.Add(reading);
+        }
+
+        var counted = await Task.WhenAll(byProduct.Select(async p =>
+        {
+            var result = await grains.GetGrain<IProductGrain>(p.Key).Accumulate(new ProductBatch
+            {
+                Source = Source,
+                Readings = [.. p.Value.Readings],
+                Positions = [.. p.Value.Positions],
+                ExpectedPosition = _products.GetValueOrDefault(p.Key),
+            });
+            return (Product: p.Key, Result: result);
+        }));
+        var behind = false;
+        foreach (var (product, result) in counted)
+        {
+            _products[product] = result.Position;
+            behind |= result.Behind;
+        }
+        if (behind)
+        {
+            return new BatchOutcome(0, 0, [], Behind: true);
+        }
+
+        var judged = await Task.WhenAll(byDevice.Select(async d =>
+            (Device: d.Key, Result: await grains.GetGrain<IDeviceGrain>(d.Key).Judge([.. d.Value], _devices.GetValueOrDefault(d.Key)))));
+        return Combine(judged);
+    }
+
+    /// <summary>
+    /// Whether the reading's device will judge it: it is later than every reading of the device before it, and not so far
+    /// ahead of them that the device sets it aside as an outlier (<see cref="EventTimeJump"/>).
+    /// </summary>
+    private bool WillJudge(Reading reading)
+    {
+        if ((_batchLatest.TryGetValue(reading.DeviceId, out var latest) || _latest.TryGetValue(reading.DeviceId, out latest))
+            && (reading.Timestamp <= latest || reading.Timestamp - latest > EventTimeJump.DefaultMaxJump))
+        {
+            return false;
+        }
+        _batchLatest[reading.DeviceId] = reading.Timestamp;
+        return true;
     }
 
     /// <summary>Closes every open z-score window of the given devices up to <paramref name="watermark"/>.</summary>
     public async Task<BatchOutcome> CloseWindowsAsync(IEnumerable<string> deviceIds, DateTime watermark)
     {
-        var results = await Task.WhenAll(deviceIds.Select(id => grains.GetGrain<IDeviceGrain>(id).CloseWindows(watermark)));
-        return Combine(results);
+        var closed = await Task.WhenAll(deviceIds.Select(async id => (Device: id, Result: await grains.GetGrain<IDeviceGrain>(id).CloseWindows(watermark))));
+        return Combine(closed);
     }
 
-    private static BatchOutcome Combine(JudgeResult[] results)
+    /// <summary>
+    /// Asks every product, then every device grain the source touched since the last checkpoint to write its state
+    /// (anomalies are with the notifier already); returns how many wrote. The source's own checkpoint may move after.
+    /// </summary>
+    public async Task<int> CheckpointAsync()
+    {
+        var products = await Task.WhenAll(_products.Keys.Select(p => grains.GetGrain<IProductGrain>(p).Persist()));
+        var devices = await Task.WhenAll(_devices.Keys.Select(d => grains.GetGrain<IDeviceGrain>(d).Persist()));
+        _products.Clear();
+        _devices.Clear();
+        return products.Count(wrote => wrote) + devices.Count(wrote => wrote);
+    }
+
+    /// <summary>
+    /// The source is read again from its last checkpoint: expect nothing of the grains any more, but keep them touched
+    /// so the next checkpoint still writes what they took.
+    /// </summary>
+    public void Rewind()
+    {
+        _latest.Clear();
+        foreach (var key in _products.Keys)
+        {
+            _products[key] = null;
+        }
+        foreach (var key in _devices.Keys)
+        {
+            _devices[key] = null;
+        }
+    }
+
+    private BatchOutcome Combine((string Device, JudgeResult Result)[] results)
     {
         var accepted = 0;
         var duplicates = 0;
         var outliers = 0;
+        var behind = false;
         var anomalies = new List<Anomaly>();
-        foreach (var result in results)
+        foreach (var (device, result) in results)
         {
             accepted += result.Accepted;
             duplicates += result.Duplicates;
             outliers += result.Outliers;
             anomalies.AddRange(result.Anomalies);
+            behind |= result.Behind;
+            _devices[device] = result.Behind ? null : result.LastEventTime;
+            if (result.LastEventTime is { } latest && !result.Behind)
+            {
+                _latest[device] = latest;
+            }
         }
-        return new BatchOutcome(accepted, duplicates, anomalies, outliers);
-    }
-
-    private static List<Reading> GroupOf(Dictionary<string, List<Reading>> groups, string key)
-    {
-        if (!groups.TryGetValue(key, out var group))
-        {
-            group = [];
-            groups.Add(key, group);
-        }
-        return group;
+        return new BatchOutcome(accepted, duplicates, anomalies, outliers, behind);
     }
 }

@@ -9,14 +9,15 @@ namespace Actors.Ingestor.Pipeline;
 /// <summary>
 /// Feeds an NDJSON stream through the grains in file order, batch after batch, and writes every anomaly (not folded)
 /// as one JSON line. At the end, closes every open z-score window so the last windows are judged too; the result is
-/// the same whatever the batch size.
+/// the same whatever the batch size. The grains write their state on the checkpoint interval and at the end.
 /// </summary>
-public sealed class ReplayRunner(IGrainFactory grains, ReadingParser parser, RejectionLog rejections, int batchSize)
+public sealed class ReplayRunner(IGrainFactory grains, ReadingParser parser, RejectionLog rejections, int batchSize, CheckpointOptions checkpoints)
 {
     /// <remarks>The next batch is parsed while the previous one is with the grains; batches still reach the grains one after the other.</remarks>
     public async Task<RunSummary> RunAsync(Stream input, string sourceName, TextWriter? alerts, CancellationToken cancellationToken)
     {
         var dispatcher = new ReadingDispatcher(grains);
+        var schedule = new CheckpointSchedule(checkpoints, TimeProvider.System);
         var summary = new RunSummary();
         var devices = new HashSet<string>();
         var batch = new List<Reading>(batchSize);
@@ -25,6 +26,7 @@ public sealed class ReplayRunner(IGrainFactory grains, ReadingParser parser, Rej
         await foreach (var line in NdjsonReader.ReadAsync(input, parser.MaxRecordBytes, cancellationToken))
         {
             summary.RecordRead(1);
+            schedule.Read(1);
             var outcome = parser.Parse(line);
             if (outcome.Reading is not { } reading)
             {
@@ -37,6 +39,11 @@ public sealed class ReplayRunner(IGrainFactory grains, ReadingParser parser, Rej
             if (batch.Count >= batchSize)
             {
                 await CompleteAsync(inFlight);
+                if (schedule.Due)
+                {
+                    summary.RecordWrites(await dispatcher.CheckpointAsync());
+                    schedule.Taken();
+                }
                 inFlight = dispatcher.DispatchAsync(batch);
                 batch = new List<Reading>(batchSize);
             }
@@ -47,6 +54,7 @@ public sealed class ReplayRunner(IGrainFactory grains, ReadingParser parser, Rej
             await WriteAsync(summary, alerts, await dispatcher.DispatchAsync(batch));
         }
         await WriteAsync(summary, alerts, await dispatcher.CloseWindowsAsync(devices, DateTime.MaxValue));
+        summary.RecordWrites(await dispatcher.CheckpointAsync());
         if (alerts is not null)
         {
             await alerts.FlushAsync(cancellationToken);
@@ -64,6 +72,10 @@ public sealed class ReplayRunner(IGrainFactory grains, ReadingParser parser, Rej
 
     private static async Task WriteAsync(RunSummary summary, TextWriter? alerts, BatchOutcome outcome)
     {
+        if (outcome.Behind)
+        {
+            throw new GrainStateLostException("A grain lost the readings it took since the last checkpoint (its silo failed); replay the file again.");
+        }
         summary.Add(outcome);
         if (alerts is null || outcome.Anomalies.Count == 0)
         {

@@ -13,6 +13,7 @@ public sealed class RunSummary
     private long _rejected;
     private long _duplicates;
     private long _outliers;
+    private long _stateWrites;
 
     public long Records => Interlocked.Read(ref _records);
     public long Accepted => Interlocked.Read(ref _accepted);
@@ -20,6 +21,9 @@ public sealed class RunSummary
     public long Duplicates => Interlocked.Read(ref _duplicates);
     public long Outliers => Interlocked.Read(ref _outliers);
     public TimeSpan Elapsed => _clock.Elapsed;
+
+    /// <summary>Grain states written at checkpoints.</summary>
+    public long StateWrites => Interlocked.Read(ref _stateWrites);
     public long AnomalyCount => _anomalies.Sum();
 
     public long Anomalies(AnomalyType type) => Interlocked.Read(ref _anomalies[(int)type]);
@@ -27,6 +31,8 @@ public sealed class RunSummary
     public void RecordRead(long records) => Interlocked.Add(ref _records, records);
 
     public void RecordRejected() => Interlocked.Increment(ref _rejected);
+
+    public void RecordWrites(long writes) => Interlocked.Add(ref _stateWrites, writes);
 
     public void Add(BatchOutcome outcome)
     {
@@ -45,5 +51,5 @@ public sealed class RunSummary
     public override string ToString() =>
         $"records {Records}, accepted {Accepted}, rejected {Rejected}, duplicates {Duplicates}, outliers {Outliers}, alerts {AnomalyCount} ("
         + string.Join(", ", Enum.GetValues<AnomalyType>().Select(t => $"{t} {Anomalies(t)}"))
-        + $"), {Elapsed.TotalSeconds:0.00} s, {Rate:0} readings/s";
+        + $"), grain states written at checkpoints {StateWrites}, {Elapsed.TotalSeconds:0.00} s, {Rate:0} readings/s";
 }

@@ -56,7 +56,7 @@ public sealed class ReplayTests(ClusterFixture fixture)
 
     private static async Task<(List<Anomaly> Found, RunSummary Summary)> ReplayAsync(IGrainFactory grains, int batchSize)
     {
-        var runner = new ReplayRunner(grains, new ReadingParser(new ReadingParserOptions()), new RejectionLog(NullLogger<RejectionLog>.Instance), batchSize);
+        var runner = new ReplayRunner(grains, new ReadingParser(new ReadingParserOptions()), new RejectionLog(NullLogger<RejectionLog>.Instance), batchSize, new CheckpointOptions());
         var output = new StringWriter();
         var summary = await runner.RunAsync(new MemoryStream(DataSet.Value), "generated.ndjson", output, CancellationToken.None);
         var found = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries)
