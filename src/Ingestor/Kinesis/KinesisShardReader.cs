@@ -53,7 +53,7 @@ internal sealed partial class KinesisShardReader(ShardReadContext context, Shard
     private async Task<ShardReadEnd> ReadAsync(CancellationToken cancellationToken)
     {
         var options = context.Options;
-        var iterator = await NewIteratorAsync(cancellationToken);
+        var iterator = await NewIteratorAsync(_checkpoint, cancellationToken);
         LogStarted(context.Logger, _shardId, _checkpoint ?? StartDescription());
         var throttled = 0;
         var nextCall = context.Time.GetUtcNow();
@@ -77,8 +77,8 @@ internal sealed partial class KinesisShardReader(ShardReadContext context, Shard
             }
             catch (KinesisException ex) when (ex.IsExpiredIterator)
             {
-                LogIteratorExpired(context.Logger, _shardId, _checkpoint);
-                iterator = await NewIteratorAsync(cancellationToken);
+                LogIteratorExpired(context.Logger, _shardId, _read);
+                iterator = await NewIteratorAsync(_read, cancellationToken);
                 continue;
             }
 
@@ -92,7 +92,8 @@ internal sealed partial class KinesisShardReader(ShardReadContext context, Shard
                     var delay = RetryDelay(++_failures);
                     LogRewinding(context.Logger, _shardId, _checkpoint ?? StartDescription(), delay.TotalMilliseconds);
                     nextCall = context.Time.GetUtcNow() + delay;
-                    iterator = await NewIteratorAsync(cancellationToken);
+                    _read = _checkpoint;
+                    iterator = await NewIteratorAsync(_checkpoint, cancellationToken);
                     continue;
                 }
                 _failures = 0;
@@ -190,13 +191,14 @@ internal sealed partial class KinesisShardReader(ShardReadContext context, Shard
         return true;
     }
 
-    private Task<string> NewIteratorAsync(CancellationToken cancellationToken)
+    /// <summary>An iterator to the first record after <paramref name="after"/>, or to the configured start when there is none.</summary>
+    private Task<string> NewIteratorAsync(string? after, CancellationToken cancellationToken)
     {
         var kinesis = context.Kinesis;
         var stream = context.StreamName;
-        if (_checkpoint is not null)
+        if (after is not null)
         {
-            return kinesis.GetShardIteratorAsync(stream, _shardId, ShardIteratorType.AfterSequenceNumber, _checkpoint, cancellationToken: cancellationToken);
+            return kinesis.GetShardIteratorAsync(stream, _shardId, ShardIteratorType.AfterSequenceNumber, after, cancellationToken: cancellationToken);
         }
         return (assignment.AfterParents ? KinesisInitialPosition.TrimHorizon : context.Options.InitialPosition) switch
         {
@@ -227,7 +229,7 @@ internal sealed partial class KinesisShardReader(ShardReadContext context, Shard
     [LoggerMessage(EventId = 11, Level = LogLevel.Warning, Message = "Shard {ShardId}: GetRecords throttled ({ErrorCode}); backing off {DelayMs:0} ms")]
     private static partial void LogThrottled(ILogger logger, string shardId, string errorCode, double delayMs);
 
-    [LoggerMessage(EventId = 12, Level = LogLevel.Information, Message = "Shard {ShardId}: iterator expired; renewing after sequence number {SequenceNumber}")]
+    [LoggerMessage(EventId = 12, Level = LogLevel.Information, Message = "Shard {ShardId}: iterator expired; renewing after the last sequence number read, {SequenceNumber}")]
     private static partial void LogIteratorExpired(ILogger logger, string shardId, string? sequenceNumber);
 
     [LoggerMessage(EventId = 13, Level = LogLevel.Warning, Message = "Shard {ShardId}: checkpoint at sequence number {SequenceNumber} refused, another worker owns the shard now; stopping")]

@@ -29,7 +29,7 @@ public sealed class TestWorker : IAsyncDisposable
 
     public bool IsRunning => !_run.IsCompleted;
 
-    /// <summary>Settings of a worker on <paramref name="stream"/>: 3 s leases, 1 s shard discovery, quick AWS retries.</summary>
+    /// <summary>Settings of a worker on <paramref name="stream"/>: 3 s leases, 1 s shard discovery and checkpoints, quick AWS retries.</summary>
     public static Dictionary<string, string?> Settings(string stream, string workerId, string deadLetterPath, Uri? serviceUrl = null)
     {
         var settings = new Dictionary<string, string?>
@@ -39,6 +39,7 @@ public sealed class TestWorker : IAsyncDisposable
             ["Kinesis:LeaseDuration"] = "00:00:03",
             ["Kinesis:ShardDiscoveryInterval"] = "00:00:01",
             ["Kinesis:DeadLetterPath"] = deadLetterPath,
+            ["Checkpoint:Interval"] = "00:00:01",
             ["Aws:Region"] = "us-east-1",
             ["Aws:MaxRetries"] = "2",
             ["Aws:BaseDelay"] = "00:00:00.010",
