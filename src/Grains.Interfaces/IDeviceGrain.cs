@@ -20,9 +20,13 @@ public interface IDeviceGrain : IGrainWithStringKey
     [Alias("close-windows")]
     Task<JudgeResult> CloseWindows(DateTime watermark);
 
-    /// <summary>Writes the state if it changed since it was last written; returns whether it wrote.</summary>
+    /// <summary>
+    /// Writes the state if it changed since it was last written. With <paramref name="expectedLastEventTime"/> (what the
+    /// latest call since the last checkpoint returned), a device whose state is not at that point writes nothing and
+    /// answers <see cref="PersistResult.Behind"/>.
+    /// </summary>
     [Alias("persist")]
-    Task<bool> Persist();
+    Task<PersistResult> Persist(DateTime? expectedLastEventTime = null);
 
     [Alias("snapshot")]
     Task<DeviceSnapshot> GetSnapshot();

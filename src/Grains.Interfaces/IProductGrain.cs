@@ -17,9 +17,13 @@ public interface IProductGrain : IGrainWithStringKey
     [Alias("accumulate")]
     Task<AccumulateResult> Accumulate(ProductBatch batch);
 
-    /// <summary>Writes the state if it changed since it was last written; returns whether it wrote.</summary>
+    /// <summary>
+    /// Writes the state if it changed since it was last written. With <paramref name="source"/> and
+    /// <paramref name="expectedPosition"/> (what the latest call since the last checkpoint returned), a product whose
+    /// state is not at that position writes nothing and answers <see cref="PersistResult.Behind"/>.
+    /// </summary>
     [Alias("persist")]
-    Task<bool> Persist();
+    Task<PersistResult> Persist(string? source = null, string? expectedPosition = null);
 
     /// <summary>
     /// The limits of every metric for <paramref name="date"/>: imported ones, else computed from the readings of

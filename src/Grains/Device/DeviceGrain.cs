@@ -59,15 +59,19 @@ public sealed class DeviceGrain(
         return await CompleteAsync(0, 0, 0);
     }
 
-    public async Task<bool> Persist()
+    public async Task<PersistResult> Persist(DateTime? expectedLastEventTime = null)
     {
+        if (expectedLastEventTime is { } expected && state.State.LastEventTime != expected)
+        {
+            return PersistResult.Behind;
+        }
         if (!_changed)
         {
-            return false;
+            return PersistResult.Unchanged;
         }
         await state.WriteStateAsync();
         _changed = false;
-        return true;
+        return PersistResult.Written;
     }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)

@@ -91,7 +91,7 @@ public static class SimulateCommand
         {
             AnsiConsole.MarkupLine("[yellow]Stopped.[/]");
         }
-        summary.RecordWrites(await dispatcher.CheckpointAsync());
+        summary.RecordWrites((await dispatcher.CheckpointAsync()).ThrowIfBehind().Writes);
         PrintSummary(summary, rejections);
         return ExitCodes.Success;
 
@@ -127,7 +127,7 @@ public static class SimulateCommand
             }
             if (schedule.Due)
             {
-                summary.RecordWrites(await dispatcher.CheckpointAsync());
+                summary.RecordWrites((await dispatcher.CheckpointAsync()).ThrowIfBehind().Writes);
                 schedule.Taken();
             }
             if (wall.Elapsed - lastProgress >= TimeSpan.FromSeconds(2))

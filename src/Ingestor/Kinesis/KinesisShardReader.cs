@@ -38,11 +38,9 @@ internal sealed partial class KinesisShardReader(ShardReadContext context, Shard
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            if (_read != _checkpoint && !await CheckpointAsync(ended: false))
-            {
-                return ShardReadEnd.LeaseLost;
-            }
-            return ShardReadEnd.Stopped;
+            return _read == _checkpoint || await CheckpointAsync(ended: false) != CheckpointStep.LeaseLost
+                ? ShardReadEnd.Stopped
+                : ShardReadEnd.LeaseLost;
         }
         finally
         {
@@ -87,12 +85,7 @@ internal sealed partial class KinesisShardReader(ShardReadContext context, Shard
             {
                 if (!await ProcessAsync(page.Records))
                 {
-                    _dispatcher.Rewind();
-                    context.Metrics.Rewound(_shardId);
-                    var delay = RetryDelay(++_failures);
-                    LogRewinding(context.Logger, _shardId, _checkpoint ?? StartDescription(), delay.TotalMilliseconds);
-                    nextCall = context.Time.GetUtcNow() + delay;
-                    _read = _checkpoint;
+                    nextCall = Rewind();
                     iterator = await NewIteratorAsync(_checkpoint, cancellationToken);
                     continue;
                 }
@@ -101,9 +94,17 @@ internal sealed partial class KinesisShardReader(ShardReadContext context, Shard
                 _schedule.Read(page.Records.Count);
             }
             var ended = page.IsShardEnd;
-            if ((ended || _schedule.Due) && !await CheckpointAsync(ended))
+            if (ended || _schedule.Due)
             {
-                return ShardReadEnd.LeaseLost;
+                switch (await CheckpointAsync(ended))
+                {
+                    case CheckpointStep.LeaseLost:
+                        return ShardReadEnd.LeaseLost;
+                    case CheckpointStep.Rewind:
+                        nextCall = Rewind();
+                        iterator = await NewIteratorAsync(_checkpoint, cancellationToken);
+                        continue;
+                }
             }
             if (ended)
             {
@@ -115,23 +116,49 @@ internal sealed partial class KinesisShardReader(ShardReadContext context, Shard
     }
 
     /// <summary>The grains write what they took since the last checkpoint, then the lease grain records the position read.</summary>
-    private async Task<bool> CheckpointAsync(bool ended)
+    private async Task<CheckpointStep> CheckpointAsync(bool ended)
     {
         _schedule.Taken();
         if (_read == _checkpoint && !ended)
         {
-            return true;
+            return CheckpointStep.Done;
         }
-        context.Metrics.StateWrites(_shardId, await _dispatcher.CheckpointAsync());
+        CheckpointOutcome outcome;
+        try
+        {
+            outcome = await _dispatcher.CheckpointAsync();
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogCheckpointFailed(context.Logger, ex, _shardId);
+            return CheckpointStep.Rewind;
+        }
+        context.Metrics.StateWrites(_shardId, outcome.Writes);
+        if (outcome.Behind)
+        {
+            LogGrainBehind(context.Logger, _shardId);
+            return CheckpointStep.Rewind;
+        }
         if (!await context.Leases.Checkpoint(context.WorkerId, _shardId, _read, ended))
         {
             LogLeaseLost(context.Logger, _shardId, _read);
-            return false;
+            return CheckpointStep.LeaseLost;
         }
         context.Metrics.Checkpointed(_shardId);
         _checkpoint = _read;
         context.BatchCompleted();
-        return true;
+        return CheckpointStep.Done;
+    }
+
+    /// <summary>Goes back to the last checkpoint; returns when to read again.</summary>
+    private DateTimeOffset Rewind()
+    {
+        _dispatcher.Rewind();
+        _read = _checkpoint;
+        context.Metrics.Rewound(_shardId);
+        var delay = RetryDelay(++_failures);
+        LogRewinding(context.Logger, _shardId, _checkpoint ?? StartDescription(), delay.TotalMilliseconds);
+        return context.Time.GetUtcNow() + delay;
     }
 
     private static TimeSpan RetryDelay(int failures)
@@ -244,6 +271,16 @@ internal sealed partial class KinesisShardReader(ShardReadContext context, Shard
     [LoggerMessage(EventId = 17, Level = LogLevel.Warning, Message = "Shard {ShardId}: reading again after {Position} in {DelayMs:0} ms")]
     private static partial void LogRewinding(ILogger logger, string shardId, string position, double delayMs);
 
+    [LoggerMessage(EventId = 18, Level = LogLevel.Error, Message = "Shard {ShardId}: the grains could not write their state at the checkpoint")]
+    private static partial void LogCheckpointFailed(ILogger logger, Exception exception, string shardId);
+
     [LoggerMessage(EventId = 14, Level = LogLevel.Information, Message = "Shard {ShardId}: read to its end at sequence number {SequenceNumber}; children: {Children}")]
     private static partial void LogFinished(ILogger logger, string shardId, string? sequenceNumber, string children);
+
+    private enum CheckpointStep
+    {
+        Done,
+        Rewind,
+        LeaseLost,
+    }
 }

@@ -125,15 +125,22 @@ public sealed class ReadingDispatcher(IGrainFactory grains, string? source = nul
 
     /// <summary>
     /// Asks every product, then every device grain the source touched since the last checkpoint to write its state
-    /// (anomalies are with the notifier already); returns how many wrote. The source's own checkpoint may move after.
+    /// (anomalies are with the notifier already). The source's own checkpoint may move after, unless a grain answered
+    /// "behind": then it must stay, and the source be read again from it (<see cref="Rewind"/>).
     /// </summary>
-    public async Task<int> CheckpointAsync()
+    public async Task<CheckpointOutcome> CheckpointAsync()
     {
-        var products = await Task.WhenAll(_products.Keys.Select(p => grains.GetGrain<IProductGrain>(p).Persist()));
-        var devices = await Task.WhenAll(_devices.Keys.Select(d => grains.GetGrain<IDeviceGrain>(d).Persist()));
-        _products.Clear();
-        _devices.Clear();
-        return products.Count(wrote => wrote) + devices.Count(wrote => wrote);
+        var products = await Task.WhenAll(_products.Select(p => grains.GetGrain<IProductGrain>(p.Key).Persist(Source, p.Value)));
+        var devices = await Task.WhenAll(_devices.Select(d => grains.GetGrain<IDeviceGrain>(d.Key).Persist(d.Value)));
+        var outcome = new CheckpointOutcome(
+            products.Count(r => r == PersistResult.Written) + devices.Count(r => r == PersistResult.Written),
+            products.Contains(PersistResult.Behind) || devices.Contains(PersistResult.Behind));
+        if (!outcome.Behind)
+        {
+            _products.Clear();
+            _devices.Clear();
+        }
+        return outcome;
     }
 
     /// <summary>

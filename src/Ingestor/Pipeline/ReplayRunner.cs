@@ -41,7 +41,7 @@ public sealed class ReplayRunner(IGrainFactory grains, ReadingParser parser, Rej
                 await CompleteAsync(inFlight);
                 if (schedule.Due)
                 {
-                    summary.RecordWrites(await dispatcher.CheckpointAsync());
+                    summary.RecordWrites((await dispatcher.CheckpointAsync()).ThrowIfBehind().Writes);
                     schedule.Taken();
                 }
                 inFlight = dispatcher.DispatchAsync(batch);
@@ -54,7 +54,7 @@ public sealed class ReplayRunner(IGrainFactory grains, ReadingParser parser, Rej
             await WriteAsync(summary, alerts, await dispatcher.DispatchAsync(batch));
         }
         await WriteAsync(summary, alerts, await dispatcher.CloseWindowsAsync(devices, DateTime.MaxValue));
-        summary.RecordWrites(await dispatcher.CheckpointAsync());
+        summary.RecordWrites((await dispatcher.CheckpointAsync()).ThrowIfBehind().Writes);
         if (alerts is not null)
         {
             await alerts.FlushAsync(cancellationToken);

@@ -46,8 +46,9 @@ public sealed class IngestorTelemetryAndHealthTests
         await using var ingestor = await ClusterConnection.StartAsync(configuration, embedded: true, _ => { }, CancellationToken.None);
 
         var deviceId = $"otlp-{Guid.NewGuid():N}"[..13];
-        await ingestor.Grains.GetGrain<IDeviceGrain>(deviceId).Judge(
-            [new Reading { DeviceId = deviceId, Timestamp = new DateTime(2026, 2, 17, 12, 0, 0, DateTimeKind.Utc), Metrics = [new Metric("temperature", 21.5)] }]);
+        var device = ingestor.Grains.GetGrain<IDeviceGrain>(deviceId);
+        await device.Judge([new Reading { DeviceId = deviceId, Timestamp = new DateTime(2026, 2, 17, 12, 0, 0, DateTimeKind.Utc), Metrics = [new Metric("temperature", 21.5)] }]);
+        Assert.Equal(PersistResult.Written, await device.Persist());
 
         string[] expected = [ClusterConnection.ServiceName, "detection.readings.judged", "orleans-storage-write-latency", "orleans-catalog-activations"];
         await Eventually.Until(() => expected.All(collector.Received), TimeSpan.FromSeconds(30),
