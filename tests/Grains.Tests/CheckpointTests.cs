@@ -1,0 +1,93 @@
+using Actors.Grains.Interfaces;
+using Microsoft.Extensions.Configuration;
+using Orleans.TestingHost;
+using Xunit;
+using static Actors.Grains.Tests.TestReadings;
+
+namespace Actors.Grains.Tests;
+
+/// <summary>
+/// Grains write on checkpoints, not per batch, and a grain whose silo died answers "behind" instead of silently
+/// continuing from older state. Has its own two-silo cluster because it kills a silo.
+/// </summary>
+public sealed class CheckpointTests : IAsyncLifetime
+{
+    private TestCluster _cluster = null!;
+
+    public async Task InitializeAsync()
+    {
+        var builder = new TestClusterBuilder(2);
+        builder.ConfigureHostConfiguration(configuration => configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Notifier:Sinks:0"] = "recording",
+            ["Devices:RulesRefreshInterval"] = "00:00:00",
+        }));
+        builder.AddSiloBuilderConfigurator<TestSiloConfigurator>();
+        _cluster = builder.Build();
+        await _cluster.DeployAsync();
+    }
+
+    public async Task DisposeAsync() => await _cluster.DisposeAsync();
+
+    [Fact]
+    public async Task A_device_writes_only_when_asked_and_after_its_silo_dies_answers_behind_until_read_again()
+    {
+        var (deviceId, silo) = await DeviceOnSecondarySiloAsync();
+        var device = _cluster.Client.GetGrain<IDeviceGrain>(deviceId);
+        var first = await device.Judge(Readings(deviceId, 1, 5));
+        Assert.Equal(PersistResult.Written, await device.Persist(first.LastEventTime));
+        Assert.Equal(PersistResult.Unchanged, await device.Persist(first.LastEventTime));
+        var second = await device.Judge(Readings(deviceId, 6, 5), first.LastEventTime);
+        Assert.Equal(5, second.Accepted);
+
+        await _cluster.KillSiloAsync(silo);
+
+        var third = await device.Judge(Readings(deviceId, 11, 5), second.LastEventTime);
+        Assert.True(third.Behind);
+        Assert.Equal(0, third.Accepted);
+        Assert.Equal(first.LastEventTime, third.LastEventTime);
+        Assert.Equal(PersistResult.Behind, await device.Persist(second.LastEventTime));
+
+        var again = await device.Judge([.. Readings(deviceId, 6, 5), .. Readings(deviceId, 11, 5)]);
+        Assert.Equal(10, again.Accepted);
+        Assert.Equal(15, (await device.GetSnapshot()).Accepted);
+    }
+
+    [Fact]
+    public async Task A_product_counts_each_source_position_once_and_checks_what_the_caller_expects()
+    {
+        var product = _cluster.Client.GetGrain<IProductGrain>(UniqueId("prod"));
+        var readings = Readings("M-1", 1, 4, product.GetPrimaryKeyString());
+        var first = await product.Accumulate(new ProductBatch { Source = "shard-1", Readings = readings[..2], Positions = ["100", "101"] });
+        Assert.Equal((2, 0, "101"), (first.Counted, first.Duplicates, first.Position));
+
+        var overlapping = await product.Accumulate(new ProductBatch { Source = "shard-1", Readings = readings, Positions = ["100", "101", "102", "103"], ExpectedPosition = "101" });
+        Assert.Equal((2, 2, "103"), (overlapping.Counted, overlapping.Duplicates, overlapping.Position));
+
+        var stale = await product.Accumulate(new ProductBatch { Source = "shard-1", Readings = readings[..1], Positions = ["104"], ExpectedPosition = "101" });
+        Assert.True(stale.Behind);
+        Assert.Equal(PersistResult.Behind, await product.Persist("shard-1", "101"));
+        Assert.Equal(PersistResult.Written, await product.Persist("shard-1", "103"));
+        Assert.Equal(4, (await product.GetSnapshot()).Readings);
+    }
+
+    private static Reading[] Readings(string deviceId, int firstSecond, int count, string? productId = null) =>
+        [.. Enumerable.Range(firstSecond, count).Select(s => At(deviceId, s, "temperature", 20 + s % 3, productId))];
+
+    private async Task<(string DeviceId, SiloHandle Silo)> DeviceOnSecondarySiloAsync()
+    {
+        var secondary = _cluster.SecondarySilos[0];
+        var management = _cluster.Client.GetGrain<IManagementGrain>(0);
+        for (var attempt = 0; attempt < 100; attempt++)
+        {
+            var deviceId = UniqueId("ckpt");
+            await _cluster.Client.GetGrain<IDeviceGrain>(deviceId).GetSnapshot();
+            var statistics = await management.GetDetailedGrainStatistics();
+            if (statistics.Any(s => s.GrainId.Key.ToString() == deviceId && s.SiloAddress.Equals(secondary.SiloAddress)))
+            {
+                return (deviceId, secondary);
+            }
+        }
+        throw new InvalidOperationException("no device grain was placed on the secondary silo in 100 tries");
+    }
+}
