@@ -56,7 +56,7 @@ public sealed class AnomalyRecordIdentityTests(MotoServer moto)
         var streamed = new List<string>();
         await using (var cluster = await ClusterConnection.StartAsync(configuration, embedded: true, _ => { }, CancellationToken.None))
         {
-            var runner = new ReplayRunner(cluster.Grains, new ReadingParser(new ReadingParserOptions()), new RejectionLog(NullLogger<RejectionLog>.Instance), batchSize: 10);
+            var runner = new ReplayRunner(cluster.Grains, new ReadingParser(new ReadingParserOptions()), new RejectionLog(NullLogger<RejectionLog>.Instance), batchSize: 10, new CheckpointOptions());
             var alerts = new StringWriter();
             await runner.RunAsync(new MemoryStream(Readings($"identity-{suffix}")), "identity.ndjson", alerts, CancellationToken.None);
             replayed = [.. alerts.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries)];
