@@ -37,7 +37,7 @@ public sealed class ExtremeDateTests(ClusterFixture fixture)
             Timestamp = new DateTime(year, month, day, 12, 0, 0, DateTimeKind.Utc),
             Metrics = [new Metric("thickness", 50)],
         };
-        await fixture.Grains.GetGrain<IProductGrain>(productId).Accumulate([reading]);
+        await fixture.Grains.GetGrain<IProductGrain>(productId).Accumulate(new ProductBatch { Source = "test", Readings = [reading], Positions = ["1"] });
 
         var result = await fixture.Grains.GetGrain<IDeviceGrain>(deviceId).Judge([reading]);
 

@@ -80,7 +80,7 @@ public sealed class PoisonRecordReplayTests(ClusterFixture fixture)
     {
         var rules = fixture.Grains.GetGrain<IRulesGrain>(RulesGrainKey.Default);
         await rules.Set(new DetectionRules { Thresholds = [new ThresholdRule { Metric = "temperature", Upper = TemperatureUpper }], ZScore = ZScore });
-        var runner = new ReplayRunner(fixture.Grains, new ReadingParser(new ReadingParserOptions()), rejections, batchSize: 500);
+        var runner = new ReplayRunner(fixture.Grains, new ReadingParser(new ReadingParserOptions()), rejections, batchSize: 500, new CheckpointOptions());
         var output = new StringWriter();
         var summary = await runner.RunAsync(input, "poisoned.ndjson", output, CancellationToken.None);
         var found = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries)
