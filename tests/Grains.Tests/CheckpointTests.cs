@@ -22,7 +22,7 @@ public sealed class CheckpointTests : IAsyncLifetime
             ["Notifier:Sinks:0"] = "recording",
             ["Devices:RulesRefreshInterval"] = "00:00:00",
         }));
-        builder.AddSiloBuilderConfigurator<TestSiloConfigurator>();
+        builder.AddSiloBuilderConfigurator<ProcessWideStorageSiloConfigurator>();
         _cluster = builder.Build();
         await _cluster.DeployAsync();
     }

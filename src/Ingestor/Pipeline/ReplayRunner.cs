@@ -11,13 +11,13 @@ namespace Actors.Ingestor.Pipeline;
 /// as one JSON line. At the end, closes every open z-score window so the last windows are judged too; the result is
 /// the same whatever the batch size. The grains write their state on the checkpoint interval and at the end.
 /// </summary>
-public sealed class ReplayRunner(IGrainFactory grains, ReadingParser parser, RejectionLog rejections, int batchSize, CheckpointOptions checkpoints)
+public sealed class ReplayRunner(IGrainFactory grains, ReadingParser parser, RejectionLog rejections, int batchSize, CheckpointOptions? checkpoints = null)
 {
     /// <remarks>The next batch is parsed while the previous one is with the grains; batches still reach the grains one after the other.</remarks>
     public async Task<RunSummary> RunAsync(Stream input, string sourceName, TextWriter? alerts, CancellationToken cancellationToken)
     {
         var dispatcher = new ReadingDispatcher(grains);
-        var schedule = new CheckpointSchedule(checkpoints, TimeProvider.System);
+        var schedule = new CheckpointSchedule(checkpoints ?? new CheckpointOptions(), TimeProvider.System);
         var summary = new RunSummary();
         var devices = new HashSet<string>();
         var batch = new List<Reading>(batchSize);
