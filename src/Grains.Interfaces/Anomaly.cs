@@ -44,4 +44,13 @@ public sealed record Anomaly
 
     /// <summary>Human-readable rule, e.g. <c>temperature &gt;= 30</c> or <c>|z| &gt; 3</c>.</summary>
     [Id(13)] public string? Rule { get; init; }
+
+    /// <summary>How anomalous, 0 to 1: the learned rule's score (<see cref="AnomalyType.Learned"/>); 1 for the fixed rules.</summary>
+    [Id(14)] public double Score { get; init; } = 1;
+
+    /// <summary>
+    /// Event time (UTC) at which the rule could decide: the reading's time for rules that judge one reading, the
+    /// window's end for the z-score rule. Null in records written before it existed.
+    /// </summary>
+    [Id(15)] public DateTime? DetectedAt { get; init; }
 }

@@ -29,4 +29,7 @@ public enum AnomalyType
 
     /// <summary>A product metric's Cpk below the configured minimum over a day's limits window.</summary>
     Capability = 8,
+
+    /// <summary>A learned series' score at or above the learned rule's threshold (docs/detection.md).</summary>
+    Learned = 9,
 }

@@ -12,4 +12,5 @@ public sealed record DeviceSnapshot
     [Id(5)] public WindowView[] Windows { get; init; } = [];
     [Id(6)] public SeriesView[] Series { get; init; } = [];
     [Id(7)] public Anomaly[] RecentAnomalies { get; init; } = [];
+    [Id(8)] public LearnedView[] Learned { get; init; } = [];
 }

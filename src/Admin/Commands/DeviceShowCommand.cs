@@ -66,6 +66,14 @@ public static class DeviceShowCommand
         }
         console.Write(series);
 
+        Readable.Heading(console, "Learned series");
+        var learned = Readable.Table("Metric", "Readings", "Min", "Max", "Typical surprise", "Last score");
+        foreach (var l in report.LearnedSeries)
+        {
+            learned.AddText(l.Metric, Readable.Count(l.Readings), Readable.Number(l.Min), Readable.Number(l.Max), Readable.Number(l.TypicalSurprise), Readable.Number(l.LastScore));
+        }
+        console.Write(learned);
+
         Readable.Heading(console, "Recent anomalies (newest first)");
         console.Write(AlertsListCommand.Table(report.RecentAnomalies, withDevice: false));
     }

@@ -37,5 +37,10 @@ public static class RulesShowCommand
         zscore.AddText(z.Enabled ? "enabled" : "disabled", Readable.Number(z.WindowSeconds), Readable.Number(z.Bound), Readable.Count(z.MinSamples),
             z.Metrics.Length == 0 ? "(all)" : string.Join(", ", z.Metrics));
         console.Write(zscore);
+        var l = report.Learned;
+        var learned = Readable.Table("Learned rule", "Score >=", "Quiet readings", "Metrics");
+        learned.AddText(l.Enabled ? "enabled" : "disabled", Readable.Number(l.Threshold), Readable.Count(l.QuietReadings),
+            l.Metrics.Length == 0 ? "(all)" : string.Join(", ", l.Metrics));
+        console.Write(learned);
     }
 }

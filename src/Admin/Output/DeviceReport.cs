@@ -2,7 +2,7 @@ using Actors.Grains.Interfaces;
 
 namespace Actors.Admin.Output;
 
-/// <summary><c>device show</c>: the device's last reading, open windows, X-bar series, counters and recent anomalies.</summary>
+/// <summary><c>device show</c>: the device's last reading, open windows, X-bar series, learned series, counters and recent anomalies.</summary>
 public sealed record DeviceReport
 {
     public required string DeviceId { get; init; }
@@ -14,6 +14,7 @@ public sealed record DeviceReport
     public required IReadOnlyDictionary<string, long> AnomalyCounts { get; init; }
     public required WindowReport[] OpenWindows { get; init; }
     public required SeriesReport[] XBarSeries { get; init; }
+    public required LearnedReport[] LearnedSeries { get; init; }
 
     /// <summary>Newest first.</summary>
     public required AlertReport[] RecentAnomalies { get; init; }
@@ -28,6 +29,7 @@ public sealed record DeviceReport
         AnomalyCounts = Enum.GetValues<AnomalyType>().ToDictionary(t => t.ToString(), t => snapshot.AnomalyCounts.GetValueOrDefault(t)),
         OpenWindows = [.. snapshot.Windows.OrderBy(w => w.Metric, StringComparer.Ordinal).ThenBy(w => w.Start).Select(WindowReport.From)],
         XBarSeries = [.. snapshot.Series.OrderBy(s => s.ProductId, StringComparer.Ordinal).ThenBy(s => s.Metric, StringComparer.Ordinal).Select(SeriesReport.From)],
+        LearnedSeries = [.. snapshot.Learned.Select(LearnedReport.From)],
         RecentAnomalies = [.. snapshot.RecentAnomalies.OrderByDescending(a => a.TargetTime).ThenBy(a => a.AlertId, StringComparer.Ordinal).Select(AlertReport.From)],
     };
 }

@@ -12,6 +12,7 @@ public sealed record RulesReport
     public long Version { get; init; }
     public ThresholdReport[] Thresholds { get; set; } = [];
     public ZScoreReport ZScore { get; set; } = new();
+    public LearnedRuleReport Learned { get; set; } = new();
 
     /// <summary>The report of <paramref name="rules"/>.</summary>
     public static RulesReport From(DetectionRules rules) => new()
@@ -19,6 +20,7 @@ public sealed record RulesReport
         Version = rules.Version,
         Thresholds = [.. rules.Thresholds.Select(ThresholdReport.From)],
         ZScore = ZScoreReport.From(rules.ZScore),
+        Learned = LearnedRuleReport.From(rules.Learned),
     };
 
     /// <summary>The rules this report describes (the cluster assigns the version).</summary>
@@ -26,5 +28,6 @@ public sealed record RulesReport
     {
         Thresholds = [.. (Thresholds ?? []).Select(t => t.ToRule())],
         ZScore = (ZScore ?? new ZScoreReport()).ToSettings(),
+        Learned = (Learned ?? new LearnedRuleReport()).ToSettings(),
     };
 }

@@ -53,6 +53,19 @@ public static class RulesValidator
         {
             problems.Add("z-score metrics must not contain an empty name");
         }
+        var learned = rules.Learned;
+        if (!double.IsFinite(learned.Threshold) || learned.Threshold <= 0 || learned.Threshold > 1)
+        {
+            problems.Add($"learned threshold {learned.Threshold} must be above 0 and at most 1");
+        }
+        if (learned.QuietReadings < 0)
+        {
+            problems.Add($"learned quiet readings {learned.QuietReadings} must not be negative");
+        }
+        if (learned.Metrics.Any(string.IsNullOrWhiteSpace))
+        {
+            problems.Add("learned metrics must not contain an empty name");
+        }
         return problems;
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Actors.Detection.EventTime;
+using Actors.Detection.Learned;
 using Actors.Detection.Spc;
 using Actors.Grains.Interfaces;
 
@@ -28,6 +29,7 @@ public sealed class DeviceDetector(TimeSpan? maxEventTimeJump = null, SeriesRule
     private readonly SeriesChartJudge _charts = new(charts ?? SeriesRulesBook.Empty);
     private ThresholdEvaluator? _thresholds;
     private ZScoreRule? _zScore;
+    private LearnedRule? _learned;
 
     /// <summary>
     /// Judges <paramref name="readings"/> in the order given. A reading at or before the latest event time already
@@ -35,7 +37,7 @@ public sealed class DeviceDetector(TimeSpan? maxEventTimeJump = null, SeriesRule
     /// (<see cref="EventTimeJump"/>, counted in <see cref="DeviceState.Outliers"/>) unless the previous reading confirms
     /// the jump. For every metric of an accepted reading, in order: the metric's
     /// z-score window is closed and judged if the reading is at or past its end, and the value joins the (new) window;
-    /// the threshold rule is applied; with a product and limits for the metric, the value is checked against the
+    /// the threshold rule and the learned rule are applied; with a product and limits for the metric, the value is checked against the
     /// individuals limits (<see cref="AnomalyType.Provisional"/>), joins the product's X-bar series, and once that holds
     /// five values their mean is checked against the X-bar limits (<see cref="AnomalyType.Confirmed"/>); then the charts
     /// the product metric's rules enable judge the value (see <see cref="SeriesChartJudge"/>).
@@ -61,7 +63,7 @@ public sealed class DeviceDetector(TimeSpan? maxEventTimeJump = null, SeriesRule
         ArgumentNullException.ThrowIfNull(readings);
         ArgumentNullException.ThrowIfNull(limitsFor);
         ArgumentNullException.ThrowIfNull(anomalies);
-        var (thresholds, zScore) = Prepare(rules);
+        var (thresholds, zScore, learned) = Prepare(rules);
         var first = anomalies.Count;
         var accepted = 0;
         var duplicates = 0;
@@ -95,6 +97,11 @@ public sealed class DeviceDetector(TimeSpan? maxEventTimeJump = null, SeriesRule
                 if (thresholds.Judge(deviceId, productId, time, metric) is { } threshold)
                 {
                     anomalies.Add(threshold);
+                }
+
+                if (learned.Judge(deviceId, productId, time, metric, state.Learned) is { } learnedAnomaly)
+                {
+                    anomalies.Add(learnedAnomaly);
                 }
 
                 if (productId is not null)
@@ -133,7 +140,7 @@ public sealed class DeviceDetector(TimeSpan? maxEventTimeJump = null, SeriesRule
         ArgumentNullException.ThrowIfNull(deviceId);
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(anomalies);
-        var (_, zScore) = Prepare(rules);
+        var (_, zScore, _) = Prepare(rules);
         var first = anomalies.Count;
 
         _closing.Clear();
@@ -160,16 +167,17 @@ public sealed class DeviceDetector(TimeSpan? maxEventTimeJump = null, SeriesRule
         state.Record(anomalies, first);
     }
 
-    private (ThresholdEvaluator Thresholds, ZScoreRule ZScore) Prepare(DetectionRules rules)
+    private (ThresholdEvaluator Thresholds, ZScoreRule ZScore, LearnedRule Learned) Prepare(DetectionRules rules)
     {
         ArgumentNullException.ThrowIfNull(rules);
-        if (_thresholds is null || _zScore is null || _thresholds.Version != rules.Version)
+        if (_thresholds is null || _zScore is null || _learned is null || _thresholds.Version != rules.Version)
         {
             _thresholds = new ThresholdEvaluator(rules);
             _zScore = new ZScoreRule(rules.ZScore ?? new ZScoreSettings());
+            _learned = new LearnedRule(rules.Learned ?? new LearnedSettings());
         }
 
-        return (_thresholds, _zScore);
+        return (_thresholds, _zScore, _learned);
     }
 
     private static void AddToWindow(
@@ -295,6 +303,7 @@ public sealed class DeviceDetector(TimeSpan? maxEventTimeJump = null, SeriesRule
             AlertId = AlertIds.For(deviceId, metric, type, time),
             AnomalyType = type,
             TargetTime = time,
+            DetectedAt = time,
             MeasuredValue = measured,
             UpperLimit = upper,
             LowerLimit = lower,

@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using Actors.Detection.Learned;
 using Actors.Grains.Interfaces;
 
 namespace Actors.Detection.Device;
@@ -46,6 +47,9 @@ public sealed class DeviceState
     /// <summary>The run-rule, I-MR, EWMA and CUSUM state of each product and metric whose rules enable them (at most <see cref="MaxSeries"/>).</summary>
     [Id(10)] public Dictionary<SeriesKey, SeriesCharts> Charts { get; set; } = [];
 
+    /// <summary>The learned rule's state of each metric it applies to.</summary>
+    [Id(11)] public Dictionary<string, LearnedSeries> Learned { get; set; } = [];
+
     /// <summary>A copy of the state for inspection; recent anomalies newest first.</summary>
     /// <param name="deviceId">The device the state belongs to.</param>
     public DeviceSnapshot ToSnapshot(string deviceId)
@@ -81,6 +85,23 @@ public sealed class DeviceState
             return byProduct != 0 ? byProduct : string.CompareOrdinal(a.Metric, b.Metric);
         });
 
+        var learned = new LearnedView[Learned.Count];
+        i = 0;
+        foreach (var (metric, entry) in Learned)
+        {
+            learned[i++] = new LearnedView
+            {
+                Metric = metric,
+                Readings = entry.Readings,
+                Min = entry.Range.Min,
+                Max = entry.Range.Max,
+                TypicalSurprise = entry.Likelihood.Mean,
+                LastScore = entry.LastScore,
+            };
+        }
+
+        Array.Sort(learned, static (a, b) => string.CompareOrdinal(a.Metric, b.Metric));
+
         var recent = RecentAnomalies.ToArray();
         Array.Reverse(recent);
 
@@ -94,6 +115,7 @@ public sealed class DeviceState
             Windows = windows,
             Series = series,
             RecentAnomalies = recent,
+            Learned = learned,
         };
     }
 

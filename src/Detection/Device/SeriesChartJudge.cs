@@ -130,6 +130,7 @@ public sealed class SeriesChartJudge(SeriesRulesBook rules)
                 AlertId = AlertIds.Qualified(DeviceId, Metric, type, Time, qualifier),
                 AnomalyType = type,
                 TargetTime = Time,
+                DetectedAt = Time,
                 MeasuredValue = measured,
                 UpperLimit = upper,
                 LowerLimit = lower,

@@ -116,6 +116,7 @@ public sealed class ThresholdEvaluator
             AlertId = AlertIds.For(deviceId, metric.Name, AnomalyType.Threshold, time),
             AnomalyType = AnomalyType.Threshold,
             TargetTime = time,
+            DetectedAt = time,
             MeasuredValue = metric.Value,
             UpperLimit = upper,
             LowerLimit = lower,

@@ -153,6 +153,7 @@ public sealed class ZScoreWindow
                     ZScore = z,
                     WindowStart = Start,
                     WindowEnd = End,
+                    DetectedAt = End,
                     Rule = ruleText,
                 });
             }

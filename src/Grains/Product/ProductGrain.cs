@@ -163,6 +163,7 @@ public sealed class ProductGrain(
                     AlertId = AlertIds.For(ProductId, metric, AnomalyType.Capability, start),
                     AnomalyType = AnomalyType.Capability,
                     TargetTime = start,
+                    DetectedAt = start,
                     MeasuredValue = cpk,
                     LowerLimit = minimum,
                     BaselineRef = capability.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),

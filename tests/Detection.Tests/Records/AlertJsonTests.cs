@@ -56,7 +56,7 @@ public sealed class AlertJsonTests
     public void Confirmed_anomaly_is_written_in_the_mission_record_shape()
     {
         const string expected =
-            """{"AnomalyType":"Confirmed","TargetTime":"2026-02-17 12:00:58","MeasuredValue":48.75,"UpperLimit":50.67,"LowerLimit":49.33,"BaselineRef":"2026-02-17","ProductId":"B205","DeviceId":"M-001","Metric":"thickness","AlertId":"M-001/thickness/Confirmed/20260217T120058.0000000Z"}""";
+            """{"AnomalyType":"Confirmed","TargetTime":"2026-02-17 12:00:58","MeasuredValue":48.75,"UpperLimit":50.67,"LowerLimit":49.33,"BaselineRef":"2026-02-17","ProductId":"B205","DeviceId":"M-001","Metric":"thickness","AlertId":"M-001/thickness/Confirmed/20260217T120058.0000000Z","Score":1}""";
 
         Assert.Equal(expected, ToJson(Confirmed));
     }
@@ -65,16 +65,25 @@ public sealed class AlertJsonTests
     public void Absent_core_fields_are_null_optional_fields_follow_and_fractions_appear_only_when_present()
     {
         const string expected =
-            """{"AnomalyType":"ZScore","TargetTime":"2026-02-17 12:00:34.123456","MeasuredValue":80,"UpperLimit":70.5,"LowerLimit":20.25,"BaselineRef":null,"ProductId":null,"DeviceId":"sensor-7","Metric":"humidity","AlertId":"sensor-7/humidity/ZScore/20260217T120034.1234560Z","ZScore":3.5,"WindowStart":"2026-02-17 12:00:20","WindowEnd":"2026-02-17 12:00:40","Rule":"|z| > 3 in 20 s window"}""";
+            """{"AnomalyType":"ZScore","TargetTime":"2026-02-17 12:00:34.123456","MeasuredValue":80,"UpperLimit":70.5,"LowerLimit":20.25,"BaselineRef":null,"ProductId":null,"DeviceId":"sensor-7","Metric":"humidity","AlertId":"sensor-7/humidity/ZScore/20260217T120034.1234560Z","ZScore":3.5,"WindowStart":"2026-02-17 12:00:20","WindowEnd":"2026-02-17 12:00:40","Rule":"|z| > 3 in 20 s window","Score":1}""";
 
         Assert.Equal(expected, ToJson(ZScore));
+    }
+
+    [Fact]
+    public void A_learned_anomaly_carries_its_score_and_the_time_it_was_detected()
+    {
+        var learned = Threshold with { AnomalyType = AnomalyType.Learned, Score = 0.75, DetectedAt = Threshold.TargetTime, Rule = "learned score 0.75 >= 0.5" };
+
+        Assert.EndsWith(""","Rule":"learned score 0.75 >= 0.5","Score":0.75,"DetectedAt":"2026-02-17 12:00:00"}""", ToJson(learned), StringComparison.Ordinal);
+        Assert.Equal(learned, Parse(ToUtf8Bytes(learned)));
     }
 
     [Fact]
     public void Rule_text_is_not_html_escaped()
     {
         const string expected =
-            """{"AnomalyType":"Threshold","TargetTime":"2026-02-17 12:00:00","MeasuredValue":30,"UpperLimit":30,"LowerLimit":null,"BaselineRef":null,"ProductId":null,"DeviceId":"esp-1","Metric":"temperature","AlertId":"esp-1/temperature/Threshold/20260217T120000.0000000Z","Rule":"temperature >= 30"}""";
+            """{"AnomalyType":"Threshold","TargetTime":"2026-02-17 12:00:00","MeasuredValue":30,"UpperLimit":30,"LowerLimit":null,"BaselineRef":null,"ProductId":null,"DeviceId":"esp-1","Metric":"temperature","AlertId":"esp-1/temperature/Threshold/20260217T120000.0000000Z","Rule":"temperature >= 30","Score":1}""";
 
         Assert.Equal(expected, ToJson(Threshold));
         Assert.Equal(Encoding.UTF8.GetBytes(expected), ToUtf8Bytes(Threshold));
