@@ -9,7 +9,7 @@ namespace Actors.Cluster.Tests.Failover;
 /// <summary>
 /// Three silo processes on Redis membership with grain state in DynamoDB (moto); one is killed (SIGKILL) while
 /// readings stream in. Every device keeps being judged, and its state continues from storage: nothing lost, nothing
-/// counted twice.
+/// counted twice. The learned rule is on: each device's model continues from storage too.
 /// </summary>
 [Collection(ClusterEnvironmentCollection.Name)]
 public sealed class SiloFailoverTests(ClusterEnvironment environment, ITestOutputHelper output)
@@ -26,6 +26,7 @@ public sealed class SiloFailoverTests(ClusterEnvironment environment, ITestOutpu
     {
         var clusterId = $"failover-{Guid.NewGuid():N}"[..17];
         var settings = FastFailureDetection(environment.SiloSettings(clusterId));
+        settings["Rules:Learned:Enabled"] = "true";
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var silos = new[] { "a", "b", "c" }.Select(name => SiloProcess.Start(name, settings)).ToList();
         try
@@ -73,6 +74,8 @@ public sealed class SiloFailoverTests(ClusterEnvironment environment, ITestOutpu
                 var device = await client.Client.GetGrain<IDeviceGrain>(stream.DeviceIds[i]).GetSnapshot();
                 Assert.True(device.Accepted == sent, $"device {device.DeviceId} accepted {device.Accepted} of {sent} readings");
                 Assert.Equal(lastTime, device.LastReading?.Timestamp);
+                var learned = Assert.Single(device.Learned);
+                Assert.True(learned.Readings == sent, $"device {device.DeviceId}: the learned model of {learned.Metric} saw {learned.Readings} of {sent} readings");
             }
             foreach (var productId in stream.ProductIds)
             {
