@@ -6,7 +6,7 @@ using BenchmarkDotNet.Attributes;
 namespace Actors.Benchmarks.Micro;
 
 /// <summary>
-/// The learned rule judging one reading of one series (<see cref="LearnedRule.Judge"/>: score, learn, threshold), on
+/// The learned rule judging one reading of one series (<see cref="LearnedRule.Judge(LearnedSeries, double)"/>: score, learn, threshold), on
 /// a series state that has seen 10,000 readings of a noisy daily cycle, fed 4,096 more values of the same cycle in a
 /// loop. Results are per reading.
 /// </summary>
