@@ -1,3 +1,4 @@
+using Actors.Detection.Learned;
 using Actors.Grains.Interfaces;
 using Microsoft.Extensions.Configuration;
 using Orleans.TestingHost;
@@ -8,7 +9,8 @@ namespace Actors.Grains.Tests;
 
 /// <summary>
 /// Grains write on checkpoints, not per batch, and a grain whose silo died answers "behind" instead of silently
-/// continuing from older state. Has its own two-silo cluster because it kills a silo.
+/// continuing from older state; the learned rule's model continues from the checkpoint. Has its own two-silo cluster
+/// because it kills a silo.
 /// </summary>
 public sealed class CheckpointTests : IAsyncLifetime
 {
@@ -21,6 +23,8 @@ public sealed class CheckpointTests : IAsyncLifetime
         {
             ["Notifier:Sinks:0"] = "recording",
             ["Devices:RulesRefreshInterval"] = "00:00:00",
+            ["Rules:Learned:Enabled"] = "true",
+            ["Rules:Learned:Metrics:0"] = "level",
         }));
         builder.AddSiloBuilderConfigurator<ProcessWideStorageSiloConfigurator>();
         _cluster = builder.Build();
@@ -51,6 +55,30 @@ public sealed class CheckpointTests : IAsyncLifetime
         var again = await device.Judge([.. Readings(deviceId, 6, 5), .. Readings(deviceId, 11, 5)]);
         Assert.Equal(10, again.Accepted);
         Assert.Equal(15, (await device.GetSnapshot()).Accepted);
+    }
+
+    [Fact]
+    public async Task After_its_silo_dies_a_device_continues_its_learned_model_from_the_checkpoint()
+    {
+        var (deviceId, silo) = await DeviceOnSecondarySiloAsync();
+        var device = _cluster.Client.GetGrain<IDeviceGrain>(deviceId);
+        var levels = Enumerable.Range(0, 900).Select(s => At(deviceId, s, "level", 50 + (10 * Math.Sin(s / 20.0)) + (s * 7919 % 13 / 13.0))).ToArray();
+        var expected = new LearnedSeries();
+        foreach (var reading in levels)
+        {
+            expected.Score(reading.Metrics[0].Value);
+        }
+
+        var first = await device.Judge(levels[..600]);
+        Assert.Equal(PersistResult.Written, await device.Persist(first.LastEventTime));
+        var second = await device.Judge(levels[600..700], first.LastEventTime);
+
+        await _cluster.KillSiloAsync(silo);
+
+        Assert.True((await device.Judge(levels[700..], second.LastEventTime)).Behind);
+        Assert.Equal(300, (await device.Judge(levels[600..], first.LastEventTime)).Accepted);
+        var learned = Assert.Single((await device.GetSnapshot()).Learned);
+        Assert.Equal(("level", 900L, expected.LastScore), (learned.Metric, learned.Readings, learned.LastScore));
     }
 
     [Fact]
