@@ -38,10 +38,10 @@ public sealed class AdminInvocation : IAsyncDisposable
         {
             Console.Profile.Width = RedirectedWidth;
         }
-        var admin = Configuration.GetSection(AdminClientSettings.Section).Get<AdminClientSettings>() ?? new AdminClientSettings();
+        var admin = Configuration.GetSection(AdminClientOptions.SectionName).Get<AdminClientOptions>() ?? new AdminClientOptions();
         AdminSecret = string.IsNullOrEmpty(admin.Secret) ? null : admin.Secret;
-        NotifierShards = Configuration.GetSection(NotifierOptions.Section).Get<NotifierOptions>()?.Shards ?? new NotifierOptions().Shards;
-        ClusterId = Configuration.GetSection(ClusterSettings.Section).Get<ClusterSettings>()?.ClusterId ?? new ClusterSettings().ClusterId;
+        NotifierShards = Configuration.GetSection(NotifierOptions.SectionName).Get<NotifierOptions>()?.Shards ?? new NotifierOptions().Shards;
+        ClusterId = Configuration.GetSection(ClusterSettings.SectionName).Get<ClusterSettings>()?.ClusterId ?? new ClusterSettings().ClusterId;
     }
 
     /// <summary>Whether <c>--json</c> was given.</summary>
@@ -109,16 +109,16 @@ public sealed class AdminInvocation : IAsyncDisposable
         var overrides = new Dictionary<string, string?>();
         if (parse.GetValue(global.GatewayPort) is { } port)
         {
-            overrides[$"{ClusterSettings.Section}:{nameof(ClusterSettings.GatewayPort)}"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            overrides[$"{ClusterSettings.SectionName}:{nameof(ClusterSettings.GatewayPort)}"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
         if (parse.GetValue(global.Redis) is { Length: > 0 } redis)
         {
-            overrides[$"{ClusterSettings.Section}:{nameof(ClusterSettings.Membership)}"] = nameof(MembershipKind.Redis);
-            overrides[$"{ClusterSettings.Section}:{nameof(ClusterSettings.RedisConnectionString)}"] = redis;
+            overrides[$"{ClusterSettings.SectionName}:{nameof(ClusterSettings.Membership)}"] = nameof(MembershipKind.Redis);
+            overrides[$"{ClusterSettings.SectionName}:{nameof(ClusterSettings.RedisConnectionString)}"] = redis;
         }
         if (parse.GetValue(global.ClusterId) is { Length: > 0 } clusterId)
         {
-            overrides[$"{ClusterSettings.Section}:{nameof(ClusterSettings.ClusterId)}"] = clusterId;
+            overrides[$"{ClusterSettings.SectionName}:{nameof(ClusterSettings.ClusterId)}"] = clusterId;
         }
         return overrides.Count == 0
             ? configuration

@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace Actors.Grains.Interfaces;
 
 /// <summary>
-/// One anomaly, in the record shape the downstream consumers read (see MISSION.md):
+/// One anomaly, in the record shape the downstream consumers read (the README's anomaly record):
 /// AnomalyType, TargetTime, MeasuredValue, UpperLimit, LowerLimit, BaselineRef, ProductId, DeviceId, Metric,
 /// plus what the rule that found it needs to be understood.
 /// </summary>

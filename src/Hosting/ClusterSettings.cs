@@ -3,7 +3,7 @@ namespace Actors.Hosting;
 /// <summary>How a silo or client finds the cluster and stores grain state (configuration section <c>Cluster</c>).</summary>
 public sealed class ClusterSettings
 {
-    public const string Section = "Cluster";
+    public const string SectionName = "Cluster";
 
     /// <summary>
     /// Optional section bound to Orleans' <c>ClusterMembershipOptions</c> (failure detection: <c>ProbeTimeout</c>,

@@ -7,7 +7,7 @@ public static class ClusterSettingsReader
 {
     public static ClusterSettings Read(IConfiguration configuration)
     {
-        var settings = configuration.GetSection(ClusterSettings.Section).Get<ClusterSettings>() ?? new ClusterSettings();
+        var settings = configuration.GetSection(ClusterSettings.SectionName).Get<ClusterSettings>() ?? new ClusterSettings();
         var result = new ClusterSettingsValidator().Validate(null, settings);
         if (result.Failed)
         {

@@ -10,27 +10,27 @@ public sealed class ClusterSettingsValidator : IValidateOptions<ClusterSettings>
         var failures = new List<string>();
         if (string.IsNullOrWhiteSpace(settings.ClusterId))
         {
-            failures.Add($"{ClusterSettings.Section}:{nameof(settings.ClusterId)} must not be empty.");
+            failures.Add($"{ClusterSettings.SectionName}:{nameof(settings.ClusterId)} must not be empty.");
         }
         if (string.IsNullOrWhiteSpace(settings.ServiceId))
         {
-            failures.Add($"{ClusterSettings.Section}:{nameof(settings.ServiceId)} must not be empty.");
+            failures.Add($"{ClusterSettings.SectionName}:{nameof(settings.ServiceId)} must not be empty.");
         }
         if (settings.Membership == MembershipKind.Redis && string.IsNullOrWhiteSpace(settings.RedisConnectionString))
         {
-            failures.Add($"{ClusterSettings.Section}:{nameof(settings.RedisConnectionString)} is required when {nameof(settings.Membership)} is Redis.");
+            failures.Add($"{ClusterSettings.SectionName}:{nameof(settings.RedisConnectionString)} is required when {nameof(settings.Membership)} is Redis.");
         }
         if (settings.SiloPort is < 0 or > 65535 || settings.GatewayPort is < 0 or > 65535)
         {
-            failures.Add($"{ClusterSettings.Section}:{nameof(settings.SiloPort)} and {nameof(settings.GatewayPort)} must be valid ports.");
+            failures.Add($"{ClusterSettings.SectionName}:{nameof(settings.SiloPort)} and {nameof(settings.GatewayPort)} must be valid ports.");
         }
         if (!string.IsNullOrWhiteSpace(settings.AdvertisedAddress) && !IPAddress.TryParse(settings.AdvertisedAddress, out _))
         {
-            failures.Add($"{ClusterSettings.Section}:{nameof(settings.AdvertisedAddress)} must be an IP address, not '{settings.AdvertisedAddress}'.");
+            failures.Add($"{ClusterSettings.SectionName}:{nameof(settings.AdvertisedAddress)} must be an IP address, not '{settings.AdvertisedAddress}'.");
         }
         if (settings.ShutdownTimeout <= TimeSpan.Zero)
         {
-            failures.Add($"{ClusterSettings.Section}:{nameof(settings.ShutdownTimeout)} must be positive.");
+            failures.Add($"{ClusterSettings.SectionName}:{nameof(settings.ShutdownTimeout)} must be positive.");
         }
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }

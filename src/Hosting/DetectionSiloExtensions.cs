@@ -80,13 +80,13 @@ public static class DetectionSiloExtensions
     /// <summary>Options, metrics and sinks the grains need.</summary>
     public static IServiceCollection AddDetectionServices(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<SpcSettings>().Bind(configuration.GetSection(SpcSettings.SectionName)).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<SpcSettings>, SpcSettingsValidator>();
-        services.AddOptions<NotifierOptions>().Bind(configuration.GetSection(NotifierOptions.Section)).ValidateOnStart();
+        services.AddOptions<SpcOptions>().Bind(configuration.GetSection(SpcOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<SpcOptions>, SpcOptionsValidator>();
+        services.AddOptions<NotifierOptions>().Bind(configuration.GetSection(NotifierOptions.SectionName)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<NotifierOptions>, NotifierOptionsValidator>();
-        services.AddOptions<FileSinkOptions>().Bind(configuration.GetSection(FileSinkOptions.Section));
-        services.AddOptions<DeviceGrainOptions>().Bind(configuration.GetSection(DeviceGrainOptions.Section))
-            .Validate(o => o.MaxEventTimeJump > TimeSpan.Zero, $"{DeviceGrainOptions.Section}:{nameof(DeviceGrainOptions.MaxEventTimeJump)} must be positive.")
+        services.AddOptions<FileSinkOptions>().Bind(configuration.GetSection(FileSinkOptions.SectionName));
+        services.AddOptions<DeviceGrainOptions>().Bind(configuration.GetSection(DeviceGrainOptions.SectionName))
+            .Validate(o => o.MaxEventTimeJump > TimeSpan.Zero, $"{DeviceGrainOptions.SectionName}:{nameof(DeviceGrainOptions.MaxEventTimeJump)} must be positive.")
             .ValidateOnStart();
         services.AddOptions<DetectionRules>().Bind(configuration.GetSection("Rules"));
         services.AddSingleton(TimeProvider.System);
@@ -97,16 +97,16 @@ public static class DetectionSiloExtensions
         services.AddAwsOptions(configuration).AddSnsClient().AddKinesisClient();
         services.AddSingleton<INotificationSink, SnsNotificationSink>();
         services.AddSingleton<INotificationSink, AnomalyStreamNotificationSink>();
-        var sinks = configuration.GetSection($"{NotifierOptions.Section}:{nameof(NotifierOptions.Sinks)}").Get<string[]>() ?? [];
-        var sns = services.AddOptions<SnsSinkOptions>().Bind(configuration.GetSection(SnsSinkOptions.Section));
+        var sinks = configuration.GetSection($"{NotifierOptions.SectionName}:{nameof(NotifierOptions.Sinks)}").Get<string[]>() ?? [];
+        var sns = services.AddOptions<SnsSinkOptions>().Bind(configuration.GetSection(SnsSinkOptions.SectionName));
         if (sinks.Contains("sns", StringComparer.OrdinalIgnoreCase))
         {
-            sns.Validate(o => !string.IsNullOrWhiteSpace(o.TopicArn), $"{SnsSinkOptions.Section}:{nameof(SnsSinkOptions.TopicArn)} is required when {NotifierOptions.Section}:{nameof(NotifierOptions.Sinks)} contains 'sns'.").ValidateOnStart();
+            sns.Validate(o => !string.IsNullOrWhiteSpace(o.TopicArn), $"{SnsSinkOptions.SectionName}:{nameof(SnsSinkOptions.TopicArn)} is required when {NotifierOptions.SectionName}:{nameof(NotifierOptions.Sinks)} contains 'sns'.").ValidateOnStart();
         }
-        var stream = services.AddOptions<AnomalyStreamSinkOptions>().Bind(configuration.GetSection(AnomalyStreamSinkOptions.Section));
+        var stream = services.AddOptions<AnomalyStreamSinkOptions>().Bind(configuration.GetSection(AnomalyStreamSinkOptions.SectionName));
         if (sinks.Contains("kinesis", StringComparer.OrdinalIgnoreCase))
         {
-            stream.Validate(o => !string.IsNullOrWhiteSpace(o.StreamName), $"{AnomalyStreamSinkOptions.Section}:{nameof(AnomalyStreamSinkOptions.StreamName)} is required when {NotifierOptions.Section}:{nameof(NotifierOptions.Sinks)} contains 'kinesis'.").ValidateOnStart();
+            stream.Validate(o => !string.IsNullOrWhiteSpace(o.StreamName), $"{AnomalyStreamSinkOptions.SectionName}:{nameof(AnomalyStreamSinkOptions.StreamName)} is required when {NotifierOptions.SectionName}:{nameof(NotifierOptions.Sinks)} contains 'kinesis'.").ValidateOnStart();
         }
         return services;
     }

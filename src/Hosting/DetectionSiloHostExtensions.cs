@@ -25,12 +25,12 @@ public static class DetectionSiloHostExtensions
     {
         var configuration = builder.Configuration;
         var cluster = ClusterSettingsReader.Read(configuration);
-        var health = HealthSettings.Read(configuration, HealthSettings.SiloDefaultPort);
+        var health = HealthOptions.Read(configuration, HealthOptions.SiloDefaultPort);
         var dashboard = DashboardSettings.Read(configuration);
         if (health.Enabled && dashboard.Enabled && health.Port == dashboard.Port)
         {
             throw new InvalidOperationException(
-                $"Invalid configuration: {HealthSettings.Section}:{nameof(HealthSettings.Port)} and {DashboardSettings.Section}:{nameof(DashboardSettings.Port)} are both {health.Port}.");
+                $"Invalid configuration: {HealthOptions.SectionName}:{nameof(HealthOptions.Port)} and {DashboardSettings.SectionName}:{nameof(DashboardSettings.Port)} are both {health.Port}.");
         }
 
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = cluster.ShutdownTimeout);
@@ -68,7 +68,7 @@ public static class DetectionSiloHostExtensions
     /// </summary>
     public static WebApplication MapDetectionSiloEndpoints(this WebApplication app)
     {
-        app.UseDetectionHealth(HealthSettings.Read(app.Configuration, HealthSettings.SiloDefaultPort));
+        app.UseDetectionHealth(HealthOptions.Read(app.Configuration, HealthOptions.SiloDefaultPort));
         var dashboard = DashboardSettings.Read(app.Configuration);
         if (dashboard.Enabled)
         {

@@ -7,7 +7,7 @@ namespace Actors.Simulation;
 public sealed class SimulationOptions
 {
     /// <summary>Name of the configuration section these options bind to.</summary>
-    public const string Section = "Simulation";
+    public const string SectionName = "Simulation";
 
     /// <summary>Products the lines make when <see cref="Products"/> is empty: B205, B206, C310.</summary>
     public static IReadOnlyList<string> DefaultProducts { get; } = ["B205", "B206", "C310"];

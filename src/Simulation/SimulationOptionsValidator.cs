@@ -17,16 +17,16 @@ public static class SimulationOptionsValidator
         RequireNonNegative(failures, nameof(options.ProductionLines), options.ProductionLines);
         if (options.Gateways > MaxGateways)
         {
-            failures.Add($"{SimulationOptions.Section}:{nameof(options.Gateways)} must be at most {MaxGateways} (was {options.Gateways}).");
+            failures.Add($"{SimulationOptions.SectionName}:{nameof(options.Gateways)} must be at most {MaxGateways} (was {options.Gateways}).");
         }
         if (options.TemperatureSensors >= 0 && options.Boards >= 0 && options.Gateways >= 0 && options.ProductionLines >= 0
             && (long)options.TemperatureSensors + options.Boards + options.Gateways + options.ProductionLines < 1)
         {
-            failures.Add($"{SimulationOptions.Section} must simulate at least one device.");
+            failures.Add($"{SimulationOptions.SectionName} must simulate at least one device.");
         }
         if (options.Products is null || options.Products.Any(string.IsNullOrWhiteSpace))
         {
-            failures.Add($"{SimulationOptions.Section}:{nameof(options.Products)} must not contain blank product ids.");
+            failures.Add($"{SimulationOptions.SectionName}:{nameof(options.Products)} must not contain blank product ids.");
         }
         RequirePositive(failures, nameof(options.Interval), options.Interval);
         RequirePositive(failures, nameof(options.TemperaturePeriod), options.TemperaturePeriod);
@@ -35,19 +35,19 @@ public static class SimulationOptionsValidator
         RequireProbability(failures, nameof(options.HumidityJumpProbability), options.HumidityJumpProbability);
         if (options.ProductSwitchInterval < TimeSpan.Zero)
         {
-            failures.Add($"{SimulationOptions.Section}:{nameof(options.ProductSwitchInterval)} must not be negative.");
+            failures.Add($"{SimulationOptions.SectionName}:{nameof(options.ProductSwitchInterval)} must not be negative.");
         }
         if (!double.IsFinite(options.DriftEpisodesPerDay) || options.DriftEpisodesPerDay < 0)
         {
-            failures.Add($"{SimulationOptions.Section}:{nameof(options.DriftEpisodesPerDay)} must be a finite number of at least 0 (was {options.DriftEpisodesPerDay}).");
+            failures.Add($"{SimulationOptions.SectionName}:{nameof(options.DriftEpisodesPerDay)} must be a finite number of at least 0 (was {options.DriftEpisodesPerDay}).");
         }
         if (options.DriftDuration < TimeSpan.Zero)
         {
-            failures.Add($"{SimulationOptions.Section}:{nameof(options.DriftDuration)} must not be negative.");
+            failures.Add($"{SimulationOptions.SectionName}:{nameof(options.DriftDuration)} must not be negative.");
         }
         if (!double.IsFinite(options.DriftShift))
         {
-            failures.Add($"{SimulationOptions.Section}:{nameof(options.DriftShift)} must be finite.");
+            failures.Add($"{SimulationOptions.SectionName}:{nameof(options.DriftShift)} must be finite.");
         }
         return failures;
     }
@@ -66,7 +66,7 @@ public static class SimulationOptionsValidator
     {
         if (value < 0)
         {
-            failures.Add($"{SimulationOptions.Section}:{name} must not be negative (was {value}).");
+            failures.Add($"{SimulationOptions.SectionName}:{name} must not be negative (was {value}).");
         }
     }
 
@@ -74,7 +74,7 @@ public static class SimulationOptionsValidator
     {
         if (value <= TimeSpan.Zero)
         {
-            failures.Add($"{SimulationOptions.Section}:{name} must be positive (was {value}).");
+            failures.Add($"{SimulationOptions.SectionName}:{name} must be positive (was {value}).");
         }
     }
 
@@ -82,7 +82,7 @@ public static class SimulationOptionsValidator
     {
         if (!(value >= 0 && value <= 1))
         {
-            failures.Add($"{SimulationOptions.Section}:{name} must be between 0 and 1 (was {value}).");
+            failures.Add($"{SimulationOptions.SectionName}:{name} must be between 0 and 1 (was {value}).");
         }
     }
 }

@@ -93,16 +93,16 @@ public sealed class DockerfileTests
         var file = DockerfileModel.Load(RepositoryRoot.Combine("src/Silo/Dockerfile"));
         var exposed = file.In(file.FinalStage, "EXPOSE").SelectMany(DockerfileModel.ExposedPorts).ToList();
         var cluster = new ClusterSettings();
-        Assert.Equal(new[] { cluster.SiloPort, cluster.GatewayPort, HealthSettings.SiloDefaultPort, new DashboardSettings().Port }.Order(), exposed.Order());
-        AssertProbe(file, HealthSettings.SiloDefaultPort);
+        Assert.Equal(new[] { cluster.SiloPort, cluster.GatewayPort, HealthOptions.SiloDefaultPort, new DashboardSettings().Port }.Order(), exposed.Order());
+        AssertProbe(file, HealthOptions.SiloDefaultPort);
     }
 
     [Fact]
     public void Ingestor_image_exposes_and_probes_the_ingest_health_port()
     {
         var file = DockerfileModel.Load(RepositoryRoot.Combine("src/Ingestor/Dockerfile"));
-        Assert.Equal([HealthSettings.IngestorDefaultPort], file.In(file.FinalStage, "EXPOSE").SelectMany(DockerfileModel.ExposedPorts));
-        AssertProbe(file, HealthSettings.IngestorDefaultPort);
+        Assert.Equal([HealthOptions.IngestorDefaultPort], file.In(file.FinalStage, "EXPOSE").SelectMany(DockerfileModel.ExposedPorts));
+        AssertProbe(file, HealthOptions.IngestorDefaultPort);
     }
 
     [Fact]

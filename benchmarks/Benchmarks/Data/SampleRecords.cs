@@ -1,6 +1,6 @@
 namespace Actors.Benchmarks.Data;
 
-/// <summary>One record of each accepted format, as written in MISSION.md, UTF-8 without the line terminator.</summary>
+/// <summary>One record of each accepted format, as the seed deployments send them, UTF-8 without the line terminator.</summary>
 public static class SampleRecords
 {
     public static readonly byte[] ManufacturingLine =

@@ -56,10 +56,10 @@ public sealed class SiloUnderTest : IAsyncDisposable
         builder.Configuration.AddConfiguration(configuration);
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
-            [$"{ClusterSettings.Section}:{nameof(ClusterSettings.Membership)}"] = nameof(MembershipKind.Localhost),
-            [$"{ClusterSettings.Section}:{nameof(ClusterSettings.SiloPort)}"] = FreePort().ToString(CultureInfo.InvariantCulture),
-            [$"{ClusterSettings.Section}:{nameof(ClusterSettings.GatewayPort)}"] = FreePort().ToString(CultureInfo.InvariantCulture),
-            [$"{AdminOptions.Section}:{nameof(AdminOptions.Secret)}"] = AdminSecret.Generate(),
+            [$"{ClusterSettings.SectionName}:{nameof(ClusterSettings.Membership)}"] = nameof(MembershipKind.Localhost),
+            [$"{ClusterSettings.SectionName}:{nameof(ClusterSettings.SiloPort)}"] = FreePort().ToString(CultureInfo.InvariantCulture),
+            [$"{ClusterSettings.SectionName}:{nameof(ClusterSettings.GatewayPort)}"] = FreePort().ToString(CultureInfo.InvariantCulture),
+            [$"{AdminOptions.SectionName}:{nameof(AdminOptions.Secret)}"] = AdminSecret.Generate(),
         });
         builder.Logging.ClearProviders();
         IngestorConfiguration.ConsoleToStderr(builder.Logging, configuration);

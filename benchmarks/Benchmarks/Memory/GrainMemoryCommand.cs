@@ -170,7 +170,7 @@ public static class GrainMemoryCommand
                 state.History.Add(reading);
             }
         }
-        state.History.Prune(SpcCalendar.Utc, new SpcSettings());
+        state.History.Prune(SpcCalendar.Utc, new SpcOptions());
         return serializer.Serialize(state).ToMemory().Length;
     }
 

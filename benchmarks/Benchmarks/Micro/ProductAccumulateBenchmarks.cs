@@ -22,7 +22,7 @@ public class ProductAccumulateBenchmarks
     private static readonly DateTime Start = new(2026, 2, 14, 0, 0, 0, DateTimeKind.Utc);
 
     private readonly Queue<Reading[]> _batches = new();
-    private readonly SpcSettings _settings = new();
+    private readonly SpcOptions _settings = new();
     private readonly Random _random = new(42);
     private ProductHistory _history = null!;
     private SourceWatermarks _sources = null!;

@@ -84,7 +84,7 @@ public static class ReplayRateCommand
     private static async Task<double> ReplayOnceAsync(int run, string input, string alerts, int? batchSize, CancellationToken cancellationToken)
     {
         var configuration = IngestorConfiguration.Load();
-        var settings = configuration.GetSection(IngestorSettings.Section).Get<IngestorSettings>() ?? new IngestorSettings();
+        var settings = configuration.GetSection(IngestorOptions.SectionName).Get<IngestorOptions>() ?? new IngestorOptions();
         var clock = Stopwatch.StartNew();
         await using var cluster = await ClusterConnection.StartAsync(
             configuration, embedded: true, logging => IngestorConfiguration.ConsoleToStderr(logging, configuration), cancellationToken);

@@ -25,7 +25,7 @@ public sealed class OrleansClusterConnector : IClusterConnector
         {
             throw AdminCommandException.BadInput(ex.Message, ex);
         }
-        var settings = configuration.GetSection(AdminClientSettings.Section).Get<AdminClientSettings>() ?? new AdminClientSettings();
+        var settings = configuration.GetSection(AdminClientOptions.SectionName).Get<AdminClientOptions>() ?? new AdminClientOptions();
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Configuration = new ConfigurationManager(), DisableDefaults = true });
         builder.Configuration.AddConfiguration(configuration);
         builder.Logging.ClearProviders();

@@ -15,7 +15,7 @@ public static class ParsingServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddReadingParser(
         this IServiceCollection services,
-        string configSectionPath = ReadingParserOptions.Section)
+        string configSectionPath = ReadingParserOptions.SectionName)
     {
         ArgumentNullException.ThrowIfNull(services);
         services.AddOptions<ReadingParserOptions>()

@@ -158,7 +158,7 @@ public sealed class ReadingParser
 
     private ParseOutcome RejectTooLarge(long length) => ParseOutcome.Rejected(
         RejectReason.RecordTooLarge,
-        $"{length} bytes, more than {ReadingParserOptions.Section}:{nameof(ReadingParserOptions.MaxRecordBytes)} ({MaxRecordBytes})");
+        $"{length} bytes, more than {ReadingParserOptions.SectionName}:{nameof(ReadingParserOptions.MaxRecordBytes)} ({MaxRecordBytes})");
 
     private void ScanObject(ref Utf8JsonReader reader, ref RecordScan record, bool inPayload, scoped Span<byte> scratch)
     {
@@ -338,13 +338,13 @@ public sealed class ReadingParser
         {
             return ParseOutcome.Rejected(
                 RejectReason.ImplausibleTimestamp,
-                $"event time {timestamp:O} is before {ReadingParserOptions.Section}:{nameof(ReadingParserOptions.EarliestEventTime)} ({_earliestEventTime:O})");
+                $"event time {timestamp:O} is before {ReadingParserOptions.SectionName}:{nameof(ReadingParserOptions.EarliestEventTime)} ({_earliestEventTime:O})");
         }
         if (!IsBeforeLatestPlausible(timestamp))
         {
             return ParseOutcome.Rejected(
                 RejectReason.ImplausibleTimestamp,
-                $"event time {timestamp:O} is more than {ReadingParserOptions.Section}:{nameof(ReadingParserOptions.MaxFutureSkew)} ({_maxFutureSkew}) ahead of the clock");
+                $"event time {timestamp:O} is more than {ReadingParserOptions.SectionName}:{nameof(ReadingParserOptions.MaxFutureSkew)} ({_maxFutureSkew}) ahead of the clock");
         }
 
         return ParseOutcome.Accepted(new Reading
@@ -360,7 +360,7 @@ public sealed class ReadingParser
     {
         if (id.Length > _maxIdentityLength)
         {
-            return $"{role} is {id.Length} characters long, more than {ReadingParserOptions.Section}:{nameof(ReadingParserOptions.MaxIdentityLength)} ({_maxIdentityLength})";
+            return $"{role} is {id.Length} characters long, more than {ReadingParserOptions.SectionName}:{nameof(ReadingParserOptions.MaxIdentityLength)} ({_maxIdentityLength})";
         }
         var control = id.AsSpan().IndexOfAny(ControlCharacters);
         return control < 0 ? null : $"{role} holds the control character U+{(int)id[control]:X4} at position {control}";

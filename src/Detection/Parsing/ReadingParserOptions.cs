@@ -9,7 +9,7 @@ namespace Actors.Detection.Parsing;
 public sealed class ReadingParserOptions
 {
     /// <summary>Configuration section the options bind from.</summary>
-    public const string Section = "Parsing";
+    public const string SectionName = "Parsing";
 
     /// <summary>Fields that name the device. Default <c>["device_id", "deviceId", "machine_id"]</c>.</summary>
     public string[] DeviceIdFields { get; set; } = ["device_id", "deviceId", "machine_id"];

@@ -32,19 +32,19 @@ public sealed class ReadingParserOptionsValidator : IValidateOptions<ReadingPars
         CheckName(failures, nameof(options.EnvelopePayloadField), options.EnvelopePayloadField);
         if (options.InternCacheCapacity < 0)
         {
-            failures.Add($"{ReadingParserOptions.Section}:{nameof(options.InternCacheCapacity)} must not be negative (was {options.InternCacheCapacity}).");
+            failures.Add($"{ReadingParserOptions.SectionName}:{nameof(options.InternCacheCapacity)} must not be negative (was {options.InternCacheCapacity}).");
         }
         if (options.MaxIdentityLength is < 1 or > MaxIdentityLengthLimit)
         {
-            failures.Add($"{ReadingParserOptions.Section}:{nameof(options.MaxIdentityLength)} must be between 1 and {MaxIdentityLengthLimit} (was {options.MaxIdentityLength}).");
+            failures.Add($"{ReadingParserOptions.SectionName}:{nameof(options.MaxIdentityLength)} must be between 1 and {MaxIdentityLengthLimit} (was {options.MaxIdentityLength}).");
         }
         if (options.MaxFutureSkew < TimeSpan.Zero)
         {
-            failures.Add($"{ReadingParserOptions.Section}:{nameof(options.MaxFutureSkew)} must not be negative (was {options.MaxFutureSkew}).");
+            failures.Add($"{ReadingParserOptions.SectionName}:{nameof(options.MaxFutureSkew)} must not be negative (was {options.MaxFutureSkew}).");
         }
         if (options.MaxRecordBytes is < 1 or > MaxRecordBytesLimit)
         {
-            failures.Add($"{ReadingParserOptions.Section}:{nameof(options.MaxRecordBytes)} must be between 1 and {MaxRecordBytesLimit} (was {options.MaxRecordBytes}).");
+            failures.Add($"{ReadingParserOptions.SectionName}:{nameof(options.MaxRecordBytes)} must be between 1 and {MaxRecordBytesLimit} (was {options.MaxRecordBytes}).");
         }
         if (failures.Count == 0)
         {
@@ -57,12 +57,12 @@ public sealed class ReadingParserOptionsValidator : IValidateOptions<ReadingPars
     {
         if (fields is null || (!mayBeEmpty && fields.Length == 0))
         {
-            failures.Add($"{ReadingParserOptions.Section}:{property} must list at least one field name.");
+            failures.Add($"{ReadingParserOptions.SectionName}:{property} must list at least one field name.");
             return;
         }
         if (fields.Any(string.IsNullOrWhiteSpace))
         {
-            failures.Add($"{ReadingParserOptions.Section}:{property} must not contain an empty field name.");
+            failures.Add($"{ReadingParserOptions.SectionName}:{property} must not contain an empty field name.");
         }
     }
 
@@ -70,7 +70,7 @@ public sealed class ReadingParserOptionsValidator : IValidateOptions<ReadingPars
     {
         if (string.IsNullOrWhiteSpace(field))
         {
-            failures.Add($"{ReadingParserOptions.Section}:{property} must be a field name.");
+            failures.Add($"{ReadingParserOptions.SectionName}:{property} must be a field name.");
         }
     }
 
@@ -91,7 +91,7 @@ public sealed class ReadingParserOptionsValidator : IValidateOptions<ReadingPars
             {
                 if (owner.TryGetValue(field, out var other))
                 {
-                    failures.Add($"{ReadingParserOptions.Section}:{property} names '{field}', which {other} already uses.");
+                    failures.Add($"{ReadingParserOptions.SectionName}:{property} names '{field}', which {other} already uses.");
                 }
                 else
                 {

@@ -4,7 +4,7 @@ namespace Actors.Detection.Spc;
 
 /// <summary>
 /// The recent points of a product's device and metric series, for control charts to look at: at most
-/// <see cref="SpcSettings.ChartPoints"/> per series and <see cref="SpcSettings.ChartSeries"/> series (the least recently
+/// <see cref="SpcOptions.ChartPoints"/> per series and <see cref="SpcOptions.ChartSeries"/> series (the least recently
 /// updated is dropped), so the product grain's state stays bounded whatever the number of devices.
 /// </summary>
 [GenerateSerializer, Alias("spc-chart-point-book")]
@@ -16,7 +16,7 @@ public sealed class ChartPointBook
     public int Series => _series.Values.Sum(metrics => metrics.Count);
 
     /// <summary>Adds every metric of a counted reading.</summary>
-    public void Add(Reading reading, SpcSettings settings)
+    public void Add(Reading reading, SpcOptions settings)
     {
         ArgumentNullException.ThrowIfNull(reading);
         ArgumentNullException.ThrowIfNull(settings);

@@ -91,8 +91,8 @@ public sealed class LimitBook
         }
     }
 
-    /// <summary>Keeps the <see cref="SpcSettings.HistoryDays"/> dates up to and including <paramref name="today"/>, and any later ones.</summary>
-    public void Prune(DateOnly today, SpcSettings settings)
+    /// <summary>Keeps the <see cref="SpcOptions.HistoryDays"/> dates up to and including <paramref name="today"/>, and any later ones.</summary>
+    public void Prune(DateOnly today, SpcOptions settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
         Prune(SpcCalendar.AddDays(today, 1 - Math.Max(1, settings.HistoryDays)));

@@ -122,12 +122,12 @@ public sealed class ProductHistory
 
     /// <summary>
     /// Limits of every metric for <paramref name="date"/> from the readings of
-    /// [start of <paramref name="date"/> - <see cref="SpcSettings.WindowHours"/>, start of <paramref name="date"/>),
-    /// for the metrics with at least <see cref="SpcSettings.MinReadings"/> readings there; ordered by metric. Sigma is
+    /// [start of <paramref name="date"/> - <see cref="SpcOptions.WindowHours"/>, start of <paramref name="date"/>),
+    /// for the metrics with at least <see cref="SpcOptions.MinReadings"/> readings there; ordered by metric. Sigma is
     /// the one <paramref name="rules"/> choose for the metric (the sample standard deviation without rules).
     /// </summary>
     public ControlLimits[] ComputeLimits(
-        string productId, DateOnly date, SpcCalendar calendar, SpcSettings settings, SeriesRulesBook? rules = null)
+        string productId, DateOnly date, SpcCalendar calendar, SpcOptions settings, SeriesRulesBook? rules = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(productId);
         ArgumentNullException.ThrowIfNull(calendar);
@@ -167,7 +167,7 @@ public sealed class ProductHistory
     /// <paramref name="date"/>; null with fewer than two readings there. The share out of specification counts the
     /// readings judged against specification limits when they were added.
     /// </summary>
-    public ProcessCapability? Capability(string metric, DateOnly date, SpecLimits spec, SpcCalendar calendar, SpcSettings settings)
+    public ProcessCapability? Capability(string metric, DateOnly date, SpecLimits spec, SpcCalendar calendar, SpcOptions settings)
     {
         ArgumentNullException.ThrowIfNull(metric);
         ArgumentNullException.ThrowIfNull(spec);
@@ -189,10 +189,10 @@ public sealed class ProductHistory
     /// <summary>
     /// Drops what no limit still to be asked for needs, so the state stays bounded whatever the reading rate: buckets
     /// starting before the window of the day before the latest event's day (start of that day -
-    /// <see cref="SpcSettings.WindowHours"/> - 24 h, or earlier when a daylight-saving change makes that day longer),
+    /// <see cref="SpcOptions.WindowHours"/> - 24 h, or earlier when a daylight-saving change makes that day longer),
     /// and the latest values of devices with no counted event since then.
     /// </summary>
-    public void Prune(SpcCalendar calendar, SpcSettings settings)
+    public void Prune(SpcCalendar calendar, SpcOptions settings)
     {
         ArgumentNullException.ThrowIfNull(calendar);
         ArgumentNullException.ThrowIfNull(settings);
@@ -277,13 +277,13 @@ public sealed class ProductHistory
         }
     }
 
-    private static (DateTime Start, DateTime End) LimitsWindow(DateOnly date, SpcCalendar calendar, SpcSettings settings)
+    private static (DateTime Start, DateTime End) LimitsWindow(DateOnly date, SpcCalendar calendar, SpcOptions settings)
     {
         var end = calendar.StartOfDayUtc(date);
         return (Earlier(end, settings.Window), end);
     }
 
-    private static DateTime RetentionStart(DateTime latest, SpcCalendar calendar, SpcSettings settings)
+    private static DateTime RetentionStart(DateTime latest, SpcCalendar calendar, SpcOptions settings)
     {
         var today = calendar.DayOf(latest);
         var todayStart = calendar.StartOfDayUtc(today);

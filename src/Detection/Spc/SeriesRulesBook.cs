@@ -1,17 +1,17 @@
 namespace Actors.Detection.Spc;
 
 /// <summary>
-/// Resolves the <see cref="SeriesRules"/> of a product metric from <see cref="SpcSettings.Charts"/> and
-/// <see cref="SpcSettings.Overrides"/>, layering global, metric, product, then product-and-metric entries, and keeps
+/// Resolves the <see cref="SeriesRules"/> of a product metric from <see cref="SpcOptions.Charts"/> and
+/// <see cref="SpcOptions.Overrides"/>, layering global, metric, product, then product-and-metric entries, and keeps
 /// each answer. Not thread-safe: one per grain.
 /// </summary>
-public sealed class SeriesRulesBook(SpcSettings settings)
+public sealed class SeriesRulesBook(SpcOptions settings)
 {
     private readonly SeriesRules _global = SeriesRules.Default.With(settings.Charts);
     private readonly Dictionary<(string Product, string Metric), SeriesRules> _resolved = [];
 
     /// <summary>A book with nothing configured.</summary>
-    public static SeriesRulesBook Empty => new(new SpcSettings());
+    public static SeriesRulesBook Empty => new(new SpcOptions());
 
     /// <summary>The rules of <paramref name="metric"/> of <paramref name="productId"/>.</summary>
     public SeriesRules For(string productId, string metric)

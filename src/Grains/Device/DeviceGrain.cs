@@ -23,7 +23,7 @@ namespace Actors.Grains.Device;
 [RandomPlacement]
 public sealed class DeviceGrain(
     [PersistentState("device", StorageNames.State)] IPersistentState<DeviceState> state,
-    IOptions<SpcSettings> spcSettings,
+    IOptions<SpcOptions> spcSettings,
     IOptions<NotifierOptions> notifierOptions,
     IOptions<DeviceGrainOptions> deviceOptions,
     TimeProvider time,

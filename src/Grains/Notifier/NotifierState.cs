@@ -8,7 +8,7 @@ namespace Actors.Grains.Notifier;
 public sealed class NotifierState
 {
     [Id(0)] public List<OutboxEntry> Outbox { get; set; } = [];
-    [Id(1)] public AlertFolder Folder { get; set; } = new();
+    [Id(1)] public AlertRepeatFolder Folder { get; set; } = new();
 
     /// <summary>Most recent anomalies, oldest first; also the memory of alert IDs already seen, so a re-sent batch is not notified twice.</summary>
     [Id(2)] public List<Anomaly> Recent { get; set; } = [];

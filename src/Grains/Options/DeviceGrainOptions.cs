@@ -3,7 +3,7 @@ namespace Actors.Grains.Options;
 /// <summary>Device grain settings (configuration section <c>Devices</c>).</summary>
 public sealed class DeviceGrainOptions
 {
-    public const string Section = "Devices";
+    public const string SectionName = "Devices";
 
     /// <summary>How long a device grain uses its copy of the rules before asking the rules grain again. Default 5 s.</summary>
     public TimeSpan RulesRefreshInterval { get; set; } = TimeSpan.FromSeconds(5);

@@ -3,7 +3,7 @@ namespace Actors.Grains.Options;
 /// <summary>Notifier settings (configuration section <c>Notifier</c>).</summary>
 public sealed class NotifierOptions
 {
-    public const string Section = "Notifier";
+    public const string SectionName = "Notifier";
 
     /// <summary>Number of notifier grains; a device always uses the same one. Default 4. Changing it moves devices between shards.</summary>
     public int Shards { get; set; } = 4;

@@ -11,24 +11,24 @@ public sealed class NotifierOptionsValidator(IEnumerable<INotificationSink> sink
         var failures = new List<string>();
         if (options.Shards < 1)
         {
-            failures.Add($"{NotifierOptions.Section}:{nameof(options.Shards)} must be at least 1 (was {options.Shards}).");
+            failures.Add($"{NotifierOptions.SectionName}:{nameof(options.Shards)} must be at least 1 (was {options.Shards}).");
         }
         if (options.Cooldown < TimeSpan.Zero)
         {
-            failures.Add($"{NotifierOptions.Section}:{nameof(options.Cooldown)} must not be negative.");
+            failures.Add($"{NotifierOptions.SectionName}:{nameof(options.Cooldown)} must not be negative.");
         }
         if (options.DeliveryInterval <= TimeSpan.Zero)
         {
-            failures.Add($"{NotifierOptions.Section}:{nameof(options.DeliveryInterval)} must be positive.");
+            failures.Add($"{NotifierOptions.SectionName}:{nameof(options.DeliveryInterval)} must be positive.");
         }
         if (options.RetryBaseDelay <= TimeSpan.Zero || options.RetryMaxDelay < options.RetryBaseDelay)
         {
-            failures.Add($"{NotifierOptions.Section}:{nameof(options.RetryBaseDelay)} must be positive and at most {nameof(options.RetryMaxDelay)}.");
+            failures.Add($"{NotifierOptions.SectionName}:{nameof(options.RetryBaseDelay)} must be positive and at most {nameof(options.RetryMaxDelay)}.");
         }
         var known = sinks.Select(s => s.Name).ToList();
         foreach (var sink in options.Sinks.Where(s => !known.Contains(s, StringComparer.OrdinalIgnoreCase)))
         {
-            failures.Add($"{NotifierOptions.Section}:{nameof(options.Sinks)} names unknown sink '{sink}' (known: {string.Join(", ", known)}).");
+            failures.Add($"{NotifierOptions.SectionName}:{nameof(options.Sinks)} names unknown sink '{sink}' (known: {string.Join(", ", known)}).");
         }
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }

@@ -17,7 +17,7 @@ namespace Actors.Grains.Product;
 /// </summary>
 public sealed class ProductGrain(
     [PersistentState("product", StorageNames.State)] IPersistentState<ProductState> state,
-    IOptions<SpcSettings> settings,
+    IOptions<SpcOptions> settings,
     IOptions<NotifierOptions> notifierOptions) : Grain, IProductGrain
 {
     private readonly SpcCalendar _calendar = SpcCalendar.FromId(settings.Value.TimeZone);

@@ -14,7 +14,7 @@ public static class AdminAccessExtensions
     /// </summary>
     public static ISiloBuilder AddAdminAccess(this ISiloBuilder silo, IConfiguration configuration)
     {
-        silo.Services.AddOptions<AdminOptions>().Bind(configuration.GetSection(AdminOptions.Section));
+        silo.Services.AddOptions<AdminOptions>().Bind(configuration.GetSection(AdminOptions.SectionName));
         silo.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IIncomingGrainCallFilter, AdminAccessFilter>());
         return silo;
     }
@@ -25,7 +25,7 @@ public static class AdminAccessExtensions
     /// </summary>
     public static IServiceCollection AddAdminSecretForwarding(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<AdminOptions>().Bind(configuration.GetSection(AdminOptions.Section));
+        services.AddOptions<AdminOptions>().Bind(configuration.GetSection(AdminOptions.SectionName));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IOutgoingGrainCallFilter, AdminSecretForwardingFilter>());
         return services;
     }

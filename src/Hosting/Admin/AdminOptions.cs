@@ -4,7 +4,7 @@ namespace Actors.Hosting.Admin;
 public sealed class AdminOptions
 {
     /// <summary>The configuration section name.</summary>
-    public const string Section = "Admin";
+    public const string SectionName = "Admin";
 
     /// <summary>
     /// The shared secret an admin operation must present (environment variable <c>Admin__Secret</c>; on ECS from Secrets

@@ -5,7 +5,7 @@ namespace Actors.Hosting.Dashboard;
 /// <summary>The Orleans dashboard of a silo (configuration section <c>Dashboard</c>).</summary>
 public sealed class DashboardSettings
 {
-    public const string Section = "Dashboard";
+    public const string SectionName = "Dashboard";
 
     /// <summary>Serve the Orleans dashboard. Default false; enable it on every silo of a cluster or on none.</summary>
     public bool Enabled { get; set; }
@@ -18,7 +18,7 @@ public sealed class DashboardSettings
     public static DashboardSettings Read(IConfiguration configuration)
     {
         var settings = new DashboardSettings();
-        configuration.GetSection(Section).Bind(settings);
+        configuration.GetSection(SectionName).Bind(settings);
         var result = new DashboardSettingsValidator().Validate(null, settings);
         if (result.Failed)
         {

@@ -7,6 +7,6 @@ public sealed class DashboardSettingsValidator : IValidateOptions<DashboardSetti
 {
     public ValidateOptionsResult Validate(string? name, DashboardSettings settings) =>
         settings.Enabled && settings.Port is < 1 or > 65535
-            ? ValidateOptionsResult.Fail($"{DashboardSettings.Section}:{nameof(settings.Port)} must be a port between 1 and 65535, not {settings.Port}.")
+            ? ValidateOptionsResult.Fail($"{DashboardSettings.SectionName}:{nameof(settings.Port)} must be a port between 1 and 65535, not {settings.Port}.")
             : ValidateOptionsResult.Success;
 }

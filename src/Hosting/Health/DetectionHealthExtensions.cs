@@ -45,10 +45,10 @@ public static class DetectionHealthExtensions
     }
 
     /// <summary>
-    /// Serves the health endpoints on <see cref="HealthSettings.Port"/> only (when enabled). The port is matched against
+    /// Serves the health endpoints on <see cref="HealthOptions.Port"/> only (when enabled). The port is matched against
     /// the connection's local port, not the Host header, so any prober (ECS, a load balancer, a script) is answered.
     /// </summary>
-    public static IApplicationBuilder UseDetectionHealth(this IApplicationBuilder app, HealthSettings settings)
+    public static IApplicationBuilder UseDetectionHealth(this IApplicationBuilder app, HealthOptions settings)
     {
         if (!settings.Enabled)
         {

@@ -7,14 +7,14 @@ using Microsoft.Extensions.Options;
 
 namespace Actors.Hosting.Sinks;
 
-/// <summary>Writes each notification's anomaly record (the MISSION.md shape) to an output Kinesis stream, keyed by device.</summary>
+/// <summary>Writes each notification's anomaly record (the README's record shape) to an output Kinesis stream, keyed by device.</summary>
 public sealed class AnomalyStreamNotificationSink(KinesisPutter putter, IOptions<AnomalyStreamSinkOptions> options) : INotificationSink
 {
     public string Name => "kinesis";
 
     public async Task SendAsync(IReadOnlyList<Notification> notifications, CancellationToken cancellationToken)
     {
-        var stream = options.Value.StreamName ?? throw new InvalidOperationException($"{AnomalyStreamSinkOptions.Section}:{nameof(AnomalyStreamSinkOptions.StreamName)} is not configured.");
+        var stream = options.Value.StreamName ?? throw new InvalidOperationException($"{AnomalyStreamSinkOptions.SectionName}:{nameof(AnomalyStreamSinkOptions.StreamName)} is not configured.");
         var entries = notifications.Select(n => new PutRecordsEntry(JsonSerializer.SerializeToUtf8Bytes(n.Anomaly, AlertJsonContext.Records.Anomaly), n.Anomaly.DeviceId)).ToList();
         await putter.PutAllAsync(stream, entries, cancellationToken);
     }

@@ -19,7 +19,7 @@ public sealed class SnsNotificationSink(ISnsClient sns, IOptions<SnsSinkOptions>
 
     public async Task SendAsync(IReadOnlyList<Notification> notifications, CancellationToken cancellationToken)
     {
-        var topicArn = options.Value.TopicArn ?? throw new InvalidOperationException($"{SnsSinkOptions.Section}:{nameof(SnsSinkOptions.TopicArn)} is not configured.");
+        var topicArn = options.Value.TopicArn ?? throw new InvalidOperationException($"{SnsSinkOptions.SectionName}:{nameof(SnsSinkOptions.TopicArn)} is not configured.");
         foreach (var notification in notifications)
         {
             await sns.PublishAsync(topicArn, Subject(notification), JsonSerializer.Serialize(notification, AlertJsonContext.Records.Notification), Attributes(notification), cancellationToken);

@@ -47,7 +47,7 @@ public sealed class ClusterConnection : IAsyncDisposable
     public static async Task<ClusterConnection> StartAsync(
         IConfiguration configuration, bool embedded, bool serveHealth, Action<ILoggingBuilder> logging, CancellationToken cancellationToken)
     {
-        var health = serveHealth ? HealthSettings.Read(configuration, HealthSettings.IngestorDefaultPort) : null;
+        var health = serveHealth ? HealthOptions.Read(configuration, HealthOptions.IngestorDefaultPort) : null;
         IHostApplicationBuilder builder = health is { Enabled: true }
             ? CreateWebBuilder(health.Port)
             : Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Configuration = new ConfigurationManager(), DisableDefaults = true });
@@ -60,10 +60,10 @@ public sealed class ClusterConnection : IAsyncDisposable
         {
             builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
             {
-                [$"{ClusterSettings.Section}:{nameof(ClusterSettings.Membership)}"] = nameof(MembershipKind.Localhost),
-                [$"{ClusterSettings.Section}:{nameof(ClusterSettings.SiloPort)}"] = FreePort().ToString(),
-                [$"{ClusterSettings.Section}:{nameof(ClusterSettings.GatewayPort)}"] = FreePort().ToString(),
-                [$"{AdminOptions.Section}:{nameof(AdminOptions.Secret)}"] = AdminSecret.Generate(),
+                [$"{ClusterSettings.SectionName}:{nameof(ClusterSettings.Membership)}"] = nameof(MembershipKind.Localhost),
+                [$"{ClusterSettings.SectionName}:{nameof(ClusterSettings.SiloPort)}"] = FreePort().ToString(),
+                [$"{ClusterSettings.SectionName}:{nameof(ClusterSettings.GatewayPort)}"] = FreePort().ToString(),
+                [$"{AdminOptions.SectionName}:{nameof(AdminOptions.Secret)}"] = AdminSecret.Generate(),
             });
             builder.UseOrleans(silo => silo.AddDetectionSilo(builder.Configuration));
             builder.Services.AddSiloReadinessChecks(ClusterSettingsReader.Read(builder.Configuration));
@@ -102,7 +102,7 @@ public sealed class ClusterConnection : IAsyncDisposable
         return builder;
     }
 
-    private static IHost Build(IHostApplicationBuilder builder, HealthSettings? health)
+    private static IHost Build(IHostApplicationBuilder builder, HealthOptions? health)
     {
         if (builder is not WebApplicationBuilder web || health is null)
         {

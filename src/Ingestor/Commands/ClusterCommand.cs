@@ -7,14 +7,14 @@ namespace Actors.Ingestor.Commands;
 public static class ClusterCommand
 {
     /// <summary>Returns null (after printing why) when the cluster cannot be reached.</summary>
-    public static Task<ClusterConnection?> ConnectAsync(IConfiguration configuration, IngestorSettings settings, CancellationToken cancellationToken) =>
+    public static Task<ClusterConnection?> ConnectAsync(IConfiguration configuration, IngestorOptions settings, CancellationToken cancellationToken) =>
         ConnectAsync(configuration, settings, serveHealth: false, cancellationToken);
 
     /// <summary>
-    /// As <see cref="ConnectAsync(IConfiguration, IngestorSettings, CancellationToken)"/>; with <paramref name="serveHealth"/>
+    /// As <see cref="ConnectAsync(IConfiguration, IngestorOptions, CancellationToken)"/>; with <paramref name="serveHealth"/>
     /// (the long-running <c>ingest</c> command) the connection also serves the health endpoints on <c>Health:Port</c> (default 8081).
     /// </summary>
-    public static async Task<ClusterConnection?> ConnectAsync(IConfiguration configuration, IngestorSettings settings, bool serveHealth, CancellationToken cancellationToken)
+    public static async Task<ClusterConnection?> ConnectAsync(IConfiguration configuration, IngestorOptions settings, bool serveHealth, CancellationToken cancellationToken)
     {
         try
         {

@@ -38,14 +38,14 @@ public static class IngestCommand
         var overrides = new Dictionary<string, string?>();
         if (stream is not null)
         {
-            overrides[$"{KinesisIngestOptions.Section}:{nameof(KinesisIngestOptions.StreamName)}"] = stream;
+            overrides[$"{KinesisIngestOptions.SectionName}:{nameof(KinesisIngestOptions.StreamName)}"] = stream;
         }
         if (workerId is not null)
         {
-            overrides[$"{KinesisIngestOptions.Section}:{nameof(KinesisIngestOptions.WorkerId)}"] = workerId;
+            overrides[$"{KinesisIngestOptions.SectionName}:{nameof(KinesisIngestOptions.WorkerId)}"] = workerId;
         }
         var configuration = IngestorConfiguration.Load(overrides);
-        var settings = configuration.GetSection(IngestorSettings.Section).Get<IngestorSettings>() ?? new IngestorSettings();
+        var settings = configuration.GetSection(IngestorOptions.SectionName).Get<IngestorOptions>() ?? new IngestorOptions();
 
         ClusterConnection? cluster = null;
         var services = new ServiceCollection();

@@ -22,7 +22,7 @@ public static class IngestorConfiguration
     public static ReadingParser CreateParser(IConfiguration configuration)
     {
         var options = new ReadingParserOptions();
-        ReadingParserOptionsBinder.Bind(configuration.GetSection(ReadingParserOptions.Section), options);
+        ReadingParserOptionsBinder.Bind(configuration.GetSection(ReadingParserOptions.SectionName), options);
         return new ReadingParser(options);
     }
 

@@ -36,7 +36,7 @@ public static class ReplayCommand
             return ExitCodes.InputNotFound;
         }
         var configuration = IngestorConfiguration.Load();
-        var settings = configuration.GetSection(IngestorSettings.Section).Get<IngestorSettings>() ?? new IngestorSettings();
+        var settings = configuration.GetSection(IngestorOptions.SectionName).Get<IngestorOptions>() ?? new IngestorOptions();
         await using var cluster = await ClusterCommand.ConnectAsync(configuration, settings, cancellationToken);
         if (cluster is null)
         {

@@ -40,8 +40,8 @@ public static class SimulateCommand
     private static async Task<int> RunAsync(TimeSpan? duration, double speed, int? seed, TimeSpan history, CancellationToken cancellationToken)
     {
         var configuration = IngestorConfiguration.Load(new Dictionary<string, string?> { ["Notifier:Sinks:0"] = "log" });
-        var settings = configuration.GetSection(IngestorSettings.Section).Get<IngestorSettings>() ?? new IngestorSettings();
-        var simulation = configuration.GetSection(SimulationOptions.Section).Get<SimulationOptions>() ?? new SimulationOptions();
+        var settings = configuration.GetSection(IngestorOptions.SectionName).Get<IngestorOptions>() ?? new IngestorOptions();
+        var simulation = configuration.GetSection(SimulationOptions.SectionName).Get<SimulationOptions>() ?? new SimulationOptions();
         if (seed is { } s)
         {
             simulation.Seed = s;
@@ -71,7 +71,7 @@ public static class SimulateCommand
         {
             if (history > TimeSpan.Zero)
             {
-                var dayStart = SpcCalendar.FromId(configuration[$"{SpcSettings.SectionName}:{nameof(SpcSettings.TimeZone)}"] ?? "UTC").StartOfDayUtc(DateOnly.FromDateTime(start));
+                var dayStart = SpcCalendar.FromId(configuration[$"{SpcOptions.SectionName}:{nameof(SpcOptions.TimeZone)}"] ?? "UTC").StartOfDayUtc(DateOnly.FromDateTime(start));
                 AnsiConsole.MarkupLine($"[grey]Backfilling {history} before {dayStart:yyyy-MM-dd HH:mm} UTC so today's SPC limits exist...[/]");
                 foreach (var record in new ReadingSimulator(simulation).Generate(dayStart - history, history))
                 {

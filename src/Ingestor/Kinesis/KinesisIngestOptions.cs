@@ -6,7 +6,7 @@ namespace Actors.Ingestor.Kinesis;
 public sealed class KinesisIngestOptions
 {
     /// <summary>The configuration section: <c>Kinesis</c>.</summary>
-    public const string Section = "Kinesis";
+    public const string SectionName = "Kinesis";
 
     /// <summary>The shortest <see cref="PollInterval"/>: Kinesis serves at most five GetRecords calls per second and shard.</summary>
     public static readonly TimeSpan MinPollInterval = TimeSpan.FromMilliseconds(200);

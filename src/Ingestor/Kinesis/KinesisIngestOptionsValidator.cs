@@ -7,7 +7,7 @@ namespace Actors.Ingestor.Kinesis;
 /// <summary>Checks <see cref="KinesisIngestOptions"/>; every failure names the bad property.</summary>
 public sealed partial class KinesisIngestOptionsValidator : IValidateOptions<KinesisIngestOptions>
 {
-    private const string Prefix = KinesisIngestOptions.Section + ":";
+    private const string Prefix = KinesisIngestOptions.SectionName + ":";
 
     /// <inheritdoc />
     public ValidateOptionsResult Validate(string? name, KinesisIngestOptions options)

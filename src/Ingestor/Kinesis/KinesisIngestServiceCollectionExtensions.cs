@@ -21,7 +21,7 @@ public static class KinesisIngestServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
         services.TryAddSingleton(configuration);
-        services.AddOptions<KinesisIngestOptions>().Bind(configuration.GetSection(KinesisIngestOptions.Section)).ValidateOnStart();
+        services.AddOptions<KinesisIngestOptions>().Bind(configuration.GetSection(KinesisIngestOptions.SectionName)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<KinesisIngestOptions>, KinesisIngestOptionsValidator>());
         services.AddOptions<CheckpointOptions>().Bind(configuration.GetSection(CheckpointOptions.SectionName))
             .Validate(o => o.Interval > TimeSpan.Zero && o.Records >= 0, $"{CheckpointOptions.SectionName}:Interval must be positive and {CheckpointOptions.SectionName}:Records 0 or more.")

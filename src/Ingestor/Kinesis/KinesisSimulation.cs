@@ -24,7 +24,7 @@ public static class KinesisSimulation
             return ExitCodes.InvalidConfiguration;
         }
         var configuration = IngestorConfiguration.Load();
-        var simulation = configuration.GetSection(SimulationOptions.Section).Get<SimulationOptions>() ?? new SimulationOptions();
+        var simulation = configuration.GetSection(SimulationOptions.SectionName).Get<SimulationOptions>() ?? new SimulationOptions();
         if (seed is { } s)
         {
             simulation.Seed = s;

@@ -15,8 +15,8 @@ public sealed class SettingsValidationTests
         var empty = Configure();
 
         var cluster = ClusterSettingsReader.Read(empty);
-        var siloHealth = HealthSettings.Read(empty, HealthSettings.SiloDefaultPort);
-        var ingestorHealth = HealthSettings.Read(empty, HealthSettings.IngestorDefaultPort);
+        var siloHealth = HealthOptions.Read(empty, HealthOptions.SiloDefaultPort);
+        var ingestorHealth = HealthOptions.Read(empty, HealthOptions.IngestorDefaultPort);
         var dashboard = DashboardSettings.Read(empty);
 
         Assert.Equal(TimeSpan.FromSeconds(30), cluster.ShutdownTimeout);
@@ -34,7 +34,7 @@ public sealed class SettingsValidationTests
         var configuration = Configure(("Cluster:ShutdownTimeout", "00:00:45"), ("Health:Port", "9090"), ("Dashboard:Enabled", "true"), ("Dashboard:Port", "9999"));
 
         Assert.Equal(TimeSpan.FromSeconds(45), ClusterSettingsReader.Read(configuration).ShutdownTimeout);
-        Assert.Equal(9090, HealthSettings.Read(configuration, HealthSettings.SiloDefaultPort).Port);
+        Assert.Equal(9090, HealthOptions.Read(configuration, HealthOptions.SiloDefaultPort).Port);
         Assert.Equal(9999, DashboardSettings.Read(configuration).Port);
     }
 
@@ -51,7 +51,7 @@ public sealed class SettingsValidationTests
     [Fact]
     public void A_bad_health_port_is_named()
     {
-        var error = Assert.Throws<InvalidOperationException>(() => HealthSettings.Read(Configure(("Health:Port", "70000")), HealthSettings.SiloDefaultPort));
+        var error = Assert.Throws<InvalidOperationException>(() => HealthOptions.Read(Configure(("Health:Port", "70000")), HealthOptions.SiloDefaultPort));
 
         Assert.Contains("Health:Port", error.Message);
     }
@@ -59,7 +59,7 @@ public sealed class SettingsValidationTests
     [Fact]
     public void A_disabled_endpoint_does_not_need_a_valid_port()
     {
-        Assert.False(HealthSettings.Read(Configure(("Health:Enabled", "false"), ("Health:Port", "0")), HealthSettings.SiloDefaultPort).Enabled);
+        Assert.False(HealthOptions.Read(Configure(("Health:Enabled", "false"), ("Health:Port", "0")), HealthOptions.SiloDefaultPort).Enabled);
         Assert.False(DashboardSettings.Read(Configure(("Dashboard:Port", "0"))).Enabled);
     }
 

@@ -12,7 +12,7 @@ namespace Actors.Deployment.Tests.Configuration;
 
 /// <summary>
 /// The configuration keys the programs read, collected by reflection: every class of the project's assemblies with a
-/// <c>public const string Section</c> (or <c>SectionName</c>) is an options class bound to that section, and its
+/// <c>public const string SectionName</c> is an options class bound to that section, and its
 /// bindable properties are the keys (nested classes and list items included). A few sections are bound by a literal
 /// name to a class that has no such constant; they are listed here with the place that binds them. Standard
 /// variables read by the AWS SDK, OpenTelemetry, ASP.NET Core, the .NET runtime and the logging configuration are
@@ -112,7 +112,7 @@ public sealed class KnownConfigurationKeys
     private static IEnumerable<Assembly> ProjectAssemblies()
     {
         var seen = new Dictionary<string, Assembly>(StringComparer.Ordinal);
-        var pending = new Stack<Assembly>([typeof(ClusterSettings).Assembly, typeof(KinesisIngestOptions).Assembly, typeof(AdminClientSettings).Assembly, Assembly.Load("Actors.Silo")]);
+        var pending = new Stack<Assembly>([typeof(ClusterSettings).Assembly, typeof(KinesisIngestOptions).Assembly, typeof(AdminClientOptions).Assembly, Assembly.Load("Actors.Silo")]);
         while (pending.Count > 0)
         {
             var assembly = pending.Pop();
@@ -142,7 +142,7 @@ public sealed class KnownConfigurationKeys
 
     private static string? SectionOf(Type type) =>
         type.GetFields(BindingFlags.Public | BindingFlags.Static | BindingFlags.DeclaredOnly)
-            .Where(f => f is { IsLiteral: true } && f.FieldType == typeof(string) && f.Name is "Section" or "SectionName")
+            .Where(f => f is { IsLiteral: true } && f.FieldType == typeof(string) && f.Name is "SectionName")
             .Select(f => (string?)f.GetRawConstantValue())
             .FirstOrDefault();
 

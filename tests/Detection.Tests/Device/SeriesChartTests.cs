@@ -26,7 +26,7 @@ public sealed class SeriesChartTests
         .BuildServiceProvider()
         .GetRequiredService<Serializer>();
 
-    private static SpcSettings AllCharts(RunRuleSettings k) => new()
+    private static SpcOptions AllCharts(RunRuleSettings k) => new()
     {
         Charts = new ChartOptions
         {
@@ -115,7 +115,7 @@ public sealed class SeriesChartTests
     [Fact]
     public void A_run_rule_anomaly_names_the_test_the_chart_and_the_limits()
     {
-        var settings = new SpcSettings { Charts = new ChartOptions { RunRules = [2] } };
+        var settings = new SpcOptions { Charts = new ChartOptions { RunRules = [2] } };
 
         var anomalies = Judge(new DeviceDetector(charts: new SeriesRulesBook(settings)), [.. Enumerable.Repeat(50.1, 9)], batchSize: 9);
 
@@ -138,7 +138,7 @@ public sealed class SeriesChartTests
     [Fact]
     public void A_new_days_limits_restart_the_charts()
     {
-        var settings = new SpcSettings { Charts = new ChartOptions { RunRules = [2] } };
+        var settings = new SpcOptions { Charts = new ChartOptions { RunRules = [2] } };
         var detector = new DeviceDetector(charts: new SeriesRulesBook(settings));
         var state = new DeviceState();
         var nextDay = B205 with { Date = new DateOnly(2026, 2, 18) };

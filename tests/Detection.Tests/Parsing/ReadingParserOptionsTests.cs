@@ -145,5 +145,5 @@ public sealed class ReadingParserOptionsTests
     }
 
     private static IConfigurationSection Section(Dictionary<string, string?> values) =>
-        new ConfigurationBuilder().AddInMemoryCollection(values).Build().GetSection(ReadingParserOptions.Section);
+        new ConfigurationBuilder().AddInMemoryCollection(values).Build().GetSection(ReadingParserOptions.SectionName);
 }

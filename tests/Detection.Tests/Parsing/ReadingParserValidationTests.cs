@@ -6,7 +6,7 @@ using Xunit;
 
 namespace Actors.Detection.Tests.Parsing;
 
-/// <summary>Validation at the edge: identities, plausible event times and record size (issue 12, items 1-3 and 6).</summary>
+/// <summary>Validation at the edge: identities, plausible event times and record size.</summary>
 public sealed class ReadingParserValidationTests
 {
     private static readonly DateTimeOffset Now = new(2026, 2, 17, 12, 0, 0, TimeSpan.Zero);
@@ -155,7 +155,7 @@ public sealed class ReadingParserValidationTests
             ["Parsing:MaxRecordBytes"] = "4096",
         }).Build();
 
-        ReadingParserOptionsBinder.Bind(configuration.GetSection(ReadingParserOptions.Section), options);
+        ReadingParserOptionsBinder.Bind(configuration.GetSection(ReadingParserOptions.SectionName), options);
 
         Assert.Equal(64, options.MaxIdentityLength);
         Assert.Equal(new DateTime(2020, 1, 1, 0, 0, 0, DateTimeKind.Utc), options.EarliestEventTime.ToUniversalTime());

@@ -10,15 +10,15 @@ namespace Actors.Detection.Tests.Spc;
 
 public sealed class ChartSettingsTests
 {
-    private static SpcSettings Bind(Dictionary<string, string?> values)
+    private static SpcOptions Bind(Dictionary<string, string?> values)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
         using var services = new ServiceCollection()
             .AddSingleton<IConfiguration>(configuration)
-            .AddSingleton<IValidateOptions<SpcSettings>, SpcSettingsValidator>()
-            .AddOptions<SpcSettings>().BindConfiguration(SpcSettings.SectionName).Services
+            .AddSingleton<IValidateOptions<SpcOptions>, SpcOptionsValidator>()
+            .AddOptions<SpcOptions>().BindConfiguration(SpcOptions.SectionName).Services
             .BuildServiceProvider();
-        return services.GetRequiredService<IOptions<SpcSettings>>().Value;
+        return services.GetRequiredService<IOptions<SpcOptions>>().Value;
     }
 
     [Fact]

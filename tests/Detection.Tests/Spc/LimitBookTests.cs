@@ -110,7 +110,7 @@ public sealed class LimitBookTests
     public void Prune_drops_dates_before_the_history_kept()
     {
         var book = new LimitBook();
-        var settings = new SpcSettings { HistoryDays = 14 };
+        var settings = new SpcOptions { HistoryDays = 14 };
         for (var offset = -20; offset <= 1; offset++)
         {
             var date = Day.AddDays(offset);

@@ -12,7 +12,7 @@ namespace Actors.Detection.Tests.Spc;
 public sealed class OutlierAndExtremeDateTests
 {
     private static readonly DateTime DayStart = new(2026, 2, 17, 0, 0, 0, DateTimeKind.Utc);
-    private static readonly SpcSettings Settings = new();
+    private static readonly SpcOptions Settings = new();
 
     public static TheoryData<string> TimeZones => ["UTC", "Asia/Tokyo", "America/New_York", "Pacific/Kiritimati", "Pacific/Pago_Pago", "Asia/Kathmandu"];
 

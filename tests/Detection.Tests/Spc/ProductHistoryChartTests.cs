@@ -12,7 +12,7 @@ public sealed class ProductHistoryChartTests
 {
     private static readonly DateOnly Day = new(2026, 2, 17);
     private static readonly DateTime DayStart = new(2026, 2, 17, 0, 0, 0, DateTimeKind.Utc);
-    private static readonly SpcSettings Settings = new();
+    private static readonly SpcOptions Settings = new();
     private static readonly SpecLimits Spec = new(49.85, 50.2, 50);
 
     [Fact]
@@ -33,7 +33,7 @@ public sealed class ProductHistoryChartTests
             .Select(pair => Math.Abs(pair.Second.Metrics[0].Value - pair.First.Metrics[0].Value))
             .ToArray();
         var mrBar = ranges.Average();
-        var rules = new SeriesRulesBook(new SpcSettings
+        var rules = new SeriesRulesBook(new SpcOptions
         {
             Overrides = [new ChartOptions { Metric = "thickness", SigmaEstimate = SigmaEstimate.MovingRange }],
         });
@@ -62,7 +62,7 @@ public sealed class ProductHistoryChartTests
     [Fact]
     public void Chart_points_are_bounded_per_series_and_in_number_of_series()
     {
-        var settings = new SpcSettings { ChartPoints = 10, ChartSeries = 3 };
+        var settings = new SpcOptions { ChartPoints = 10, ChartSeries = 3 };
         var book = new ChartPointBook();
         for (var i = 0; i < 30; i++)
         {

@@ -12,7 +12,7 @@ public sealed class ProductHistoryTests
 {
     private static readonly DateOnly Day = new(2026, 2, 17);
     private static readonly DateTime DayStart = new(2026, 2, 17, 0, 0, 0, DateTimeKind.Utc);
-    private static readonly SpcSettings FewReadings = new() { MinReadings = 2 };
+    private static readonly SpcOptions FewReadings = new() { MinReadings = 2 };
 
     [Fact]
     public void Window_is_72_hours_before_the_day_start_inclusive_of_its_start_and_exclusive_of_the_day()
@@ -54,7 +54,7 @@ public sealed class ProductHistoryTests
     [Fact]
     public void Fewer_than_MinReadings_gives_no_limits()
     {
-        var settings = new SpcSettings();
+        var settings = new SpcOptions();
         var history = new ProductHistory();
         for (var i = 0; i < 29; i++)
         {
@@ -112,7 +112,7 @@ public sealed class ProductHistoryTests
             history.Add(reading);
         }
 
-        var limits = history.ComputeLimits("B205", Day, calendar, new SpcSettings());
+        var limits = history.ComputeLimits("B205", Day, calendar, new SpcOptions());
 
         Assert.Equal(2, limits.Length);
         var end = calendar.StartOfDayUtc(Day);
@@ -138,7 +138,7 @@ public sealed class ProductHistoryTests
     public void Results_are_bitwise_independent_of_batching_and_queries_in_between()
     {
         var calendar = SpcCalendar.FromId("Asia/Tokyo");
-        var settings = new SpcSettings();
+        var settings = new SpcOptions();
         var readings = Line(23, DayStart.AddDays(-4), TimeSpan.FromDays(4), "M-001", "M-002");
         readings.Add(readings[100]);
         readings.Add(readings[^5] with { DeviceId = "M-009" });
@@ -189,7 +189,7 @@ public sealed class ProductHistoryTests
     public void Pruning_keeps_state_bounded_over_30_days_and_keeps_what_limits_need()
     {
         var calendar = SpcCalendar.FromId("Asia/Tokyo");
-        var settings = new SpcSettings();
+        var settings = new SpcOptions();
         var from = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc);
         var pruned = new ProductHistory();
         var full = new ProductHistory();
@@ -235,7 +235,7 @@ public sealed class ProductHistoryTests
     {
         var history = new ProductHistory();
 
-        history.Prune(SpcCalendar.Utc, new SpcSettings());
+        history.Prune(SpcCalendar.Utc, new SpcOptions());
 
         Assert.Equal(0, history.Buckets);
         Assert.Empty(history.Aggregates());

@@ -54,7 +54,7 @@ public sealed class SpcStateSerializationTests
         Assert.Equal(history.Buckets, copy.Buckets);
         Assert.Equal(history.Aggregates(), copy.Aggregates());
         Assert.Equal(
-            history.ComputeLimits("B205", new DateOnly(2026, 2, 17), SpcCalendar.Utc, new SpcSettings()),
-            copy.ComputeLimits("B205", new DateOnly(2026, 2, 17), SpcCalendar.Utc, new SpcSettings()));
+            history.ComputeLimits("B205", new DateOnly(2026, 2, 17), SpcCalendar.Utc, new SpcOptions()),
+            copy.ComputeLimits("B205", new DateOnly(2026, 2, 17), SpcCalendar.Utc, new SpcOptions()));
     }
 }

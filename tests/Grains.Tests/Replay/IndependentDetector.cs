@@ -4,7 +4,7 @@ using MathNet.Numerics.Statistics;
 namespace Actors.Grains.Tests.Replay;
 
 /// <summary>
-/// The detection rules of MISSION.md written again, as plainly as possible and without any of the production code:
+/// The detection rules of the README written again, as plainly as possible and without any of the production code:
 /// raw values, MathNet statistics, UTC days. The replay must find exactly what this finds.
 /// </summary>
 public sealed class IndependentDetector(double temperatureUpper, double windowSeconds, double bound, int minSamples, int minReadings)

@@ -6,35 +6,35 @@ using Xunit;
 
 namespace Actors.Detection.Tests.Spc;
 
-public sealed class SpcSettingsTests
+public sealed class SpcOptionsTests
 {
     [Fact]
     public void Defaults_are_documented_values_and_valid()
     {
-        var settings = new SpcSettings();
+        var settings = new SpcOptions();
 
         Assert.Equal("UTC", settings.TimeZone);
         Assert.Equal(72, settings.WindowHours);
         Assert.Equal(30, settings.MinReadings);
         Assert.Equal(14, settings.HistoryDays);
         Assert.Equal(TimeSpan.FromHours(72), settings.Window);
-        Assert.Empty(SpcSettingsValidator.Failures(settings));
+        Assert.Empty(SpcOptionsValidator.Failures(settings));
         settings.Validate();
     }
 
     [Theory]
-    [InlineData(nameof(SpcSettings.WindowHours))]
-    [InlineData(nameof(SpcSettings.MinReadings))]
-    [InlineData(nameof(SpcSettings.HistoryDays))]
-    [InlineData(nameof(SpcSettings.TimeZone))]
+    [InlineData(nameof(SpcOptions.WindowHours))]
+    [InlineData(nameof(SpcOptions.MinReadings))]
+    [InlineData(nameof(SpcOptions.HistoryDays))]
+    [InlineData(nameof(SpcOptions.TimeZone))]
     public void Validate_names_the_bad_property(string property)
     {
         var settings = property switch
         {
-            nameof(SpcSettings.WindowHours) => new SpcSettings { WindowHours = 0 },
-            nameof(SpcSettings.MinReadings) => new SpcSettings { MinReadings = 1 },
-            nameof(SpcSettings.HistoryDays) => new SpcSettings { HistoryDays = -3 },
-            _ => new SpcSettings { TimeZone = "Nowhere/Atlantis" },
+            nameof(SpcOptions.WindowHours) => new SpcOptions { WindowHours = 0 },
+            nameof(SpcOptions.MinReadings) => new SpcOptions { MinReadings = 1 },
+            nameof(SpcOptions.HistoryDays) => new SpcOptions { HistoryDays = -3 },
+            _ => new SpcOptions { TimeZone = "Nowhere/Atlantis" },
         };
 
         var error = Assert.Throws<OptionsValidationException>(settings.Validate);
@@ -54,11 +54,11 @@ public sealed class SpcSettingsTests
         }).Build();
         using var services = new ServiceCollection()
             .AddSingleton<IConfiguration>(configuration)
-            .AddSingleton<IValidateOptions<SpcSettings>, SpcSettingsValidator>()
-            .AddOptions<SpcSettings>().BindConfiguration(SpcSettings.SectionName).Services
+            .AddSingleton<IValidateOptions<SpcOptions>, SpcOptionsValidator>()
+            .AddOptions<SpcOptions>().BindConfiguration(SpcOptions.SectionName).Services
             .BuildServiceProvider();
 
-        var settings = services.GetRequiredService<IOptions<SpcSettings>>().Value;
+        var settings = services.GetRequiredService<IOptions<SpcOptions>>().Value;
 
         Assert.Equal("Asia/Tokyo", settings.TimeZone);
         Assert.Equal(48, settings.WindowHours);
@@ -76,11 +76,11 @@ public sealed class SpcSettingsTests
         }).Build();
         using var services = new ServiceCollection()
             .AddSingleton<IConfiguration>(configuration)
-            .AddSingleton<IValidateOptions<SpcSettings>, SpcSettingsValidator>()
-            .AddOptions<SpcSettings>().BindConfiguration(SpcSettings.SectionName).Services
+            .AddSingleton<IValidateOptions<SpcOptions>, SpcOptionsValidator>()
+            .AddOptions<SpcOptions>().BindConfiguration(SpcOptions.SectionName).Services
             .BuildServiceProvider();
 
-        var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<SpcSettings>>().Value);
+        var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<SpcOptions>>().Value);
 
         Assert.Contains("Spc:WindowHours", error.Message);
     }

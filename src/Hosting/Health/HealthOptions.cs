@@ -3,9 +3,9 @@ using Microsoft.Extensions.Configuration;
 namespace Actors.Hosting.Health;
 
 /// <summary>The HTTP health endpoints of a silo or an ingestor (configuration section <c>Health</c>).</summary>
-public sealed class HealthSettings
+public sealed class HealthOptions
 {
-    public const string Section = "Health";
+    public const string SectionName = "Health";
 
     /// <summary>The default <see cref="Port"/> of a silo.</summary>
     public const int SiloDefaultPort = 8080;
@@ -21,11 +21,11 @@ public sealed class HealthSettings
 
     /// <summary>Binds the <c>Health</c> section over the defaults (with <paramref name="defaultPort"/>) and validates it.</summary>
     /// <exception cref="InvalidOperationException">A setting is invalid; the message names it.</exception>
-    public static HealthSettings Read(IConfiguration configuration, int defaultPort)
+    public static HealthOptions Read(IConfiguration configuration, int defaultPort)
     {
-        var settings = new HealthSettings { Port = defaultPort };
-        configuration.GetSection(Section).Bind(settings);
-        var result = new HealthSettingsValidator().Validate(null, settings);
+        var settings = new HealthOptions { Port = defaultPort };
+        configuration.GetSection(SectionName).Bind(settings);
+        var result = new HealthOptionsValidator().Validate(null, settings);
         if (result.Failed)
         {
             throw new InvalidOperationException($"Invalid health configuration: {result.FailureMessage}");

@@ -1,9 +1,9 @@
 namespace Actors.Ingestor;
 
 /// <summary>Ingestor settings (configuration section <c>Ingestor</c>).</summary>
-public sealed class IngestorSettings
+public sealed class IngestorOptions
 {
-    public const string Section = "Ingestor";
+    public const string SectionName = "Ingestor";
 
     /// <summary>
     /// Start an in-process silo (localhost clustering, in-memory state unless <c>Cluster:Storage</c> says otherwise) instead

@@ -6,7 +6,7 @@ namespace Actors.Detection.Spc;
 /// Options of statistical process control, bound from the configuration section <see cref="SectionName"/>
 /// (e.g. <c>Spc__TimeZone=Asia/Tokyo</c> in the environment).
 /// </summary>
-public sealed class SpcSettings
+public sealed class SpcOptions
 {
     /// <summary>The configuration section these options are bound from.</summary>
     public const string SectionName = "Spc";
@@ -55,10 +55,10 @@ public sealed class SpcSettings
     /// <exception cref="OptionsValidationException">One or more options are invalid.</exception>
     public void Validate()
     {
-        var failures = SpcSettingsValidator.Failures(this);
+        var failures = SpcOptionsValidator.Failures(this);
         if (failures.Count > 0)
         {
-            throw new OptionsValidationException(SectionName, typeof(SpcSettings), failures);
+            throw new OptionsValidationException(SectionName, typeof(SpcOptions), failures);
         }
     }
 }

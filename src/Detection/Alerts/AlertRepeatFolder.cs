@@ -8,7 +8,7 @@ namespace Actors.Detection.Alerts;
 /// notified. Time is wall-clock time passed in by the caller, so the folding is testable without waiting.
 /// </summary>
 [GenerateSerializer, Alias("alert-folder")]
-public sealed class AlertFolder
+public sealed class AlertRepeatFolder
 {
     [Id(0)] private readonly Dictionary<string, FoldWindow> _windows = [];
 
