@@ -42,10 +42,11 @@ public sealed class AdminApp(IConfiguration configuration, IClusterConnector con
             "alerts list --since 15m",
             "rules set --threshold temperature:30"))
         {
-            new Command("device", HelpText.WithExamples("Inspect device grains", "device show M-001")) { DeviceShowCommand.Create(this) },
+            new Command("device", HelpText.WithExamples("Inspect device grains", "device show M-001")) { DeviceShowCommand.Create(this), DeviceChartCommand.Create(this) },
             new Command("product", HelpText.WithExamples("Inspect product grains and manage their control limits", "product show B205", "product limits import baseline.ndjson"))
             {
                 ProductShowCommand.Create(this),
+                ProductChartCommand.Create(this),
                 new Command("limits", HelpText.WithExamples("Manage control limits", "product limits import baseline.ndjson")) { ProductLimitsImportCommand.Create(this) },
             },
             new Command("alerts", HelpText.WithExamples("Recent anomalies", "alerts list --since 15m")) { AlertsListCommand.Create(this) },

@@ -28,17 +28,32 @@ public static class ProductShowCommand
         return command;
     }
 
+    private static string Optional(double? value) => value is { } number ? Readable.Number(number) : "-";
+
     private static void Render(IAnsiConsole console, ProductReport report)
     {
         Readable.Heading(console, $"Product {report.ProductId}: {Readable.Count(report.Readings)} readings, {Readable.Count(report.Duplicates)} duplicates");
         Readable.Heading(console, "Control limits (newest first)");
-        var limits = Readable.Table("Date", "Metric", "Source", "Mean", "Std dev", "Count", "LCL-I", "UCL-I", "LCL-X", "UCL-X");
+        var limits = Readable.Table("Date", "Metric", "Source", "Mean", "Std dev", "MR-bar", "Sigma", "Count", "LCL-I", "UCL-I", "LCL-X", "UCL-X");
         foreach (var l in report.Limits)
         {
-            limits.AddText(l.Date, l.Metric, l.Source.ToString(), Readable.Number(l.Mean), Readable.Number(l.StdDev), Readable.Count(l.Count),
-                Readable.Number(l.LclI), Readable.Number(l.UclI), Readable.Number(l.LclX), Readable.Number(l.UclX));
+            limits.AddText(l.Date, l.Metric, l.Source.ToString(), Readable.Number(l.Mean), Readable.Number(l.StdDev), Optional(l.MrBar),
+                l.SigmaEstimate.ToString(), Readable.Count(l.Count), Readable.Number(l.LclI), Readable.Number(l.UclI), Readable.Number(l.LclX), Readable.Number(l.UclX));
         }
         console.Write(limits);
+
+        if (report.Capability.Length > 0)
+        {
+            Readable.Heading(console, "Capability (limits window of the latest reading's day)");
+            var capability = Readable.Table("Date", "Metric", "LSL", "USL", "Target", "Count", "Mean", "Sigma within", "Sigma overall", "Cp", "Cpk", "Pp", "Ppk", "Cpm", "Out of spec");
+            foreach (var c in report.Capability)
+            {
+                capability.AddText(c.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), c.Metric, Optional(c.Lsl), Optional(c.Usl), Optional(c.Target),
+                    Readable.Count(c.Count), Readable.Number(c.Mean), Optional(c.SigmaWithin), Readable.Number(c.SigmaOverall), Optional(c.Cp), Optional(c.Cpk),
+                    Optional(c.Pp), Optional(c.Ppk), Optional(c.Cpm), c.OutOfSpecShare.ToString("P2", System.Globalization.CultureInfo.InvariantCulture));
+            }
+            console.Write(capability);
+        }
 
         Readable.Heading(console, "Aggregates");
         var aggregates = Readable.Table("Metric", "Count", "Mean", "Std dev", "From", "To", "Buckets");

@@ -11,6 +11,7 @@ namespace Actors.Admin.Output;
 /// </summary>
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, WriteIndented = true, UseStringEnumConverter = true)]
 [JsonSerializable(typeof(AlertsReport))]
+[JsonSerializable(typeof(ChartReport))]
 [JsonSerializable(typeof(ClusterStatusReport))]
 [JsonSerializable(typeof(DeviceReport))]
 [JsonSerializable(typeof(ImportReport))]

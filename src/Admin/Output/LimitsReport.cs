@@ -17,6 +17,10 @@ public sealed record LimitsReport
     public required double UclX { get; init; }
     public required double LclX { get; init; }
 
+    /// <summary>Average moving range in the window; null when imported without one.</summary>
+    public double? MrBar { get; init; }
+    public required SigmaEstimate SigmaEstimate { get; init; }
+
     /// <summary>The report of <paramref name="limits"/>.</summary>
     public static LimitsReport From(ControlLimits limits) => new()
     {
@@ -30,5 +34,7 @@ public sealed record LimitsReport
         LclI = limits.LclI,
         UclX = limits.UclX,
         LclX = limits.LclX,
+        MrBar = limits.MrBar,
+        SigmaEstimate = limits.SigmaEstimate,
     };
 }

@@ -11,6 +11,9 @@ public sealed record ProductReport
     public required LimitsReport[] Limits { get; init; }
     public required AggregateReport[] Aggregates { get; init; }
 
+    /// <summary>Capability of each metric with specification limits, over the limits window of the latest reading's day.</summary>
+    public required ProcessCapability[] Capability { get; init; }
+
     /// <summary>The report of <paramref name="snapshot"/>.</summary>
     public static ProductReport From(ProductSnapshot snapshot) => new()
     {
@@ -19,5 +22,6 @@ public sealed record ProductReport
         Duplicates = snapshot.Duplicates,
         Limits = [.. snapshot.Limits.OrderByDescending(l => l.Date).ThenBy(l => l.Metric, StringComparer.Ordinal).Select(LimitsReport.From)],
         Aggregates = [.. snapshot.Aggregates.OrderBy(a => a.Metric, StringComparer.Ordinal).Select(AggregateReport.Of)],
+        Capability = [.. snapshot.Capability.OrderBy(c => c.Metric, StringComparer.Ordinal)],
     };
 }
