@@ -81,7 +81,7 @@ public static class ControlChartPlot
 
     private static void Band(Plot plot, double from, double to, Color color)
     {
-        var band = plot.Add.HorizontalSpan(from, to);
+        var band = plot.Add.VerticalSpan(from, to);
         band.FillStyle.Color = color.WithAlpha(0.12);
         band.LineStyle.Width = 0;
     }
@@ -89,8 +89,7 @@ public static class ControlChartPlot
     private static void Line(Plot plot, double y, string text, Color color, LinePattern pattern)
     {
         var line = plot.Add.HorizontalLine(y, 1.5f, color, pattern);
-        line.Text = text;
-        line.LabelOppositeAxis = true;
+        line.LegendText = text;
     }
 
     private static string Title(ControlChart chart) =>
