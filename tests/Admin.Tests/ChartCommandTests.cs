@@ -19,7 +19,12 @@ public sealed class ChartCommandTests(AdminClusterFixture fixture) : IDisposable
         var readings = Enumerable.Range(0, 40)
             .Select(i => At(device, i, product, ("thickness", i == 30 ? 52.0 : 50 + 0.3 * Math.Sin(i))))
             .ToArray();
-        await fixture.Client.GetGrain<IProductGrain>(product).Accumulate(readings);
+        await fixture.Client.GetGrain<IProductGrain>(product).Accumulate(new ProductBatch
+        {
+            Source = "test",
+            Readings = readings,
+            Positions = [.. readings.Select((_, i) => (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture))],
+        });
         await fixture.Client.GetGrain<IDeviceGrain>(device).Judge(readings);
         return (device, product);
     }
