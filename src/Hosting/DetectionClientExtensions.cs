@@ -1,3 +1,4 @@
+using Actors.Hosting.Tls;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -12,6 +13,10 @@ public static class DetectionClientExtensions
     {
         var cluster = ClusterSettingsReader.Read(configuration);
         client.Services.AddDetectionExceptionSerialization();
+        if (configuration.GetSection(ClusterTlsSettings.Section).Get<ClusterTlsSettings>() is { Enabled: true } tls)
+        {
+            client.UseClusterTls(ClusterCertificate.Load(tls));
+        }
         client.Configure<ClusterOptions>(o =>
         {
             o.ClusterId = cluster.ClusterId;

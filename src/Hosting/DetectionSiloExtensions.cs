@@ -1,6 +1,7 @@
 using Actors.Aws;
 using Actors.Detection.Spc;
 using Actors.Hosting.Sinks;
+using Actors.Hosting.Tls;
 using Actors.Grains;
 using Actors.Grains.Interfaces;
 using Actors.Grains.Options;
@@ -57,6 +58,10 @@ public static class DetectionSiloExtensions
                         }
                     }));
                 break;
+        }
+        if (configuration.GetSection(ClusterTlsSettings.Section).Get<ClusterTlsSettings>() is { Enabled: true } tls)
+        {
+            silo.UseClusterTls(ClusterCertificate.Load(tls));
         }
         silo.AddAdminAccess(configuration);
         return silo.AddDetectionGrains(configuration);
