@@ -13,7 +13,7 @@ public static class DetectionClientExtensions
     {
         var cluster = ClusterSettingsReader.Read(configuration);
         client.Services.AddDetectionExceptionSerialization();
-        if (configuration.GetSection(ClusterTlsSettings.Section).Get<ClusterTlsSettings>() is { Enabled: true } tls)
+        if (configuration.GetSection(ClusterTlsOptions.SectionName).Get<ClusterTlsOptions>() is { Enabled: true } tls)
         {
             client.UseClusterTls(ClusterCertificate.Load(tls));
         }

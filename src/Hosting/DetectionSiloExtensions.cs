@@ -59,7 +59,7 @@ public static class DetectionSiloExtensions
                     }));
                 break;
         }
-        if (configuration.GetSection(ClusterTlsSettings.Section).Get<ClusterTlsSettings>() is { Enabled: true } tls)
+        if (configuration.GetSection(ClusterTlsOptions.SectionName).Get<ClusterTlsOptions>() is { Enabled: true } tls)
         {
             silo.UseClusterTls(ClusterCertificate.Load(tls));
         }

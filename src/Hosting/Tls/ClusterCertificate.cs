@@ -3,12 +3,12 @@ using System.Security.Cryptography.X509Certificates;
 
 namespace Actors.Hosting.Tls;
 
-/// <summary>Loads the cluster certificate from <see cref="ClusterTlsSettings"/>, or makes a throw-away one.</summary>
+/// <summary>Loads the cluster certificate from <see cref="ClusterTlsOptions"/>, or makes a throw-away one.</summary>
 public static class ClusterCertificate
 {
     /// <summary>Loads the certificate the settings name; it must carry its private key.</summary>
     /// <exception cref="InvalidOperationException">No certificate is configured, or it has no private key.</exception>
-    public static X509Certificate2 Load(ClusterTlsSettings settings)
+    public static X509Certificate2 Load(ClusterTlsOptions settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
         var certificate = settings switch
@@ -17,11 +17,11 @@ public static class ClusterCertificate
             { CertificatePath: { Length: > 0 } path } when IsPkcs12(path) => X509CertificateLoader.LoadPkcs12FromFile(path, settings.CertificatePassword),
             { CertificatePath: { Length: > 0 } path } => X509Certificate2.CreateFromPemFile(path, settings.KeyPath),
             _ => throw new InvalidOperationException(
-                $"{ClusterTlsSettings.Section}:{nameof(ClusterTlsSettings.Enabled)} is true but neither {ClusterTlsSettings.Section}:{nameof(ClusterTlsSettings.CertificatePath)} nor {ClusterTlsSettings.Section}:{nameof(ClusterTlsSettings.CertificatePem)} is set."),
+                $"{ClusterTlsOptions.SectionName}:{nameof(ClusterTlsOptions.Enabled)} is true but neither {ClusterTlsOptions.SectionName}:{nameof(ClusterTlsOptions.CertificatePath)} nor {ClusterTlsOptions.SectionName}:{nameof(ClusterTlsOptions.CertificatePem)} is set."),
         };
         return certificate.HasPrivateKey
             ? certificate
-            : throw new InvalidOperationException($"The cluster certificate {certificate.Subject} has no private key; set {ClusterTlsSettings.Section}:{nameof(ClusterTlsSettings.KeyPath)} or {ClusterTlsSettings.Section}:{nameof(ClusterTlsSettings.KeyPem)}.");
+            : throw new InvalidOperationException($"The cluster certificate {certificate.Subject} has no private key; set {ClusterTlsOptions.SectionName}:{nameof(ClusterTlsOptions.KeyPath)} or {ClusterTlsOptions.SectionName}:{nameof(ClusterTlsOptions.KeyPem)}.");
     }
 
     /// <summary>A self-signed certificate for server and client authentication, valid for a day: for tests and local runs.</summary>

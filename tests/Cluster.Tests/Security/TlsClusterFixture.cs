@@ -43,7 +43,7 @@ public sealed class TlsClusterFixture : IAsyncLifetime
     {
         public void Configure(ISiloBuilder siloBuilder)
         {
-            siloBuilder.UseClusterTls(ClusterCertificate.Load(siloBuilder.Configuration.GetSection(ClusterTlsSettings.Section).Get<ClusterTlsSettings>()!));
+            siloBuilder.UseClusterTls(ClusterCertificate.Load(siloBuilder.Configuration.GetSection(ClusterTlsOptions.SectionName).Get<ClusterTlsOptions>()!));
             siloBuilder.AddMemoryGrainStorage(StorageNames.State);
             siloBuilder.AddDetectionGrains(siloBuilder.Configuration);
             siloBuilder.AddAdminAccess(siloBuilder.Configuration);
@@ -53,6 +53,6 @@ public sealed class TlsClusterFixture : IAsyncLifetime
     private sealed class TlsClientConfigurator : IClientBuilderConfigurator
     {
         public void Configure(IConfiguration configuration, IClientBuilder clientBuilder) =>
-            clientBuilder.UseClusterTls(ClusterCertificate.Load(configuration.GetSection(ClusterTlsSettings.Section).Get<ClusterTlsSettings>()!));
+            clientBuilder.UseClusterTls(ClusterCertificate.Load(configuration.GetSection(ClusterTlsOptions.SectionName).Get<ClusterTlsOptions>()!));
     }
 }

@@ -6,10 +6,10 @@ namespace Actors.Hosting.Tls;
 /// The certificate comes from a file (<see cref="CertificatePath"/>) or from the configuration itself
 /// (<see cref="CertificatePem"/>, e.g. an environment variable that ECS fills from Secrets Manager).
 /// </summary>
-public sealed class ClusterTlsSettings
+public sealed class ClusterTlsOptions
 {
     /// <summary>Configuration section.</summary>
-    public const string Section = "Tls";
+    public const string SectionName = "Tls";
 
     /// <summary>Whether silo and gateway connections use mutual TLS. Default false.</summary>
     public bool Enabled { get; set; }
