@@ -11,6 +11,5 @@ public sealed record DeviceSnapshot
     [Id(4)] public Dictionary<AnomalyType, long> AnomalyCounts { get; init; } = [];
     [Id(5)] public WindowView[] Windows { get; init; } = [];
     [Id(6)] public SeriesView[] Series { get; init; } = [];
-    [Id(7)] public Anomaly[] RecentAnomalies { get; init; } = [];
     [Id(8)] public LearnedView[] Learned { get; init; } = [];
 }

@@ -8,6 +8,12 @@ namespace Actors.Grains.Interfaces;
 [GenerateSerializer, Immutable, Alias("zscore-settings")]
 public sealed record ZScoreSettings
 {
+    /// <summary>The default of <see cref="MaxSamples"/>.</summary>
+    public const int DefaultMaxSamples = 64;
+
+    /// <summary>The largest <see cref="MaxSamples"/> accepted.</summary>
+    public const int MaxSamplesLimit = 100_000;
+
     /// <summary>Window length in seconds. Default 20.</summary>
     [Id(0)] public double WindowSeconds { get; init; } = 20;
 
@@ -22,4 +28,11 @@ public sealed record ZScoreSettings
 
     /// <summary>Turns the rule off.</summary>
     [Id(4)] public bool Enabled { get; init; } = true;
+
+    /// <summary>
+    /// Most values a window holds (2-100000). Default 64. A window always counts every value for its mean and standard
+    /// deviation; once it holds this many, it keeps only the most extreme half on each side, so the result stays exact
+    /// while no more than <c>MaxSamples / 2</c> values per side exceed the bound.
+    /// </summary>
+    [Id(5)] public int MaxSamples { get; init; } = DefaultMaxSamples;
 }

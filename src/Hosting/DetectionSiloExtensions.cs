@@ -1,10 +1,13 @@
 using Actors.Aws;
+using Actors.Detection.Device;
 using Actors.Detection.Spc;
 using Actors.Hosting.Sinks;
 using Actors.Hosting.Tls;
 using Actors.Grains;
+using Actors.Grains.Device;
 using Actors.Grains.Interfaces;
 using Actors.Grains.Options;
+using Actors.Grains.Rules;
 using Actors.Grains.Sinks;
 using Actors.Persistence.DynamoDB.Hosting;
 using Microsoft.Extensions.Configuration;
@@ -93,7 +96,16 @@ public static class DetectionSiloExtensions
         services.AddOptions<DeviceGrainOptions>().Bind(configuration.GetSection(DeviceGrainOptions.SectionName))
             .Validate(o => o.MaxEventTimeJump > TimeSpan.Zero, $"{DeviceGrainOptions.SectionName}:{nameof(DeviceGrainOptions.MaxEventTimeJump)} must be positive.")
             .ValidateOnStart();
-        services.AddOptions<DetectionRules>().Bind(configuration.GetSection("Rules"));
+        services.AddOptions<DetectionRules>().Bind(configuration.GetSection("Rules"))
+            .Validate(
+                rules => rules.ZScore.MaxSamples is >= 2 and <= ZScoreSettings.MaxSamplesLimit,
+                $"Rules:ZScore:{nameof(ZScoreSettings.MaxSamples)} must be between 2 and {ZScoreSettings.MaxSamplesLimit}.")
+            .ValidateOnStart();
+        services.AddSingleton(provider => new DeviceDetector(
+            provider.GetRequiredService<IOptions<DeviceGrainOptions>>().Value.MaxEventTimeJump,
+            new SeriesRulesBook(provider.GetRequiredService<IOptions<SpcOptions>>().Value)));
+        services.AddSingleton<RulesCache>();
+        services.AddSingleton<LimitsCache>();
         services.AddSingleton(TimeProvider.System);
         services.AddMetrics();
         services.AddSingleton<DetectionMetrics>();

@@ -51,7 +51,7 @@ public sealed class RulesCommandTests(AdminClusterFixture fixture) : IDisposable
 
         var json = (await AdminRunner.ExpectAsync(ExitCodes.Success, fixture.Client, AdminClusterFixture.Secret, "rules", "set",
             "--threshold", $"humidity:80:20@device={device}", "--threshold", "temperature:35", "--remove-threshold", "distance",
-            "--zscore-bound", "4", "--zscore-window", "60", "--zscore-min-samples", "12", "--zscore-metrics", "humidity,temperature",
+            "--zscore-bound", "4", "--zscore-window", "60", "--zscore-min-samples", "12", "--zscore-max-samples", "128", "--zscore-metrics", "humidity,temperature",
             "--zscore-enabled", "false", "--json")).Json();
 
         var after = await CurrentAsync();
@@ -60,7 +60,7 @@ public sealed class RulesCommandTests(AdminClusterFixture fixture) : IDisposable
         Assert.Equal(2, after.Thresholds.Length);
         Assert.Contains(after.Thresholds, t => t is { Metric: "temperature", Upper: 35, Lower: null, DeviceId: null });
         Assert.Contains(after.Thresholds, t => t.Metric == "humidity" && t.Upper == 80 && t.Lower == 20 && t.DeviceId == device);
-        Assert.Equal(new ZScoreSettings { Bound = 4, WindowSeconds = 60, MinSamples = 12, Enabled = false, Metrics = after.ZScore.Metrics }, after.ZScore);
+        Assert.Equal(new ZScoreSettings { Bound = 4, WindowSeconds = 60, MinSamples = 12, MaxSamples = 128, Enabled = false, Metrics = after.ZScore.Metrics }, after.ZScore);
         Assert.Equal(["humidity", "temperature"], after.ZScore.Metrics);
     }
 
@@ -110,6 +110,19 @@ public sealed class RulesCommandTests(AdminClusterFixture fixture) : IDisposable
         Assert.Equal(before.Version, (await CurrentAsync()).Version);
     }
 
+    [Theory]
+    [InlineData("1")]
+    [InlineData("100001")]
+    public async Task Max_samples_outside_2_to_100000_is_bad_input_and_changes_nothing(string maxSamples)
+    {
+        var before = await UseRulesAsync(fixture.Client, new ThresholdRule { Metric = "temperature", Upper = 30 });
+
+        var run = await AdminRunner.ExpectAsync(ExitCodes.BadInput, fixture.Client, AdminClusterFixture.Secret, "rules", "set", "--zscore-max-samples", maxSamples);
+
+        Assert.Contains($"z-score maximum samples {maxSamples} must be between 2 and 100000", run.Error);
+        Assert.Equal(before.Version, (await CurrentAsync()).Version);
+    }
+
     [Fact]
     public async Task Set_from_a_file_replaces_the_rules_and_show_output_round_trips()
     {
@@ -133,6 +146,7 @@ public sealed class RulesCommandTests(AdminClusterFixture fixture) : IDisposable
         Assert.Equal(30, rules.ZScore.WindowSeconds);
         Assert.Equal(2.5, rules.ZScore.Bound);
         Assert.Equal(10, rules.ZScore.MinSamples);
+        Assert.Equal(ZScoreSettings.DefaultMaxSamples, rules.ZScore.MaxSamples);
 
         var shown = await AdminRunner.ExpectAsync(ExitCodes.Success, fixture.Client, null, "rules", "show", "--json");
         await File.WriteAllTextAsync(path, shown.Output);

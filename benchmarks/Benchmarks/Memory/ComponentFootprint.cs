@@ -5,14 +5,13 @@ using Actors.Grains.Interfaces;
 namespace Actors.Benchmarks.Memory;
 
 /// <summary>
-/// Live bytes per device of the detection objects alone, outside Orleans: a <see cref="DeviceState"/> after judging the
-/// device's feed, and the same with a <see cref="DeviceDetector"/> per device (as every device grain has one, with its
-/// own prepared copy of the rules).
+/// Live bytes per device of the detection state alone, outside Orleans: a <see cref="DeviceState"/> after judging the
+/// device's feed with the one <see cref="DeviceDetector"/> all devices share, as in a silo.
 /// </summary>
 public static class ComponentFootprint
 {
-    /// <summary>Bytes per device of the state alone, and of the state plus its own detector.</summary>
-    public static (double State, double StateAndDetector) Measure(DeviceFeed feed, int devices)
+    /// <summary>Bytes per device of the state.</summary>
+    public static double Measure(DeviceFeed feed, int devices)
     {
         ArgumentNullException.ThrowIfNull(feed);
         var limits = BenchmarkRules.LimitsLookup();
@@ -27,22 +26,9 @@ public static class ComponentFootprint
             states[i] = new DeviceState();
             Judge(feed, "state", i, states[i], shared, limits, anomalies);
         }
-        var stateOnly = (HeapSnapshot.Take() - before).ManagedBytes / (double)devices;
+        var perDevice = (HeapSnapshot.Take() - before).ManagedBytes / (double)devices;
         GC.KeepAlive(states);
-        Array.Clear(states);
-
-        var detectors = new DeviceDetector[devices];
-        before = HeapSnapshot.Take();
-        for (var i = 0; i < devices; i++)
-        {
-            states[i] = new DeviceState();
-            detectors[i] = new DeviceDetector();
-            Judge(feed, "state", i, states[i], detectors[i], limits, anomalies);
-        }
-        var withDetector = (HeapSnapshot.Take() - before).ManagedBytes / (double)devices;
-        GC.KeepAlive(states);
-        GC.KeepAlive(detectors);
-        return (stateOnly, withDetector);
+        return perDevice;
     }
 
     /// <summary>Every pass of one device's feed judged into <paramref name="state"/>, as its grain would.</summary>

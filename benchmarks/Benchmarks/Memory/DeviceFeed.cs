@@ -37,6 +37,7 @@ public sealed class DeviceFeed
         {
             FeedProfile.Steady => [true, false],
             FeedProfile.Anomalous => [true],
+            FeedProfile.Idle => [],
             _ => [false],
         };
     }

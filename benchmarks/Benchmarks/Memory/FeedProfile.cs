@@ -3,6 +3,12 @@ namespace Actors.Benchmarks.Memory;
 /// <summary>What a device of the memory measurement has been through before it is measured.</summary>
 public enum FeedProfile
 {
+    /// <summary>
+    /// No readings: every device grain is only activated (one <c>GetSnapshot</c> call). The per-activation floor: Orleans'
+    /// activation and directory entry, the grain object and an empty state.
+    /// </summary>
+    Idle,
+
     /// <summary>One batch of normal values: a freshly activated device with few or no anomalies.</summary>
     Quiet,
 

@@ -6,9 +6,15 @@ using Spectre.Console;
 
 namespace Actors.Admin.Commands;
 
-/// <summary><c>device show ID</c>: last reading, open z-score windows, X-bar series, counters and recent anomalies of a device.</summary>
+/// <summary>
+/// <c>device show ID</c>: last reading, open z-score windows, X-bar series and counters of a device (from its grain) and
+/// its recent anomalies (from its notifier shard, which keeps them).
+/// </summary>
 public static class DeviceShowCommand
 {
+    /// <summary>How many of the device's recent anomalies are shown.</summary>
+    public const int RecentAnomalies = 20;
+
     /// <summary>Creates the command.</summary>
     public static Command Create(AdminApp app)
     {
@@ -23,7 +29,9 @@ public static class DeviceShowCommand
             {
                 throw AdminCommandException.UnknownId($"unknown device '{deviceId}': the cluster has never judged a reading from it (device IDs are case-sensitive).");
             }
-            invocation.Report(DeviceReport.From(snapshot), Render);
+            var notifier = grains.GetGrain<INotifierGrain>(NotifierShard.For(deviceId, invocation.NotifierShards));
+            var recent = await notifier.GetRecent(new AlertQuery { DeviceId = deviceId, Limit = RecentAnomalies });
+            invocation.Report(DeviceReport.From(snapshot, recent), Render);
         }));
         return command;
     }

@@ -22,15 +22,16 @@ public static class RulesSetCommand
         var window = new Option<double?>("--zscore-window") { Description = "Z-score window length in seconds" };
         var bound = new Option<double?>("--zscore-bound") { Description = "|z| strictly above this is an anomaly" };
         var minSamples = new Option<int?>("--zscore-min-samples") { Description = "Windows with fewer values are not judged (at least 2)" };
+        var maxSamples = new Option<int?>("--zscore-max-samples") { Description = $"Most values a window holds (2-{ZScoreSettings.MaxSamplesLimit}); beyond that it keeps the most extreme" };
         var metrics = new Option<string?>("--zscore-metrics") { Description = "Comma-separated metrics the z-score rule judges; empty string: every metric" };
         var enabled = new Option<bool?>("--zscore-enabled") { Description = "true or false: switch the z-score rule on or off" };
         var file = new Option<string?>("--file") { Description = "Replace all rules with a rules file (the JSON of 'rules show --json'); not combinable with the other options" };
-        var command = new Command("set", HelpText.WithExamples("Change the detection rules (needs Admin:Secret)", "rules set --threshold temperature:30", "rules set --zscore-window 30 --zscore-bound 2.5", "rules set --file rules.json")) { threshold, remove, replace, window, bound, minSamples, metrics, enabled, file };
+        var command = new Command("set", HelpText.WithExamples("Change the detection rules (needs Admin:Secret)", "rules set --threshold temperature:30", "rules set --zscore-window 30 --zscore-bound 2.5", "rules set --file rules.json")) { threshold, remove, replace, window, bound, minSamples, maxSamples, metrics, enabled, file };
         command.SetAction((parse, cancellationToken) => app.RunCommandAsync(parse, cancellationToken, async (invocation, ct) =>
         {
             var adds = Parse(parse.GetValue(threshold) ?? [], "--threshold", ThresholdSpec.Syntax, ThresholdSpec.Parse);
             var removals = Parse(parse.GetValue(remove) ?? [], "--remove-threshold", ThresholdSpec.KeySyntax, ThresholdSpec.ParseKey);
-            var zscore = new ZScoreEdit(parse.GetValue(window), parse.GetValue(bound), parse.GetValue(minSamples), Metrics(parse.GetValue(metrics)), parse.GetValue(enabled));
+            var zscore = new ZScoreEdit(parse.GetValue(window), parse.GetValue(bound), parse.GetValue(minSamples), parse.GetValue(maxSamples), Metrics(parse.GetValue(metrics)), parse.GetValue(enabled));
             var edits = adds.Count > 0 || removals.Count > 0 || parse.GetValue(replace) || zscore.Any;
             var path = parse.GetValue(file);
             if (path is not null && edits)

@@ -33,8 +33,8 @@ public static class RulesShowCommand
         }
         console.Write(thresholds);
         var z = report.ZScore;
-        var zscore = Readable.Table("Z-score rule", "Window (s)", "Bound |z| >", "Min samples", "Metrics");
-        zscore.AddText(z.Enabled ? "enabled" : "disabled", Readable.Number(z.WindowSeconds), Readable.Number(z.Bound), Readable.Count(z.MinSamples),
+        var zscore = Readable.Table("Z-score rule", "Window (s)", "Bound |z| >", "Min samples", "Max samples", "Metrics");
+        zscore.AddText(z.Enabled ? "enabled" : "disabled", Readable.Number(z.WindowSeconds), Readable.Number(z.Bound), Readable.Count(z.MinSamples), Readable.Count(z.MaxSamples),
             z.Metrics.Length == 0 ? "(all)" : string.Join(", ", z.Metrics));
         console.Write(zscore);
         var l = report.Learned;

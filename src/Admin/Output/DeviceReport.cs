@@ -19,8 +19,8 @@ public sealed record DeviceReport
     /// <summary>Newest first.</summary>
     public required AlertReport[] RecentAnomalies { get; init; }
 
-    /// <summary>The report of <paramref name="snapshot"/>.</summary>
-    public static DeviceReport From(DeviceSnapshot snapshot) => new()
+    /// <summary>The report of <paramref name="snapshot"/> and the device's <paramref name="recentAnomalies"/>.</summary>
+    public static DeviceReport From(DeviceSnapshot snapshot, IEnumerable<Anomaly> recentAnomalies) => new()
     {
         DeviceId = snapshot.DeviceId,
         LastReading = snapshot.LastReading is { } reading ? ReadingReport.From(reading) : null,
@@ -30,6 +30,6 @@ public sealed record DeviceReport
         OpenWindows = [.. snapshot.Windows.OrderBy(w => w.Metric, StringComparer.Ordinal).ThenBy(w => w.Start).Select(WindowReport.From)],
         XBarSeries = [.. snapshot.Series.OrderBy(s => s.ProductId, StringComparer.Ordinal).ThenBy(s => s.Metric, StringComparer.Ordinal).Select(SeriesReport.From)],
         LearnedSeries = [.. snapshot.Learned.Select(LearnedReport.From)],
-        RecentAnomalies = [.. snapshot.RecentAnomalies.OrderByDescending(a => a.TargetTime).ThenBy(a => a.AlertId, StringComparer.Ordinal).Select(AlertReport.From)],
+        RecentAnomalies = [.. recentAnomalies.OrderByDescending(a => a.TargetTime).ThenBy(a => a.AlertId, StringComparer.Ordinal).Select(AlertReport.From)],
     };
 }

@@ -19,6 +19,9 @@ public sealed record ZScoreReport
     /// <summary>Windows with fewer values are not judged. Default 10.</summary>
     public int MinSamples { get; set; } = 10;
 
+    /// <summary>Most values a window holds; beyond that it keeps the most extreme. Default 64.</summary>
+    public int MaxSamples { get; init; } = ZScoreSettings.DefaultMaxSamples;
+
     /// <summary>Metrics judged; empty means every metric.</summary>
     public string[] Metrics { get; set; } = [];
 
@@ -29,6 +32,7 @@ public sealed record ZScoreReport
         WindowSeconds = settings.WindowSeconds,
         Bound = settings.Bound,
         MinSamples = settings.MinSamples,
+        MaxSamples = settings.MaxSamples,
         Metrics = settings.Metrics,
     };
 
@@ -39,6 +43,7 @@ public sealed record ZScoreReport
         WindowSeconds = WindowSeconds,
         Bound = Bound,
         MinSamples = MinSamples,
+        MaxSamples = MaxSamples,
         Metrics = Metrics ?? [],
     };
 }

@@ -49,6 +49,10 @@ public static class RulesValidator
         {
             problems.Add($"z-score minimum samples {z.MinSamples} must be at least 2");
         }
+        if (z.MaxSamples is < 2 or > ZScoreSettings.MaxSamplesLimit)
+        {
+            problems.Add($"z-score maximum samples {z.MaxSamples} must be between 2 and {ZScoreSettings.MaxSamplesLimit}");
+        }
         if (z.Metrics.Any(string.IsNullOrWhiteSpace))
         {
             problems.Add("z-score metrics must not contain an empty name");

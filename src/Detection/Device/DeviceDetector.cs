@@ -8,8 +8,8 @@ namespace Actors.Detection.Device;
 
 /// <summary>
 /// Judges a device's readings against thresholds, z-score windows and SPC control limits and charts, changing the
-/// <see cref="DeviceState"/> it is given. Holds nothing but the rules prepared for the latest rules version; create
-/// one per device grain.
+/// <see cref="DeviceState"/> it is given. Holds nothing but the rules prepared for the latest rules version, so one
+/// instance serves every device grain of a silo; it is thread-safe.
 /// </summary>
 /// <param name="maxEventTimeJump">
 /// How far ahead of the latest judged event time a reading may be before it needs confirmation
@@ -25,11 +25,8 @@ public sealed class DeviceDetector(TimeSpan? maxEventTimeJump = null, SeriesRule
     };
 
     private readonly TimeSpan _maxEventTimeJump = maxEventTimeJump ?? EventTimeJump.DefaultMaxJump;
-    private readonly List<ZScoreWindow> _closing = [];
     private readonly SeriesChartJudge _charts = new(charts ?? SeriesRulesBook.Empty);
-    private ThresholdEvaluator? _thresholds;
-    private ZScoreRule? _zScore;
-    private LearnedRule? _learned;
+    private PreparedRules? _prepared;
 
     /// <summary>
     /// Judges <paramref name="readings"/> in the order given. A reading at or before the latest event time already
@@ -64,9 +61,11 @@ public sealed class DeviceDetector(TimeSpan? maxEventTimeJump = null, SeriesRule
         ArgumentNullException.ThrowIfNull(limitsFor);
         ArgumentNullException.ThrowIfNull(anomalies);
         var (thresholds, zScore, learned) = Prepare(rules);
+        state.PoolNames();
         var first = anomalies.Count;
         var accepted = 0;
         var duplicates = 0;
+        Reading? latest = null;
 
         for (var i = 0; i < readings.Count; i++)
         {
@@ -116,8 +115,13 @@ public sealed class DeviceDetector(TimeSpan? maxEventTimeJump = null, SeriesRule
             }
 
             accepted++;
-            state.LastReading = reading;
+            latest = reading;
             state.LastEventTime = time;
+        }
+
+        if (latest is not null)
+        {
+            state.RememberLast(latest);
         }
 
         state.Accepted += accepted;
@@ -142,42 +146,40 @@ public sealed class DeviceDetector(TimeSpan? maxEventTimeJump = null, SeriesRule
         ArgumentNullException.ThrowIfNull(anomalies);
         var (_, zScore, _) = Prepare(rules);
         var first = anomalies.Count;
-
-        _closing.Clear();
-        foreach (var window in state.Windows.Values)
+        var closing = state.Windows.FindAll(window => window.End <= watermark);
+        if (closing.Count == 0)
         {
-            if (window.End <= watermark)
-            {
-                _closing.Add(window);
-            }
+            return;
         }
 
-        _closing.Sort(ByEndThenMetric);
-        foreach (var window in _closing)
+        closing.Sort(ByEndThenMetric);
+        foreach (var window in closing)
         {
             if (zScore.AppliesTo(window.Metric))
             {
                 window.Judge(deviceId, zScore, anomalies);
             }
 
-            state.Windows.Remove(window.Metric);
+            state.Windows.Remove(window);
         }
 
-        _closing.Clear();
         state.Record(anomalies, first);
     }
 
     private (ThresholdEvaluator Thresholds, ZScoreRule ZScore, LearnedRule Learned) Prepare(DetectionRules rules)
     {
         ArgumentNullException.ThrowIfNull(rules);
-        if (_thresholds is null || _zScore is null || _learned is null || _thresholds.Version != rules.Version)
+        var prepared = Volatile.Read(ref _prepared);
+        if (prepared is null || prepared.Thresholds.Version != rules.Version)
         {
-            _thresholds = new ThresholdEvaluator(rules);
-            _zScore = new ZScoreRule(rules.ZScore ?? new ZScoreSettings());
-            _learned = new LearnedRule(rules.Learned ?? new LearnedSettings());
+            prepared = new PreparedRules(
+                new ThresholdEvaluator(rules),
+                new ZScoreRule(rules.ZScore ?? new ZScoreSettings()),
+                new LearnedRule(rules.Learned ?? new LearnedSettings()));
+            Volatile.Write(ref _prepared, prepared);
         }
 
-        return (_thresholds, _zScore, _learned);
+        return (prepared.Thresholds, prepared.ZScore, prepared.Learned);
     }
 
     private static void AddToWindow(
@@ -189,31 +191,29 @@ public sealed class DeviceDetector(TimeSpan? maxEventTimeJump = null, SeriesRule
         Metric metric,
         List<Anomaly> anomalies)
     {
+        var window = state.FindWindow(metric.Name);
         if (!rule.AppliesTo(metric.Name))
         {
-            if (state.Windows.Count > 0)
+            if (window is not null)
             {
-                state.Windows.Remove(metric.Name);
+                state.Windows.Remove(window);
             }
 
             return;
         }
 
-        if (state.Windows.TryGetValue(metric.Name, out var window))
+        if (window is null)
         {
-            if (time >= window.End)
-            {
-                window.Judge(deviceId, rule, anomalies);
-                window.Restart(time, rule.WindowTicks);
-            }
+            window = ZScoreWindow.Open(NamePool.Intern(metric.Name), time, rule.WindowTicks);
+            state.Windows.Add(window);
         }
-        else
+        else if (time >= window.End)
         {
-            window = ZScoreWindow.Open(metric.Name, time, rule.WindowTicks);
-            state.Windows.Add(metric.Name, window);
+            window.Judge(deviceId, rule, anomalies);
+            window.Restart(time, rule.WindowTicks);
         }
 
-        window.Add(time, metric.Value, productId);
+        window.Add(time, metric.Value, productId, rule.MaxSamples);
     }
 
     private static void JudgeSpc(
@@ -313,4 +313,6 @@ public sealed class DeviceDetector(TimeSpan? maxEventTimeJump = null, SeriesRule
             Metric = metric,
             Rule = rule,
         };
+
+    private sealed record PreparedRules(ThresholdEvaluator Thresholds, ZScoreRule ZScore, LearnedRule Learned);
 }

@@ -1,42 +1,31 @@
-using System.Runtime.InteropServices;
 using Actors.Detection.Learned;
 using Actors.Grains.Interfaces;
 
 namespace Actors.Detection.Device;
 
-/// <summary>Everything a device grain keeps between readings; changed only by <see cref="DeviceDetector"/>.</summary>
+/// <summary>
+/// Everything a device grain keeps between readings; changed only by <see cref="DeviceDetector"/>. It holds what the
+/// rules need and no copies of what lives elsewhere (the anomalies are the notifier's): small lists rather than
+/// dictionaries, since a device has a handful of metrics and products, and pooled names (<see cref="NamePool"/>).
+/// </summary>
 [GenerateSerializer, Alias("device-state")]
 public sealed class DeviceState
 {
     /// <summary>At most this many X-bar series are kept; adding another evicts the least recently updated.</summary>
     public const int MaxSeries = 64;
 
-    /// <summary>Number of most recent anomalies kept.</summary>
-    public const int MaxRecentAnomalies = 20;
+    /// <summary>False in a state just read from storage, whose names are still its own copies.</summary>
+    [NonSerialized]
+    private bool _namesPooled;
 
     /// <summary>Event time (UTC) of the latest reading judged; a reading at or before it is a duplicate.</summary>
     [Id(0)] public DateTime? LastEventTime { get; set; }
-
-    /// <summary>The latest reading judged.</summary>
-    [Id(1)] public Reading? LastReading { get; set; }
 
     /// <summary>Readings judged.</summary>
     [Id(2)] public long Accepted { get; set; }
 
     /// <summary>Readings dropped as duplicate or late.</summary>
     [Id(3)] public long Duplicates { get; set; }
-
-    /// <summary>Anomalies found, by type.</summary>
-    [Id(4)] public Dictionary<AnomalyType, long> AnomalyCounts { get; set; } = [];
-
-    /// <summary>The open z-score window of each metric.</summary>
-    [Id(5)] public Dictionary<string, ZScoreWindow> Windows { get; set; } = [];
-
-    /// <summary>The X-bar series of each product and metric (at most <see cref="MaxSeries"/>).</summary>
-    [Id(6)] public Dictionary<SeriesKey, XBarSeries> Series { get; set; } = [];
-
-    /// <summary>The most recent anomalies (at most <see cref="MaxRecentAnomalies"/>), oldest first.</summary>
-    [Id(7)] public List<Anomaly> RecentAnomalies { get; set; } = [];
 
     /// <summary>Readings set aside because their event time jumped too far ahead (<see cref="EventTime.EventTimeJump"/>).</summary>
     [Id(8)] public long Outliers { get; set; }
@@ -50,21 +39,36 @@ public sealed class DeviceState
     /// <summary>The learned rule's state of each metric it applies to.</summary>
     [Id(11)] public Dictionary<string, LearnedSeries> Learned { get; set; } = [];
 
-    /// <summary>A copy of the state for inspection; recent anomalies newest first.</summary>
+    /// <summary>The product of the latest reading judged, if it had one.</summary>
+    [Id(12)] public string? LastProductId { get; set; }
+
+    /// <summary>The metrics of the latest reading judged.</summary>
+    [Id(13)] public Metric[] LastMetrics { get; set; } = [];
+
+    /// <summary>Anomalies found, by type.</summary>
+    [Id(14)] public AnomalyCounts AnomalyCounts { get; set; } = new();
+
+    /// <summary>The open z-score window of each metric (at most one per metric).</summary>
+    [Id(15)] public List<ZScoreWindow> Windows { get; set; } = [];
+
+    /// <summary>The X-bar series of each product and metric (at most <see cref="MaxSeries"/>).</summary>
+    [Id(16)] public List<XBarSeries> Series { get; set; } = [];
+
+    /// <summary>A copy of the state for inspection.</summary>
     /// <param name="deviceId">The device the state belongs to.</param>
     public DeviceSnapshot ToSnapshot(string deviceId)
     {
         var windows = new WindowView[Windows.Count];
-        var i = 0;
-        foreach (var window in Windows.Values)
+        for (var i = 0; i < windows.Length; i++)
         {
+            var window = Windows[i];
             var (mean, sd) = window.ComputeStatistics();
-            windows[i++] = new WindowView
+            windows[i] = new WindowView
             {
                 Metric = window.Metric,
                 Start = window.Start,
                 End = window.End,
-                Count = window.Count,
+                Count = (int)Math.Min(window.Count, int.MaxValue),
                 Mean = mean,
                 StdDev = sd,
             };
@@ -73,10 +77,9 @@ public sealed class DeviceState
         Array.Sort(windows, static (a, b) => string.CompareOrdinal(a.Metric, b.Metric));
 
         var series = new SeriesView[Series.Count];
-        i = 0;
-        foreach (var entry in Series.Values)
+        for (var i = 0; i < series.Length; i++)
         {
-            series[i++] = new SeriesView { ProductId = entry.ProductId, Metric = entry.Metric, Values = entry.ToArray() };
+            series[i] = new SeriesView { ProductId = Series[i].ProductId, Metric = Series[i].Metric, Values = Series[i].ToArray() };
         }
 
         Array.Sort(series, static (a, b) =>
@@ -86,10 +89,10 @@ public sealed class DeviceState
         });
 
         var learned = new LearnedView[Learned.Count];
-        i = 0;
+        var next = 0;
         foreach (var (metric, entry) in Learned)
         {
-            learned[i++] = new LearnedView
+            learned[next++] = new LearnedView
             {
                 Metric = metric,
                 Readings = entry.Readings,
@@ -102,35 +105,98 @@ public sealed class DeviceState
 
         Array.Sort(learned, static (a, b) => string.CompareOrdinal(a.Metric, b.Metric));
 
-        var recent = RecentAnomalies.ToArray();
-        Array.Reverse(recent);
-
         return new DeviceSnapshot
         {
             DeviceId = deviceId,
-            LastReading = LastReading,
+            LastReading = LastEventTime is { } time
+                ? new Reading { DeviceId = deviceId, ProductId = LastProductId, Timestamp = time, Metrics = [.. LastMetrics] }
+                : null,
             Accepted = Accepted,
             Duplicates = Duplicates,
-            AnomalyCounts = new Dictionary<AnomalyType, long>(AnomalyCounts),
+            AnomalyCounts = AnomalyCounts.ToDictionary(),
             Windows = windows,
             Series = series,
-            RecentAnomalies = recent,
             Learned = learned,
         };
+    }
+
+    /// <summary>Replaces the names of a state read from storage by their pooled copies (once; a new state has none).</summary>
+    internal void PoolNames()
+    {
+        if (_namesPooled)
+        {
+            return;
+        }
+
+        _namesPooled = true;
+        LastProductId = NamePool.InternOrNull(LastProductId);
+        for (var i = 0; i < LastMetrics.Length; i++)
+        {
+            LastMetrics[i] = LastMetrics[i] with { Name = NamePool.Intern(LastMetrics[i].Name) };
+        }
+
+        foreach (var window in Windows)
+        {
+            window.Metric = NamePool.Intern(window.Metric);
+            window.ProductId = NamePool.InternOrNull(window.ProductId);
+        }
+
+        foreach (var series in Series)
+        {
+            series.ProductId = NamePool.Intern(series.ProductId);
+            series.Metric = NamePool.Intern(series.Metric);
+        }
+    }
+
+    /// <summary>The open window of <paramref name="metric"/>, or null.</summary>
+    internal ZScoreWindow? FindWindow(string metric)
+    {
+        foreach (var window in Windows)
+        {
+            if (string.Equals(window.Metric, metric, StringComparison.Ordinal))
+            {
+                return window;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Remembers <paramref name="reading"/> as the latest judged, with pooled names.</summary>
+    internal void RememberLast(Reading reading)
+    {
+        LastEventTime = reading.Timestamp;
+        if (!string.Equals(LastProductId, reading.ProductId, StringComparison.Ordinal))
+        {
+            LastProductId = NamePool.InternOrNull(reading.ProductId);
+        }
+
+        var metrics = reading.Metrics;
+        var last = LastMetrics.Length == metrics.Length ? LastMetrics : new Metric[metrics.Length];
+        for (var i = 0; i < metrics.Length; i++)
+        {
+            var name = i < LastMetrics.Length && string.Equals(LastMetrics[i].Name, metrics[i].Name, StringComparison.Ordinal)
+                ? LastMetrics[i].Name
+                : NamePool.Intern(metrics[i].Name);
+            last[i] = new Metric(name, metrics[i].Value);
+        }
+
+        LastMetrics = last;
     }
 
     /// <summary>The series of <paramref name="productId"/> and <paramref name="metric"/>, created (evicting the least recently updated when full) if missing, marked updated at <paramref name="time"/>.</summary>
     internal XBarSeries TouchSeries(string productId, string metric, DateTime time)
     {
-        if (!Series.TryGetValue(new SeriesKey(productId, metric), out var series))
+        var series = FindSeries(productId, metric);
+        if (series is null)
         {
             if (Series.Count >= MaxSeries)
             {
                 EvictLeastRecentlyUpdatedSeries();
             }
 
-            series = new XBarSeries { ProductId = productId, Metric = metric };
-            Series.Add(new SeriesKey(productId, metric), series);
+            series = new XBarSeries { ProductId = NamePool.Intern(productId), Metric = NamePool.Intern(metric) };
+            Series.Add(series);
         }
 
         series.UpdatedAt = time;
@@ -153,46 +219,46 @@ public sealed class DeviceState
             }
 
             charts = new SeriesCharts();
-            Charts.Add(key, charts);
+            Charts.Add(new SeriesKey(NamePool.Intern(productId), NamePool.Intern(metric)), charts);
         }
 
         charts.UpdatedAt = time;
         return charts;
     }
 
-    /// <summary>Counts the anomalies of <paramref name="anomalies"/> from index <paramref name="first"/> on and keeps them as recent.</summary>
+    /// <summary>Counts the anomalies of <paramref name="anomalies"/> from index <paramref name="first"/> on.</summary>
     internal void Record(List<Anomaly> anomalies, int first)
     {
         for (var i = first; i < anomalies.Count; i++)
         {
-            var anomaly = anomalies[i];
-            CollectionsMarshal.GetValueRefOrAddDefault(AnomalyCounts, anomaly.AnomalyType, out _)++;
-            RecentAnomalies.Add(anomaly);
+            AnomalyCounts.Add(anomalies[i].AnomalyType);
+        }
+    }
+
+    private XBarSeries? FindSeries(string productId, string metric)
+    {
+        foreach (var series in Series)
+        {
+            if (string.Equals(series.Metric, metric, StringComparison.Ordinal) && string.Equals(series.ProductId, productId, StringComparison.Ordinal))
+            {
+                return series;
+            }
         }
 
-        var excess = RecentAnomalies.Count - MaxRecentAnomalies;
-        if (excess > 0)
-        {
-            RecentAnomalies.RemoveRange(0, excess);
-        }
+        return null;
     }
 
     private void EvictLeastRecentlyUpdatedSeries()
     {
-        SeriesKey? oldestKey = null;
-        var oldestTime = DateTime.MaxValue;
-        foreach (var (key, series) in Series)
+        var oldest = 0;
+        for (var i = 1; i < Series.Count; i++)
         {
-            if (oldestKey is null || series.UpdatedAt < oldestTime)
+            if (Series[i].UpdatedAt < Series[oldest].UpdatedAt)
             {
-                oldestKey = key;
-                oldestTime = series.UpdatedAt;
+                oldest = i;
             }
         }
 
-        if (oldestKey is { } victim)
-        {
-            Series.Remove(victim);
-        }
+        Series.RemoveAt(oldest);
     }
 }

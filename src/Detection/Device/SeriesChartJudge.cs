@@ -14,7 +14,9 @@ namespace Actors.Detection.Device;
 /// </summary>
 public sealed class SeriesChartJudge(SeriesRulesBook rules)
 {
-    private readonly List<RunRuleViolation> _violations = [];
+    /// <summary>Scratch list of the current thread: one judge serves every device grain of a silo at once.</summary>
+    [ThreadStatic]
+    private static List<RunRuleViolation>? t_violations;
 
     /// <summary>Judges <paramref name="metric"/>'s value, measured at <paramref name="time"/>, against <paramref name="limits"/>.</summary>
     public void Judge(
@@ -111,9 +113,10 @@ public sealed class SeriesChartJudge(SeriesRulesBook rules)
         string chartName,
         Context context)
     {
-        _violations.Clear();
-        chart.Add(x, zones, settings, _violations);
-        foreach (var violation in _violations)
+        var violations = t_violations ??= [];
+        violations.Clear();
+        chart.Add(x, zones, settings, violations);
+        foreach (var violation in violations)
         {
             context.Add(AnomalyType.RunRule, $"{chartCode}{(int)violation.Test}", x, upper, lower, $"{violation.Description} ({chartName})");
         }

@@ -20,6 +20,7 @@ public sealed class ZScoreRule
         Enabled = settings.Enabled && WindowTicks > 0;
         Bound = settings.Bound;
         MinSamples = Math.Max(2, settings.MinSamples);
+        MaxSamples = Math.Clamp(settings.MaxSamples, 2, ZScoreSettings.MaxSamplesLimit);
     }
 
     /// <summary>False when the rule is switched off or its window length is not positive.</summary>
@@ -33,6 +34,9 @@ public sealed class ZScoreRule
 
     /// <summary>Windows with fewer values are not judged (never fewer than two, since the sample sd needs two).</summary>
     public int MinSamples { get; }
+
+    /// <summary>Most values a window holds; beyond that it keeps the most extreme ones (see <see cref="ZScoreWindow"/>).</summary>
+    public int MaxSamples { get; }
 
     /// <summary>Whether the rule judges <paramref name="metric"/>: enabled, and the metric selected (no selection = all).</summary>
     /// <param name="metric">The metric name.</param>

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using Actors.Grains.Interfaces;
 
@@ -5,11 +6,20 @@ namespace Actors.Detection.Device;
 
 /// <summary>
 /// An open fixed (tumbling) event-time window [<see cref="Start"/>, <see cref="End"/>) of one metric, aligned to the
-/// UTC epoch (start = floor(t / W) * W), holding the values that fell into it.
+/// UTC epoch (start = floor(t / W) * W). It counts every value (count, mean and sum of squared deviations, by
+/// Welford's method) and holds at most <see cref="ZScoreRule.MaxSamples"/> of them.
 /// </summary>
+/// <remarks>
+/// While the window holds every value, its statistics are computed from the values exactly as they always were. Once
+/// it is full, each further value pushes out the middle-ranked one, so the window keeps the K/2 smallest and the K/2
+/// largest values: only extreme values can lie more than the bound away from the mean. Judged against the running
+/// mean and standard deviation, the result is exact as long as no more than K/2 values on either side exceed the bound.
+/// </remarks>
 [GenerateSerializer, Alias("device-zscore-window")]
 public sealed class ZScoreWindow
 {
+    private const int StackScratchLimit = 256;
+
     /// <summary>The metric the window collects.</summary>
     [Id(0)] public string Metric { get; set; } = string.Empty;
 
@@ -19,11 +29,26 @@ public sealed class ZScoreWindow
     /// <summary>End of the window (UTC, exclusive).</summary>
     [Id(2)] public DateTime End { get; set; }
 
-    /// <summary>The values in the window, in arrival order.</summary>
-    [Id(3)] public List<WindowSample> Samples { get; set; } = [];
+    /// <summary>The values held, in arrival order: all of them, or the most extreme ones once more than the cap arrived.</summary>
+    [Id(9)] public List<WindowSample> Samples { get; set; } = [];
 
-    /// <summary>Number of values in the window.</summary>
-    public int Count => Samples.Count;
+    /// <summary>Number of values that fell into the window, held or not.</summary>
+    [Id(4)] public long Count { get; set; }
+
+    /// <summary>Running mean of every value that fell into the window.</summary>
+    [Id(5)] public double RunningMean { get; set; }
+
+    /// <summary>Running sum of squared deviations from the mean (Welford's M2) of every value that fell into the window.</summary>
+    [Id(6)] public double SquaredDeviations { get; set; }
+
+    /// <summary>The product of the window's first value.</summary>
+    [Id(7)] public string? ProductId { get; set; }
+
+    /// <summary>Later product switches inside the window, oldest first; null when there were none.</summary>
+    [Id(8)] public List<ProductChange>? ProductChanges { get; set; }
+
+    /// <summary>True while the window holds every value that fell into it.</summary>
+    public bool HoldsEveryValue => Samples.Count == Count;
 
     /// <summary>Opens the window of <paramref name="metric"/> that contains <paramref name="time"/>.</summary>
     /// <param name="metric">The metric name.</param>
@@ -53,7 +78,10 @@ public sealed class ZScoreWindow
         return new DateTime(Math.Max(startTicks, DateTime.MinValue.Ticks), DateTimeKind.Utc);
     }
 
-    /// <summary>Empties the window and moves it to the one containing <paramref name="time"/>.</summary>
+    /// <summary>
+    /// Empties the window and moves it to the one containing <paramref name="time"/>. The sample list keeps room for as
+    /// many values as the closed window held, and no more.
+    /// </summary>
     /// <param name="time">An event time (UTC) the window must contain.</param>
     /// <param name="widthTicks">Window length in ticks (positive).</param>
     public void Restart(DateTime time, long widthTicks)
@@ -61,21 +89,61 @@ public sealed class ZScoreWindow
         Start = AlignStart(time, widthTicks);
         var endTicks = DateTime.MaxValue.Ticks - Start.Ticks < widthTicks ? DateTime.MaxValue.Ticks : Start.Ticks + widthTicks;
         End = new DateTime(endTicks, DateTimeKind.Utc);
+        var held = Samples.Count;
         Samples.Clear();
+        if (Samples.Capacity > held)
+        {
+            Samples.Capacity = held;
+        }
+
+        Count = 0;
+        RunningMean = 0;
+        SquaredDeviations = 0;
+        ProductId = null;
+        ProductChanges = null;
     }
 
-    /// <summary>Adds a value.</summary>
-    /// <param name="time">Event time (UTC) of the reading.</param>
+    /// <summary>Adds a value; when the window then holds more than <paramref name="maxSamples"/>, the middle-ranked values go.</summary>
+    /// <param name="time">Event time (UTC) of the reading, inside the window.</param>
     /// <param name="value">The value.</param>
     /// <param name="productId">The reading's product, if any.</param>
-    public void Add(DateTime time, double value, string? productId) => Samples.Add(new WindowSample(time, value, productId));
+    /// <param name="maxSamples">How many values the window may hold (at least 2).</param>
+    public void Add(DateTime time, double value, string? productId, int maxSamples)
+    {
+        var offset = time.Ticks - Start.Ticks;
+        if (Count == 0)
+        {
+            ProductId = NamePool.InternOrNull(productId);
+        }
+        else if (!string.Equals(CurrentProduct, productId, StringComparison.Ordinal))
+        {
+            (ProductChanges ??= []).Add(new ProductChange(offset, NamePool.InternOrNull(productId)));
+        }
+
+        Count++;
+        var delta = value - RunningMean;
+        RunningMean += delta / Count;
+        SquaredDeviations += delta * (value - RunningMean);
+        Samples.Add(new WindowSample(offset, value));
+        while (Samples.Count > maxSamples)
+        {
+            Samples.RemoveAt(IndexOfRank(maxSamples / 2));
+        }
+    }
 
     /// <summary>
-    /// Mean and sample standard deviation (n - 1) of the values, by the corrected two-pass algorithm.
+    /// Mean and sample standard deviation (n - 1) of every value that fell into the window: by the corrected two-pass
+    /// algorithm over the values while the window holds them all, from the running sums once it does not.
     /// The standard deviation is 0 with fewer than two values.
     /// </summary>
     public (double Mean, double StdDev) ComputeStatistics()
     {
+        if (!HoldsEveryValue)
+        {
+            var runningVariance = SquaredDeviations / (Count - 1);
+            return (RunningMean, runningVariance > 0 ? Math.Sqrt(runningVariance) : 0);
+        }
+
         var n = Samples.Count;
         if (n == 0)
         {
@@ -109,7 +177,7 @@ public sealed class ZScoreWindow
 
     /// <summary>
     /// Judges the closed window: with at least <see cref="ZScoreRule.MinSamples"/> values and a positive standard
-    /// deviation, every value with |x - mean| / sd strictly above the bound becomes a <see cref="AnomalyType.ZScore"/> anomaly.
+    /// deviation, every value held with |x - mean| / sd strictly above the bound becomes a <see cref="AnomalyType.ZScore"/> anomaly.
     /// </summary>
     /// <param name="deviceId">The device the window belongs to.</param>
     /// <param name="rule">The z-score rule in force.</param>
@@ -118,7 +186,7 @@ public sealed class ZScoreWindow
     {
         ArgumentNullException.ThrowIfNull(rule);
         ArgumentNullException.ThrowIfNull(anomalies);
-        if (Samples.Count < rule.MinSamples)
+        if (Count < rule.MinSamples)
         {
             return;
         }
@@ -139,15 +207,16 @@ public sealed class ZScoreWindow
                 ruleText ??= string.Create(
                     CultureInfo.InvariantCulture,
                     $"|z| > {rule.Bound} in {(End - Start).TotalSeconds} s window");
+                var time = new DateTime(Start.Ticks + sample.Offset, DateTimeKind.Utc);
                 anomalies.Add(new Anomaly
                 {
-                    AlertId = AlertIds.For(deviceId, Metric, AnomalyType.ZScore, sample.Time),
+                    AlertId = AlertIds.For(deviceId, Metric, AnomalyType.ZScore, time),
                     AnomalyType = AnomalyType.ZScore,
-                    TargetTime = sample.Time,
+                    TargetTime = time,
                     MeasuredValue = sample.Value,
                     UpperLimit = mean + (rule.Bound * sd),
                     LowerLimit = mean - (rule.Bound * sd),
-                    ProductId = sample.ProductId,
+                    ProductId = ProductAt(sample.Offset),
                     DeviceId = deviceId,
                     Metric = Metric,
                     ZScore = z,
@@ -158,5 +227,115 @@ public sealed class ZScoreWindow
                 });
             }
         }
+    }
+
+    private string? CurrentProduct => ProductChanges is { Count: > 0 } changes ? changes[^1].ProductId : ProductId;
+
+    private string? ProductAt(long offset)
+    {
+        if (ProductChanges is { } changes)
+        {
+            for (var i = changes.Count - 1; i >= 0; i--)
+            {
+                if (changes[i].Offset <= offset)
+                {
+                    return changes[i].ProductId;
+                }
+            }
+        }
+
+        return ProductId;
+    }
+
+    /// <summary>
+    /// The index of the sample of rank <paramref name="rank"/> (0 = smallest) when ordered by value, equal values in
+    /// arrival order.
+    /// </summary>
+    private int IndexOfRank(int rank)
+    {
+        var n = Samples.Count;
+        var rented = n > StackScratchLimit ? ArrayPool<double>.Shared.Rent(n) : null;
+        try
+        {
+            var values = rented is null ? stackalloc double[n] : rented.AsSpan(0, n);
+            for (var i = 0; i < n; i++)
+            {
+                values[i] = Samples[i].Value;
+            }
+
+            var pivot = Select(values, rank);
+            var equalToSkip = rank;
+            for (var i = 0; i < n; i++)
+            {
+                if (Samples[i].Value < pivot)
+                {
+                    equalToSkip--;
+                }
+            }
+
+            for (var i = 0; i < n; i++)
+            {
+                if (Samples[i].Value == pivot && equalToSkip-- == 0)
+                {
+                    return i;
+                }
+            }
+
+            throw new InvalidOperationException($"No sample of rank {rank} among {n}.");
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<double>.Shared.Return(rented);
+            }
+        }
+    }
+
+    /// <summary>The <paramref name="k"/>-th smallest value (0-based) of <paramref name="values"/>, which it reorders (Hoare's selection).</summary>
+    private static double Select(Span<double> values, int k)
+    {
+        var left = 0;
+        var right = values.Length - 1;
+        while (left < right)
+        {
+            var pivot = values[left + ((right - left) / 2)];
+            var i = left;
+            var j = right;
+            while (i <= j)
+            {
+                while (values[i] < pivot)
+                {
+                    i++;
+                }
+
+                while (values[j] > pivot)
+                {
+                    j--;
+                }
+
+                if (i <= j)
+                {
+                    (values[i], values[j]) = (values[j], values[i]);
+                    i++;
+                    j--;
+                }
+            }
+
+            if (k <= j)
+            {
+                right = j;
+            }
+            else if (k >= i)
+            {
+                left = i;
+            }
+            else
+            {
+                return values[k];
+            }
+        }
+
+        return values[k];
     }
 }

@@ -1,6 +1,5 @@
 using Actors.Detection.Device;
 using Actors.Detection.EventTime;
-using Actors.Detection.Spc;
 using Actors.Grains.Interfaces;
 using Actors.Grains.Options;
 using Actors.Grains.Rules;
@@ -23,17 +22,13 @@ namespace Actors.Grains.Device;
 [RandomPlacement]
 public sealed class DeviceGrain(
     [PersistentState("device", StorageNames.State)] IPersistentState<DeviceState> state,
-    IOptions<SpcOptions> spcSettings,
+    DeviceDetector detector,
+    RulesCache rules,
+    LimitsCache limits,
     IOptions<NotifierOptions> notifierOptions,
     IOptions<DeviceGrainOptions> deviceOptions,
-    TimeProvider time,
     DetectionMetrics metrics) : Grain, IDeviceGrain
 {
-    private readonly DeviceDetector _detector = new(deviceOptions.Value.MaxEventTimeJump, new SeriesRulesBook(spcSettings.Value));
-    private readonly SpcCalendar _calendar = SpcCalendar.FromId(spcSettings.Value.TimeZone);
-    private readonly Dictionary<(string Product, DateOnly Date), CachedLimits> _limits = [];
-    private readonly List<Anomaly> _found = [];
-    private RulesCache? _rules;
     private bool _changed;
 
     private string DeviceId => field ??= this.GetPrimaryKeyString();
@@ -44,19 +39,19 @@ public sealed class DeviceGrain(
         {
             return new JudgeResult { LastEventTime = state.State.LastEventTime, Behind = true };
         }
-        var rules = await Rules.GetAsync();
-        await FetchLimitsAsync(readings);
-        _found.Clear();
-        var (accepted, duplicates) = _detector.Judge(DeviceId, state.State, readings, rules, LimitsFor, _found);
-        return await CompleteAsync(accepted, duplicates, readings.Length - accepted - duplicates);
+        var current = await rules.GetAsync();
+        var batchLimits = await FetchLimitsAsync(readings);
+        var found = new List<Anomaly>();
+        var (accepted, duplicates) = detector.Judge(DeviceId, state.State, readings, current, batchLimits.For, found);
+        return await CompleteAsync(accepted, duplicates, readings.Length - accepted - duplicates, found);
     }
 
     public async Task<JudgeResult> CloseWindows(DateTime watermark)
     {
-        var rules = await Rules.GetAsync();
-        _found.Clear();
-        _detector.CloseWindows(DeviceId, state.State, watermark, rules, _found);
-        return await CompleteAsync(0, 0, 0);
+        var current = await rules.GetAsync();
+        var found = new List<Anomaly>();
+        detector.CloseWindows(DeviceId, state.State, watermark, current, found);
+        return await CompleteAsync(0, 0, 0, found);
     }
 
     public async Task<PersistResult> Persist(DateTime? expectedLastEventTime = null)
@@ -82,13 +77,10 @@ public sealed class DeviceGrain(
 
     public Task<DeviceSnapshot> GetSnapshot() => Task.FromResult(state.State.ToSnapshot(DeviceId));
 
-    private RulesCache Rules => _rules ??= new RulesCache(GrainFactory, time, deviceOptions.Value.RulesRefreshInterval);
-
-    private async Task<JudgeResult> CompleteAsync(int accepted, int duplicates, int outliers)
+    private async Task<JudgeResult> CompleteAsync(int accepted, int duplicates, int outliers, List<Anomaly> found)
     {
         metrics.Judged(accepted, duplicates);
-        var anomalies = _found.ToArray();
-        _found.Clear();
+        var anomalies = found.ToArray();
         _changed |= accepted > 0 || duplicates > 0 || outliers > 0 || anomalies.Length > 0;
         if (anomalies.Length > 0)
         {
@@ -119,12 +111,15 @@ public sealed class DeviceGrain(
         _changed = false;
     }
 
-    /// <summary>Fetches the limits of the readings the detector will judge: not duplicates, not outliers.</summary>
-    private async Task FetchLimitsAsync(Reading[] readings)
+    /// <summary>
+    /// The limits of every product and day of the readings the detector will judge (not duplicates, not outliers),
+    /// from the silo's shared cache.
+    /// </summary>
+    private async Task<BatchLimits> FetchLimitsAsync(Reading[] readings)
     {
         var last = state.State.LastEventTime;
         var candidate = state.State.OutlierCandidate;
-        var now = time.GetUtcNow();
+        var batch = new BatchLimits(limits.Calendar);
         foreach (var reading in readings)
         {
             if (reading.Timestamp <= last
@@ -137,27 +132,12 @@ public sealed class DeviceGrain(
             {
                 continue;
             }
-            var key = (product, _calendar.DayOf(reading.Timestamp));
-            if (_limits.TryGetValue(key, out var cached) && now - cached.FetchedAt < deviceOptions.Value.LimitsRefreshInterval)
+            var day = limits.Calendar.DayOf(reading.Timestamp);
+            if (!batch.Has(product, day))
             {
-                continue;
+                batch.Add(product, day, await limits.GetAsync(product, day));
             }
-            var limits = await GrainFactory.GetGrain<IProductGrain>(product).GetLimits(key.Item2);
-            _limits[key] = new CachedLimits(limits, now);
-            EvictDaysBefore(SpcCalendar.AddDays(key.Item2, -2));
         }
+        return batch;
     }
-
-    private ControlLimits[]? LimitsFor(string productId, DateTime utc) =>
-        _limits.TryGetValue((productId, _calendar.DayOf(utc)), out var cached) ? cached.Limits : null;
-
-    private void EvictDaysBefore(DateOnly oldest)
-    {
-        foreach (var key in _limits.Keys.Where(k => k.Date < oldest).ToList())
-        {
-            _limits.Remove(key);
-        }
-    }
-
-    private sealed record CachedLimits(ControlLimits[] Limits, DateTimeOffset FetchedAt);
 }

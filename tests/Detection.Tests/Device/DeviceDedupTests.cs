@@ -24,7 +24,7 @@ public sealed class DeviceDedupTests
         Assert.Empty(anomalies);
         Assert.Equal(1, state.Accepted);
         Assert.Equal(1, state.Duplicates);
-        Assert.Equal(20, state.LastReading!.Metrics[0].Value);
+        Assert.Equal(20, state.LastMetrics[0].Value);
     }
 
     [Fact]
@@ -41,7 +41,7 @@ public sealed class DeviceDedupTests
         Assert.Equal((0, 1), result);
         Assert.Empty(anomalies);
         Assert.Equal(At(10), state.LastEventTime);
-        Assert.Same(latest, state.LastReading);
+        Assert.Equal(latest.Metrics, state.LastMetrics);
     }
 
     [Fact]

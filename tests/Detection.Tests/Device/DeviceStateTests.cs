@@ -34,7 +34,7 @@ public sealed class DeviceStateTests
     }
 
     [Fact]
-    public void Recent_anomalies_keep_only_the_latest_and_counts_keep_all()
+    public void Counts_keep_every_anomaly_and_the_state_keeps_no_copy_of_them()
     {
         var detector = new DeviceDetector();
         var state = new DeviceState();
@@ -45,8 +45,8 @@ public sealed class DeviceStateTests
 
         var snapshot = state.ToSnapshot(DeviceId);
         Assert.Equal(60, snapshot.AnomalyCounts[AnomalyType.Threshold]);
-        Assert.Equal(DeviceState.MaxRecentAnomalies, snapshot.RecentAnomalies.Length);
-        Assert.Equal(Enumerable.Range(60 - DeviceState.MaxRecentAnomalies, DeviceState.MaxRecentAnomalies).Reverse().Select(i => At(i)), snapshot.RecentAnomalies.Select(a => a.TargetTime));
+        Assert.Equal(60, state.AnomalyCounts[AnomalyType.Threshold]);
+        Assert.Equal([AnomalyType.Threshold], snapshot.AnomalyCounts.Keys);
     }
 
     [Fact]
@@ -65,7 +65,8 @@ public sealed class DeviceStateTests
         Assert.Equal(DeviceId, snapshot.DeviceId);
         Assert.Equal(3, snapshot.Accepted);
         Assert.Equal(1, snapshot.Duplicates);
-        Assert.Same(readings[2], snapshot.LastReading);
+        Assert.Equal((readings[2].Timestamp, readings[2].ProductId, DeviceId), (snapshot.LastReading!.Timestamp, snapshot.LastReading.ProductId, snapshot.LastReading.DeviceId));
+        Assert.Equal(readings[2].Metrics, snapshot.LastReading.Metrics);
         Assert.Equal(new[] { "humidity", "thickness" }, snapshot.Windows.Select(w => w.Metric));
         var window = snapshot.Windows[0];
         Assert.Equal((At(0), At(20), 3), (window.Start, window.End, window.Count));
@@ -109,7 +110,7 @@ public sealed class DeviceStateTests
         Assert.Contains(fromOriginal, a => a.AnomalyType == AnomalyType.ZScore);
         Assert.Equal(fromOriginal, fromCopy);
         Assert.Equal(original.Accepted, copy.Accepted);
-        Assert.Equal(original.AnomalyCounts, copy.AnomalyCounts);
-        Assert.Equal(original.RecentAnomalies, copy.RecentAnomalies);
+        Assert.Equal(original.AnomalyCounts.ByType, copy.AnomalyCounts.ByType);
+        Assert.Equal(original.LastMetrics, copy.LastMetrics);
     }
 }

@@ -142,7 +142,7 @@ public sealed class ZScoreWindowTests
         var humidity = Assert.Single(anomalies);
         Assert.Equal("humidity", humidity.Metric);
         Assert.Equal(At(9), humidity.TargetTime);
-        Assert.Equal(new[] { "temperature" }, state.Windows.Keys);
+        Assert.Equal(new[] { "temperature" }, state.Windows.Select(w => w.Metric));
 
         detector.CloseWindows(DeviceId, state, DateTime.MaxValue, rules, anomalies);
         Assert.Equal(2, anomalies.Count);
@@ -192,7 +192,7 @@ public sealed class ZScoreWindowTests
         var window = ZScoreWindow.Open("x", T0, TimeSpan.TicksPerMinute);
         for (var i = 0; i < values.Length; i++)
         {
-            window.Add(At(i), values[i], null);
+            window.Add(At(i), values[i], null, ZScoreSettings.DefaultMaxSamples);
         }
 
         var (mean, sd) = window.ComputeStatistics();
