@@ -20,7 +20,7 @@ public sealed record ZScoreReport
     public int MinSamples { get; set; } = 10;
 
     /// <summary>Most values a window holds; beyond that it keeps the most extreme. Default 64.</summary>
-    public int MaxSamples { get; init; } = ZScoreSettings.DefaultMaxSamples;
+    public int MaxSamples { get; set; } = ZScoreSettings.DefaultMaxSamples;
 
     /// <summary>Metrics judged; empty means every metric.</summary>
     public string[] Metrics { get; set; } = [];
