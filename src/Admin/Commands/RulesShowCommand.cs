@@ -34,7 +34,7 @@ public static class RulesShowCommand
         console.Write(thresholds);
         var z = report.ZScore;
         var zscore = Readable.Table("Z-score rule", "Window (s)", "Bound |z| >", "Min samples", "Max samples", "Metrics");
-        zscore.AddText(z.Enabled ? "enabled" : "disabled", Readable.Number(z.WindowSeconds), Readable.Number(z.Bound), Readable.Count(z.MinSamples), Readable.Count(z.MaxSamples),
+        zscore.AddText(z.Enabled ? "enabled" : "disabled", Readable.Number(z.WindowSeconds), Readable.Number(z.Bound), Readable.Count(z.MinSamples), Readable.Count(z.MaxSamples ?? ZScoreSettings.DefaultMaxSamples),
             z.Metrics.Length == 0 ? "(all)" : string.Join(", ", z.Metrics));
         console.Write(zscore);
         var l = report.Learned;

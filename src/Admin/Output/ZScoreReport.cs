@@ -19,8 +19,8 @@ public sealed record ZScoreReport
     /// <summary>Windows with fewer values are not judged. Default 10.</summary>
     public int MinSamples { get; set; } = 10;
 
-    /// <summary>Most values a window holds; beyond that it keeps the most extreme. Default 64.</summary>
-    public int MaxSamples { get; set; } = ZScoreSettings.DefaultMaxSamples;
+    /// <summary>Most values a window holds; beyond that it keeps the most extreme. Left out: 64.</summary>
+    public int? MaxSamples { get; set; }
 
     /// <summary>Metrics judged; empty means every metric.</summary>
     public string[] Metrics { get; set; } = [];
@@ -43,7 +43,7 @@ public sealed record ZScoreReport
         WindowSeconds = WindowSeconds,
         Bound = Bound,
         MinSamples = MinSamples,
-        MaxSamples = MaxSamples,
+        MaxSamples = MaxSamples ?? ZScoreSettings.DefaultMaxSamples,
         Metrics = Metrics ?? [],
     };
 }
