@@ -15,6 +15,7 @@ public sealed class DetectionMetrics : IDisposable
     private readonly Counter<long> _anomalies;
     private readonly Counter<long> _deliveryFailures;
     private readonly ConcurrentDictionary<long, int> _outboxDepths = new();
+    private readonly ConcurrentDictionary<long, TimeSpan> _outboxAges = new();
 
     public DetectionMetrics(IMeterFactory meterFactory)
     {
@@ -24,6 +25,7 @@ public sealed class DetectionMetrics : IDisposable
         _anomalies = _meter.CreateCounter<long>("detection.anomalies", description: "Anomalies recorded, by type");
         _deliveryFailures = _meter.CreateCounter<long>("detection.notifier.delivery_failures", description: "Failed deliveries to a sink");
         _meter.CreateObservableGauge("detection.notifier.outbox_depth", () => _outboxDepths.Values.Sum(), description: "Notifications waiting for a sink");
+        _meter.CreateObservableGauge("detection.notifier.oldest_undelivered", () => OldestUndelivered.TotalSeconds, unit: "s", description: "Age of the oldest notification waiting for a sink on this silo");
     }
 
     public void Judged(int accepted, int duplicates)
@@ -36,7 +38,14 @@ public sealed class DetectionMetrics : IDisposable
 
     public void DeliveryFailed(string sink) => _deliveryFailures.Add(1, new KeyValuePair<string, object?>("sink", sink));
 
-    public void OutboxDepth(long shard, int depth) => _outboxDepths[shard] = depth;
+    /// <summary>Age of the oldest notification waiting for a sink in any notifier shard of this silo.</summary>
+    public TimeSpan OldestUndelivered => _outboxAges.Values.DefaultIfEmpty(TimeSpan.Zero).Max();
+
+    public void OutboxDepth(long shard, int depth, TimeSpan oldest)
+    {
+        _outboxDepths[shard] = depth;
+        _outboxAges[shard] = oldest;
+    }
 
     public void Dispose() => _meter.Dispose();
 }

@@ -1,21 +1,38 @@
 using Actors.Grains.Interfaces;
 using Actors.Grains.Options;
 using Actors.Grains.Sinks;
+using Actors.Resilience;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 using Orleans.Runtime;
+using Orleans.Storage;
 
 namespace Actors.Grains.Notifier;
 
 /// <summary>
-/// One per notifier shard. Records every anomaly, folds repeats within the cooldown, and keeps each notification in a
-/// persisted outbox until every configured sink accepted it; failed deliveries are retried with exponential backoff
-/// and jitter. Activated at silo start (see <c>NotifierWakeup</c>) so an outbox left by a stopped silo is delivered.
+/// One per notifier shard. Records every anomaly once (by alert ID), folds repeats within the cooldown, and keeps each
+/// notification until every configured sink accepted it; failed deliveries are retried with exponential backoff and
+/// jitter. Activated at silo start (see <c>NotifierWakeup</c>) so notifications left by a stopped silo are delivered.
 /// </summary>
+/// <remarks>
+/// <para>
+/// Durability before acknowledgement: <see cref="Notify"/> returns only after what it received is written (an
+/// <see cref="AlertSegment"/> of its own, then the small head state), so a device grain may advance and later write its
+/// own state knowing that no anomaly it found can be lost. After a crash, readings since the last checkpoint are judged
+/// again and give the same alert IDs; the shard remembers the IDs of the segments it keeps
+/// (<see cref="NotifierOptions.DedupRetention"/>) and records and delivers each alert once.
+/// </para>
+/// <para>
+/// Delivery runs on an interleaving timer with a timeout per attempt, so a slow or unreachable sink never holds up
+/// <see cref="Notify"/>; head writes are serialized by a lock.
+/// </para>
+/// </remarks>
 public sealed partial class NotifierGrain(
     [PersistentState("notifier", StorageNames.State)] IPersistentState<NotifierState> state,
     IEnumerable<INotificationSink> allSinks,
+    IServiceProvider services,
     IOptions<NotifierOptions> options,
     TimeProvider time,
     DetectionMetrics metrics,
@@ -25,48 +42,84 @@ public sealed partial class NotifierGrain(
     private readonly Dictionary<string, INotificationSink> _sinks = allSinks
         .Where(s => options.Value.Sinks.Contains(s.Name, StringComparer.OrdinalIgnoreCase))
         .ToDictionary(s => s.Name, StringComparer.OrdinalIgnoreCase);
-    private HashSet<string>? _seen;
+    private readonly AlertSegmentStore _segments = new(services.GetRequiredKeyedService<IGrainStorage>(StorageNames.State));
+    private readonly SemaphoreSlim _writeLock = new(1, 1);
+    private readonly HashSet<string> _known = [];
+    private readonly Dictionary<long, List<string>> _idsBySegment = [];
+    private readonly List<Anomaly> _recent = [];
+    private readonly List<OutboxEntry> _outbox = [];
+    private RetryBackoff Backoff => field ??= new RetryBackoff(_options.RetryBaseDelay, _options.RetryMaxDelay);
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    private long Shard => this.GetPrimaryKeyLong();
+
+    private DateTime Now => time.GetUtcNow().UtcDateTime;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        this.RegisterGrainTimer(DeliverAsync, new GrainTimerCreationOptions(_options.DeliveryInterval, _options.DeliveryInterval) { KeepAlive = true });
-        return Task.CompletedTask;
+        var now = Now;
+        foreach (var kept in state.State.Segments)
+        {
+            if (await _segments.ReadAsync(Shard, kept.Sequence) is not { } segment)
+            {
+                continue;
+            }
+            Remember(segment);
+            foreach (var notification in segment.Notifications)
+            {
+                if (state.State.Pending.TryGetValue(notification.NotificationId, out var sinks))
+                {
+                    _outbox.Add(new OutboxEntry { Notification = notification, PendingSinks = [.. sinks], EnqueuedAt = segment.WrittenAt, NextAttemptAt = now });
+                }
+            }
+        }
+        this.RegisterGrainTimer(DeliverAsync, new GrainTimerCreationOptions(_options.DeliveryInterval, _options.DeliveryInterval) { KeepAlive = true, Interleave = true });
     }
 
     public async Task Notify(Anomaly[] anomalies)
     {
-        var s = state.State;
-        var seen = _seen ??= s.Recent.Select(a => a.AlertId).ToHashSet();
-        var now = time.GetUtcNow().UtcDateTime;
-        foreach (var anomaly in anomalies)
+        await _writeLock.WaitAsync();
+        try
         {
-            if (!seen.Add(anomaly.AlertId))
+            var s = state.State;
+            var now = Now;
+            var segment = new AlertSegment { Sequence = s.NextSequence, WrittenAt = now };
+            foreach (var anomaly in anomalies)
             {
-                s.Repeated++;
-                continue;
+                if (_known.Contains(anomaly.AlertId) || segment.Anomalies.Any(a => a.AlertId == anomaly.AlertId))
+                {
+                    s.Repeated++;
+                    continue;
+                }
+                segment.Anomalies.Add(anomaly);
+                s.Received++;
+                s.ByType[anomaly.AnomalyType] = s.ByType.GetValueOrDefault(anomaly.AnomalyType) + 1;
+                metrics.AnomalyRecorded(anomaly.AnomalyType);
+                if (s.Folder.Offer(anomaly, now, _options.Cooldown) is { } notification)
+                {
+                    segment.Notifications.Add(notification);
+                }
+                else
+                {
+                    s.Folded++;
+                }
             }
-            s.Received++;
-            s.ByType[anomaly.AnomalyType] = s.ByType.GetValueOrDefault(anomaly.AnomalyType) + 1;
-            metrics.AnomalyRecorded(anomaly.AnomalyType);
-            Remember(anomaly);
-            if (s.Folder.Offer(anomaly, now, _options.Cooldown) is { } notification)
+            if (segment.Anomalies.Count > 0)
             {
-                Enqueue(notification, now);
-            }
-            else
-            {
-                s.Folded++;
+                await CommitAsync(segment);
             }
         }
-        await state.WriteStateAsync();
+        finally
+        {
+            _writeLock.Release();
+        }
     }
 
     public Task<Anomaly[]> GetRecent(AlertQuery query)
     {
         var matches = new List<Anomaly>();
-        for (var i = state.State.Recent.Count - 1; i >= 0 && matches.Count < query.Limit; i--)
+        for (var i = _recent.Count - 1; i >= 0 && matches.Count < query.Limit; i--)
         {
-            var a = state.State.Recent[i];
+            var a = _recent[i];
             if ((query.DeviceId is null || a.DeviceId == query.DeviceId)
                 && (query.ProductId is null || a.ProductId == query.ProductId)
                 && (query.Type is null || a.AnomalyType == query.Type)
@@ -83,73 +136,141 @@ public sealed partial class NotifierGrain(
         Received = state.State.Received,
         Notifications = state.State.Notifications,
         Folded = state.State.Folded,
-        OutboxDepth = state.State.Outbox.Count,
+        OutboxDepth = _outbox.Count,
         ByType = new Dictionary<AnomalyType, long>(state.State.ByType),
     });
 
-    private void Remember(Anomaly anomaly)
+    /// <summary>Writes the segment, then the head that references it and its pending notifications. Call under the write lock.</summary>
+    private async Task CommitAsync(AlertSegment segment)
     {
-        var recent = state.State.Recent;
-        recent.Add(anomaly);
-        if (recent.Count > _options.RecentAnomalies)
-        {
-            _seen!.Remove(recent[0].AlertId);
-            recent.RemoveAt(0);
-        }
-    }
-
-    private void Enqueue(Notification notification, DateTime now)
-    {
-        state.State.Notifications++;
+        var s = state.State;
+        await _segments.WriteAsync(Shard, segment);
+        s.NextSequence = segment.Sequence + 1;
+        s.Segments.Add(new SegmentRef(segment.Sequence, segment.WrittenAt));
+        s.Notifications += segment.Notifications.Count;
         if (_sinks.Count > 0)
         {
-            state.State.Outbox.Add(new OutboxEntry { Notification = notification, PendingSinks = [.. _sinks.Keys], NextAttemptAt = now });
+            foreach (var notification in segment.Notifications)
+            {
+                s.Pending[notification.NotificationId] = [.. _sinks.Keys];
+                _outbox.Add(new OutboxEntry { Notification = notification, PendingSinks = [.. _sinks.Keys], EnqueuedAt = segment.WrittenAt, NextAttemptAt = segment.WrittenAt });
+            }
+        }
+        Remember(segment);
+        await state.WriteStateAsync();
+    }
+
+    private void Remember(AlertSegment segment)
+    {
+        var ids = new List<string>(segment.Anomalies.Count);
+        foreach (var anomaly in segment.Anomalies)
+        {
+            _known.Add(anomaly.AlertId);
+            ids.Add(anomaly.AlertId);
+            _recent.Add(anomaly);
+        }
+        _idsBySegment[segment.Sequence] = ids;
+        var excess = _recent.Count - _options.RecentAnomalies;
+        if (excess > 0)
+        {
+            _recent.RemoveRange(0, excess);
         }
     }
 
     private async Task DeliverAsync(CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow().UtcDateTime;
-        var changed = false;
-        foreach (var summary in state.State.Folder.Expire(now, _options.Cooldown))
-        {
-            Enqueue(summary, now);
-            changed = true;
-        }
-        var due = state.State.Outbox.Where(e => e.NextAttemptAt <= now).ToList();
+        await ExpireAsync();
+        var now = Now;
+        var delivered = false;
+        var due = _outbox.Where(e => e.NextAttemptAt <= now).ToList();
         foreach (var sinkName in due.SelectMany(e => e.PendingSinks).Distinct().ToList())
         {
             var batch = due.Where(e => e.PendingSinks.Contains(sinkName)).ToList();
-            changed = true;
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(_options.DeliveryTimeout);
             try
             {
-                await _sinks[sinkName].SendAsync(batch.Select(e => e.Notification).ToList(), cancellationToken);
+                await _sinks[sinkName].SendAsync(batch.Select(e => e.Notification).ToList(), timeout.Token);
                 batch.ForEach(e => e.PendingSinks.Remove(sinkName));
+                delivered = true;
             }
-            catch (Exception ex) when (ex is not OperationCanceledException)
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
             {
                 metrics.DeliveryFailed(sinkName);
                 foreach (var entry in batch)
                 {
                     entry.Attempts++;
-                    entry.NextAttemptAt = now + Backoff(entry.Attempts);
+                    entry.NextAttemptAt = Now + Backoff.Delay(entry.Attempts);
                 }
-                LogDeliveryFailed(logger, ex, this.GetPrimaryKeyLong(), sinkName, batch.Count, batch.Max(e => e.Attempts));
+                LogDeliveryFailed(logger, ex, Shard, sinkName, batch.Count, batch.Max(e => e.Attempts));
             }
         }
-        state.State.Outbox.RemoveAll(e => e.PendingSinks.Count == 0);
-        metrics.OutboxDepth(this.GetPrimaryKeyLong(), state.State.Outbox.Count);
-        if (changed)
+        _outbox.RemoveAll(e => e.PendingSinks.Count == 0);
+        metrics.OutboxDepth(Shard, _outbox.Count, _outbox.Count == 0 ? TimeSpan.Zero : Now - _outbox.Min(e => e.EnqueuedAt));
+        if (delivered || DropsExpiredSegments())
         {
-            await state.WriteStateAsync(cancellationToken);
+            await SaveDeliveryAsync();
         }
     }
 
-    private TimeSpan Backoff(int attempts)
+    /// <summary>Cooldowns that ended become summary notifications, committed like received anomalies.</summary>
+    private async Task ExpireAsync()
     {
-        var exponential = _options.RetryBaseDelay * Math.Pow(2, Math.Min(attempts - 1, 20));
-        var capped = exponential < _options.RetryMaxDelay ? exponential : _options.RetryMaxDelay;
-        return capped * (0.5 + Random.Shared.NextDouble() / 2);
+        await _writeLock.WaitAsync();
+        try
+        {
+            var summaries = state.State.Folder.Expire(Now, _options.Cooldown);
+            if (summaries.Count > 0)
+            {
+                await CommitAsync(new AlertSegment { Sequence = state.State.NextSequence, WrittenAt = Now, Notifications = summaries });
+            }
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    private bool DropsExpiredSegments()
+    {
+        var first = state.State.Segments.FirstOrDefault();
+        return first is not null && Now - first.WrittenAt > _options.DedupRetention;
+    }
+
+    /// <summary>Records which sinks accepted what, and forgets segments past the retention whose notifications were all delivered.</summary>
+    private async Task SaveDeliveryAsync()
+    {
+        await _writeLock.WaitAsync();
+        try
+        {
+            var s = state.State;
+            var pending = _outbox.ToDictionary(e => e.Notification.NotificationId, e => e.PendingSinks.ToList());
+            s.Pending = pending;
+            var expired = new List<SegmentRef>();
+            var pendingSegments = _outbox.Select(e => e.EnqueuedAt).DefaultIfEmpty(DateTime.MaxValue).Min();
+            foreach (var kept in s.Segments)
+            {
+                if (Now - kept.WrittenAt <= _options.DedupRetention || kept.WrittenAt >= pendingSegments)
+                {
+                    break;
+                }
+                expired.Add(kept);
+            }
+            s.Segments.RemoveRange(0, expired.Count);
+            await state.WriteStateAsync();
+            foreach (var segment in expired)
+            {
+                await _segments.ClearAsync(Shard, segment.Sequence);
+                if (_idsBySegment.Remove(segment.Sequence, out var ids))
+                {
+                    _known.ExceptWith(ids);
+                }
+            }
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Notifier shard {Shard}: delivering {Count} notifications to sink {Sink} failed (attempt {Attempts}); will retry")]

@@ -2,12 +2,12 @@ using Actors.Grains.Interfaces;
 
 namespace Actors.Grains.Notifier;
 
-/// <summary>A notification not yet accepted by every sink it is meant for.</summary>
-[GenerateSerializer, Alias("outbox-entry")]
+/// <summary>A notification not yet accepted by every sink it is meant for (in memory; its pending sinks are persisted in <see cref="NotifierState.Pending"/>).</summary>
 public sealed class OutboxEntry
 {
-    [Id(0)] public required Notification Notification { get; init; }
-    [Id(1)] public required List<string> PendingSinks { get; init; }
-    [Id(2)] public int Attempts { get; set; }
-    [Id(3)] public DateTime NextAttemptAt { get; set; }
+    public required Notification Notification { get; init; }
+    public required List<string> PendingSinks { get; init; }
+    public required DateTime EnqueuedAt { get; init; }
+    public int Attempts { get; set; }
+    public DateTime NextAttemptAt { get; set; }
 }

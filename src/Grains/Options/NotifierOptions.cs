@@ -23,6 +23,19 @@ public sealed class NotifierOptions
     /// <summary>Upper bound of the retry delay. Default 1 minute.</summary>
     public TimeSpan RetryMaxDelay { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>
+    /// How long a shard remembers the alert IDs it received, so that readings judged again after a crash (from the last
+    /// checkpoint) do not notify twice: cover the checkpoint interval plus the longest time a crashed ingestor or silo
+    /// may take to come back. Default 6 hours.
+    /// </summary>
+    public TimeSpan DedupRetention { get; set; } = TimeSpan.FromHours(6);
+
+    /// <summary>Readiness reports degraded while a notification has waited longer than this for a sink. Default 2 minutes.</summary>
+    public TimeSpan DegradedAfter { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>Time limit of one delivery attempt to one sink; a sink that does not answer is retried later. Default 10 s.</summary>
+    public TimeSpan DeliveryTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>Most recent anomalies kept per shard for <c>alerts list</c>. Default 200 (keeps a shard's state well under the 400 KB DynamoDB item limit).</summary>
     public int RecentAnomalies { get; set; } = 200;
 }

@@ -21,6 +21,10 @@ public sealed class NotifierOptionsValidator(IEnumerable<INotificationSink> sink
         {
             failures.Add($"{NotifierOptions.SectionName}:{nameof(options.DeliveryInterval)} must be positive.");
         }
+        if (options.DedupRetention <= TimeSpan.Zero || options.DeliveryTimeout <= TimeSpan.Zero || options.DegradedAfter <= TimeSpan.Zero)
+        {
+            failures.Add($"{NotifierOptions.Section}:{nameof(options.DedupRetention)}, {nameof(options.DeliveryTimeout)} and {nameof(options.DegradedAfter)} must be positive.");
+        }
         if (options.RetryBaseDelay <= TimeSpan.Zero || options.RetryMaxDelay < options.RetryBaseDelay)
         {
             failures.Add($"{NotifierOptions.SectionName}:{nameof(options.RetryBaseDelay)} must be positive and at most {nameof(options.RetryMaxDelay)}.");

@@ -22,12 +22,15 @@ public static class DetectionHealthExtensions
     private static readonly TimeSpan CheckTimeout = TimeSpan.FromSeconds(5);
 
     /// <summary>
-    /// Readiness of a silo (also of the ingestor's embedded silo): the silo is Active in the cluster and, when state
-    /// lives in DynamoDB, the state table answers.
+    /// Readiness of a silo (also of the ingestor's embedded silo): the silo is Active in the cluster, its notifier shards
+    /// deliver (degraded while a notification waits longer than <c>Notifier:DegradedAfter</c>) and, when state lives in
+    /// DynamoDB, the state table answers.
     /// </summary>
     public static IServiceCollection AddSiloReadinessChecks(this IServiceCollection services, ClusterSettings cluster)
     {
-        var checks = services.AddHealthChecks().AddCheck<SiloMembershipHealthCheck>("silo-membership", tags: [ReadyTag], timeout: CheckTimeout);
+        var checks = services.AddHealthChecks()
+            .AddCheck<SiloMembershipHealthCheck>("silo-membership", tags: [ReadyTag], timeout: CheckTimeout)
+            .AddCheck<NotifierOutboxHealthCheck>("notifier-outbox", tags: [ReadyTag], timeout: CheckTimeout);
         if (cluster.Storage == StorageKind.DynamoDB)
         {
             services.AddSingleton(sp => new DynamoDBTableHealthCheck(
