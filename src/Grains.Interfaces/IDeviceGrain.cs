@@ -10,23 +10,24 @@ public interface IDeviceGrain : IGrainWithStringKey
     /// <summary>
     /// Judges a batch of this device's readings in the order given. A reading at or before the latest event time the
     /// device has processed is a duplicate (or late) and is dropped. Anomalies found are with the notifier before this
-    /// returns. With <paramref name="expectedLastEventTime"/> (what the previous call since the last checkpoint
-    /// returned), a device whose state is not at that point judges nothing and answers <see cref="JudgeResult.Behind"/>.
+    /// returns. With <paramref name="source"/>, the batch is counted for that source; with <paramref name="expectedMark"/>
+    /// (the <see cref="JudgeResult.Mark"/> of the source's previous call since its last checkpoint), a device whose state
+    /// does not hold that call judges nothing and answers <see cref="JudgeResult.Behind"/>.
     /// </summary>
     [Alias("judge")]
-    Task<JudgeResult> Judge(Reading[] readings, DateTime? expectedLastEventTime = null);
+    Task<JudgeResult> Judge(Reading[] readings, string? source = null, long? expectedMark = null);
 
     /// <summary>Closes and judges every open z-score window that ends at or before <paramref name="watermark"/> (UTC).</summary>
     [Alias("close-windows")]
     Task<JudgeResult> CloseWindows(DateTime watermark);
 
     /// <summary>
-    /// Writes the state if it changed since it was last written. With <paramref name="expectedLastEventTime"/> (what the
-    /// latest call since the last checkpoint returned), a device whose state is not at that point writes nothing and
-    /// answers <see cref="PersistResult.Behind"/>.
+    /// Writes the state if it changed since it was last written. With <paramref name="source"/> and
+    /// <paramref name="expectedMark"/> (what the source's latest call since its last checkpoint returned), a device whose
+    /// state does not hold that call writes nothing and answers <see cref="PersistResult.Behind"/>.
     /// </summary>
     [Alias("persist")]
-    Task<PersistResult> Persist(DateTime? expectedLastEventTime = null);
+    Task<PersistResult> Persist(string? source = null, long? expectedMark = null);
 
     [Alias("snapshot")]
     Task<DeviceSnapshot> GetSnapshot();

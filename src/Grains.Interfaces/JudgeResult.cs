@@ -16,7 +16,7 @@ public sealed record JudgeResult
     /// <summary>Readings set aside because their event time jumped too far ahead of the device's history, unconfirmed.</summary>
     [Id(3)] public int Outliers { get; init; }
 
-    /// <summary>The device's latest event time after the batch; the caller passes it back with its next batch.</summary>
+    /// <summary>The device's latest event time after the batch.</summary>
     [Id(4)] public DateTime? LastEventTime { get; init; }
 
     /// <summary>
@@ -24,4 +24,7 @@ public sealed record JudgeResult
     /// silo failure or a failed notification), so the caller must re-read its source from the last checkpoint.
     /// </summary>
     [Id(5)] public bool Behind { get; init; }
+
+    /// <summary>Batches the device has taken from the caller's source; the caller passes it back with its next call.</summary>
+    [Id(6)] public long Mark { get; init; }
 }

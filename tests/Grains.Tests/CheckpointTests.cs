@@ -38,21 +38,24 @@ public sealed class CheckpointTests : IAsyncLifetime
     {
         var (deviceId, silo) = await DeviceOnSecondarySiloAsync();
         var device = _cluster.Client.GetGrain<IDeviceGrain>(deviceId);
-        var first = await device.Judge(Readings(deviceId, 1, 5));
-        Assert.Equal(PersistResult.Written, await device.Persist(first.LastEventTime));
-        Assert.Equal(PersistResult.Unchanged, await device.Persist(first.LastEventTime));
-        var second = await device.Judge(Readings(deviceId, 6, 5), first.LastEventTime);
+        var first = await device.Judge(Readings(deviceId, 1, 5), Source);
+        Assert.Equal(1, first.Mark);
+        Assert.Equal(PersistResult.Written, await device.Persist(Source, first.Mark));
+        Assert.Equal(PersistResult.Unchanged, await device.Persist(Source, first.Mark));
+        var second = await device.Judge(Readings(deviceId, 6, 5), Source, first.Mark);
         Assert.Equal(5, second.Accepted);
+        var fromAnotherSource = await device.Judge(Readings(deviceId, 11, 1), "shard-2", 0);
+        Assert.Equal((1, 1L), (fromAnotherSource.Accepted, fromAnotherSource.Mark));
 
         await _cluster.KillSiloAsync(silo);
 
-        var third = await device.Judge(Readings(deviceId, 11, 5), second.LastEventTime);
+        var third = await device.Judge(Readings(deviceId, 12, 4), Source, second.Mark);
         Assert.True(third.Behind);
         Assert.Equal(0, third.Accepted);
         Assert.Equal(first.LastEventTime, third.LastEventTime);
-        Assert.Equal(PersistResult.Behind, await device.Persist(second.LastEventTime));
+        Assert.Equal(PersistResult.Behind, await device.Persist(Source, second.Mark));
 
-        var again = await device.Judge([.. Readings(deviceId, 6, 5), .. Readings(deviceId, 11, 5)]);
+        var again = await device.Judge([.. Readings(deviceId, 6, 5), .. Readings(deviceId, 11, 5)], Source);
         Assert.Equal(10, again.Accepted);
         Assert.Equal(15, (await device.GetSnapshot()).Accepted);
     }
@@ -69,14 +72,14 @@ public sealed class CheckpointTests : IAsyncLifetime
             expected.Score(reading.Metrics[0].Value);
         }
 
-        var first = await device.Judge(levels[..600]);
-        Assert.Equal(PersistResult.Written, await device.Persist(first.LastEventTime));
-        var second = await device.Judge(levels[600..700], first.LastEventTime);
+        var first = await device.Judge(levels[..600], Source);
+        Assert.Equal(PersistResult.Written, await device.Persist(Source, first.Mark));
+        var second = await device.Judge(levels[600..700], Source, first.Mark);
 
         await _cluster.KillSiloAsync(silo);
 
-        Assert.True((await device.Judge(levels[700..], second.LastEventTime)).Behind);
-        Assert.Equal(300, (await device.Judge(levels[600..], first.LastEventTime)).Accepted);
+        Assert.True((await device.Judge(levels[700..], Source, second.Mark)).Behind);
+        Assert.Equal(300, (await device.Judge(levels[600..], Source, first.Mark)).Accepted);
         var learned = Assert.Single((await device.GetSnapshot()).Learned);
         Assert.Equal(("level", 900L, expected.LastScore), (learned.Metric, learned.Readings, learned.LastScore));
     }
@@ -98,6 +101,8 @@ public sealed class CheckpointTests : IAsyncLifetime
         Assert.Equal(PersistResult.Written, await product.Persist("shard-1", "103"));
         Assert.Equal(4, (await product.GetSnapshot()).Readings);
     }
+
+    private const string Source = "shard-1";
 
     private static Reading[] Readings(string deviceId, int firstSecond, int count, string? productId = null) =>
         [.. Enumerable.Range(firstSecond, count).Select(s => At(deviceId, s, "temperature", 20 + s % 3, productId))];

@@ -54,6 +54,9 @@ public sealed class DeviceState
     /// <summary>The X-bar series of each product and metric (at most <see cref="MaxSeries"/>).</summary>
     [Id(16)] public List<XBarSeries> Series { get; set; } = [];
 
+    /// <summary>Batches taken from each source, to tell a source that the state was reloaded since its last checkpoint.</summary>
+    [Id(20)] public SourceMarks Sources { get; set; } = new();
+
     /// <summary>A copy of the state for inspection.</summary>
     /// <param name="deviceId">The device the state belongs to.</param>
     public DeviceSnapshot ToSnapshot(string deviceId)

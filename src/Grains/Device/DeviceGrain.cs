@@ -33,9 +33,9 @@ public sealed class DeviceGrain(
 
     private string DeviceId => field ??= this.GetPrimaryKeyString();
 
-    public async Task<JudgeResult> Judge(Reading[] readings, DateTime? expectedLastEventTime = null)
+    public async Task<JudgeResult> Judge(Reading[] readings, string? source = null, long? expectedMark = null)
     {
-        if (expectedLastEventTime is { } expected && state.State.LastEventTime != expected)
+        if (source is not null && expectedMark is { } expected && state.State.Sources.Of(source) != expected)
         {
             return new JudgeResult { LastEventTime = state.State.LastEventTime, Behind = true };
         }
@@ -43,7 +43,8 @@ public sealed class DeviceGrain(
         var batchLimits = await FetchLimitsAsync(readings);
         var found = new List<Anomaly>();
         var (accepted, duplicates) = detector.Judge(DeviceId, state.State, readings, current, batchLimits.For, found);
-        return await CompleteAsync(accepted, duplicates, readings.Length - accepted - duplicates, found);
+        var mark = source is null ? 0 : state.State.Sources.Advance(source);
+        return await CompleteAsync(accepted, duplicates, readings.Length - accepted - duplicates, found, mark);
     }
 
     public async Task<JudgeResult> CloseWindows(DateTime watermark)
@@ -51,12 +52,12 @@ public sealed class DeviceGrain(
         var current = await rules.GetAsync();
         var found = new List<Anomaly>();
         detector.CloseWindows(DeviceId, state.State, watermark, current, found);
-        return await CompleteAsync(0, 0, 0, found);
+        return await CompleteAsync(0, 0, 0, found, 0);
     }
 
-    public async Task<PersistResult> Persist(DateTime? expectedLastEventTime = null)
+    public async Task<PersistResult> Persist(string? source = null, long? expectedMark = null)
     {
-        if (expectedLastEventTime is { } expected && state.State.LastEventTime != expected)
+        if (source is not null && expectedMark is { } expected && state.State.Sources.Of(source) != expected)
         {
             return PersistResult.Behind;
         }
@@ -77,11 +78,11 @@ public sealed class DeviceGrain(
 
     public Task<DeviceSnapshot> GetSnapshot() => Task.FromResult(state.State.ToSnapshot(DeviceId));
 
-    private async Task<JudgeResult> CompleteAsync(int accepted, int duplicates, int outliers, List<Anomaly> found)
+    private async Task<JudgeResult> CompleteAsync(int accepted, int duplicates, int outliers, List<Anomaly> found, long mark)
     {
         metrics.Judged(accepted, duplicates);
         var anomalies = found.ToArray();
-        _changed |= accepted > 0 || duplicates > 0 || outliers > 0 || anomalies.Length > 0;
+        _changed |= accepted > 0 || duplicates > 0 || outliers > 0 || anomalies.Length > 0 || mark > 0;
         if (anomalies.Length > 0)
         {
             try
@@ -97,7 +98,7 @@ public sealed class DeviceGrain(
         }
         return new JudgeResult
         {
-            Accepted = accepted, Duplicates = duplicates, Outliers = outliers, Anomalies = anomalies, LastEventTime = state.State.LastEventTime,
+            Accepted = accepted, Duplicates = duplicates, Outliers = outliers, Anomalies = anomalies, LastEventTime = state.State.LastEventTime, Mark = mark,
         };
     }
 

@@ -26,7 +26,7 @@ namespace Actors.Ingestor.Pipeline;
 /// </remarks>
 public sealed class ReadingDispatcher(IGrainFactory grains, string? source = null)
 {
-    private readonly Dictionary<string, DateTime?> _devices = [];
+    private readonly Dictionary<string, long?> _devices = [];
     private readonly Dictionary<string, string?> _products = [];
     private readonly Dictionary<string, DateTime> _latest = [];
     private readonly Dictionary<string, DateTime> _batchLatest = [];
@@ -97,8 +97,8 @@ public sealed class ReadingDispatcher(IGrainFactory grains, string? source = nul
         }
 
         var judged = await Task.WhenAll(byDevice.Select(async d =>
-            (Device: d.Key, Result: await grains.GetGrain<IDeviceGrain>(d.Key).Judge([.. d.Value], _devices.GetValueOrDefault(d.Key)))));
-        return Combine(judged);
+            (Device: d.Key, Result: await grains.GetGrain<IDeviceGrain>(d.Key).Judge([.. d.Value], Source, _devices.GetValueOrDefault(d.Key)))));
+        return Combine(judged, judged: true);
     }
 
     /// <summary>
@@ -120,7 +120,7 @@ public sealed class ReadingDispatcher(IGrainFactory grains, string? source = nul
     public async Task<BatchOutcome> CloseWindowsAsync(IEnumerable<string> deviceIds, DateTime watermark)
     {
         var closed = await Task.WhenAll(deviceIds.Select(async id => (Device: id, Result: await grains.GetGrain<IDeviceGrain>(id).CloseWindows(watermark))));
-        return Combine(closed);
+        return Combine(closed, judged: false);
     }
 
     /// <summary>
@@ -131,7 +131,7 @@ public sealed class ReadingDispatcher(IGrainFactory grains, string? source = nul
     public async Task<CheckpointOutcome> CheckpointAsync()
     {
         var products = await Task.WhenAll(_products.Select(p => grains.GetGrain<IProductGrain>(p.Key).Persist(Source, p.Value)));
-        var devices = await Task.WhenAll(_devices.Select(d => grains.GetGrain<IDeviceGrain>(d.Key).Persist(d.Value)));
+        var devices = await Task.WhenAll(_devices.Select(d => grains.GetGrain<IDeviceGrain>(d.Key).Persist(Source, d.Value)));
         var outcome = new CheckpointOutcome(
             products.Count(r => r == PersistResult.Written) + devices.Count(r => r == PersistResult.Written),
             products.Contains(PersistResult.Behind) || devices.Contains(PersistResult.Behind));
@@ -160,7 +160,8 @@ public sealed class ReadingDispatcher(IGrainFactory grains, string? source = nul
         }
     }
 
-    private BatchOutcome Combine((string Device, JudgeResult Result)[] results)
+    /// <summary>Adds up the results; after <see cref="IDeviceGrain.Judge"/> calls (<paramref name="judged"/>) it also remembers each device's mark.</summary>
+    private BatchOutcome Combine((string Device, JudgeResult Result)[] results, bool judged)
     {
         var accepted = 0;
         var duplicates = 0;
@@ -174,7 +175,14 @@ public sealed class ReadingDispatcher(IGrainFactory grains, string? source = nul
             outliers += result.Outliers;
             anomalies.AddRange(result.Anomalies);
             behind |= result.Behind;
-            _devices[device] = result.Behind ? null : result.LastEventTime;
+            if (judged)
+            {
+                _devices[device] = result.Behind ? null : result.Mark;
+            }
+            else
+            {
+                _devices.TryAdd(device, null);
+            }
             if (result.LastEventTime is { } latest && !result.Behind)
             {
                 _latest[device] = latest;

@@ -1,0 +1,44 @@
+namespace Actors.Detection.Device;
+
+/// <summary>
+/// How many batches a device took from each source it is read from (usually one Kinesis shard), so a source can tell
+/// that the device's state no longer holds what it sent since its last checkpoint (the state was reloaded after a silo
+/// failure) even when other sources feed the same device. Keeps the <see cref="MaxSources"/> most recently used.
+/// </summary>
+[GenerateSerializer, Alias("device-source-marks")]
+public sealed class SourceMarks
+{
+    /// <summary>Sources remembered per device; a device is normally read from one shard at a time.</summary>
+    public const int MaxSources = 4;
+
+    [Id(0)] private List<Entry> _entries = [];
+
+    /// <summary>Batches taken from <paramref name="source"/> so far (0 for a source not remembered).</summary>
+    public long Of(string source)
+    {
+        foreach (var entry in _entries)
+        {
+            if (entry.Source == source)
+            {
+                return entry.Batches;
+            }
+        }
+        return 0;
+    }
+
+    /// <summary>Counts one more batch from <paramref name="source"/> and returns the new count.</summary>
+    public long Advance(string source)
+    {
+        var batches = Of(source) + 1;
+        _entries.RemoveAll(e => e.Source == source);
+        _entries.Add(new Entry(source, batches));
+        if (_entries.Count > MaxSources)
+        {
+            _entries.RemoveAt(0);
+        }
+        return batches;
+    }
+
+    [GenerateSerializer, Immutable, Alias("device-source-mark")]
+    internal sealed record Entry([property: Id(0)] string Source, [property: Id(1)] long Batches);
+}
