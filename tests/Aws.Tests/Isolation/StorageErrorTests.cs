@@ -8,7 +8,7 @@ namespace Actors.Aws.Tests.Isolation;
 
 /// <summary>
 /// Issue 12, item 3: a grain whose state DynamoDB refuses (a partition key over 2 KB, which the parser now rejects but
-/// any caller of the grain can still send) fails its call with the storage error and the service's reason, not with a
+/// any caller of the grain can still send) fails the checkpoint's write with the storage error and the service's reason, not with a
 /// <c>CodecNotFoundException</c> hiding them.
 /// </summary>
 [Collection(MotoCollection.Name)]
@@ -27,10 +27,13 @@ public sealed class StorageErrorTests(MotoServer moto)
         });
         var device = $"long-{suffix}-" + new string('x', 2100);
 
-        var error = await Assert.ThrowsAnyAsync<Exception>(() => cluster.Client.GetGrain<IDeviceGrain>(device).Judge([new Reading
+        var grain = cluster.Client.GetGrain<IDeviceGrain>(device);
+        await grain.Judge([new Reading
         {
             DeviceId = device, Timestamp = new DateTime(2026, 2, 17, 12, 0, 0, DateTimeKind.Utc), Metrics = [new Metric("temperature", 20)],
-        }]));
+        }]);
+
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => grain.Persist());
 
         var storageError = Assert.IsType<DynamoDBStorageException>(error.InnerException);
         Assert.Contains("failed to write state 'device'", storageError.Message);
