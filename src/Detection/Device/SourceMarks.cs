@@ -3,13 +3,15 @@ namespace Actors.Detection.Device;
 /// <summary>
 /// How many batches a device took from each source it is read from (usually one Kinesis shard), so a source can tell
 /// that the device's state no longer holds what it sent since its last checkpoint (the state was reloaded after a silo
-/// failure) even when other sources feed the same device. Keeps the <see cref="MaxSources"/> most recently used.
+/// failure) even when other sources feed the same device. Keeps the <see cref="MaxSources"/> most recently used; a
+/// source whose mark was forgotten while it still fed the device gets a spurious "behind" and reads again from its
+/// checkpoint, which costs time but loses nothing.
 /// </summary>
 [GenerateSerializer, Alias("device-source-marks")]
 public sealed class SourceMarks
 {
-    /// <summary>Sources remembered per device; a device is normally read from one shard at a time.</summary>
-    public const int MaxSources = 4;
+    /// <summary>Sources remembered per device; a device is normally read from one shard at a time, a few around a reshard.</summary>
+    public const int MaxSources = 16;
 
     [Id(0)] private List<Entry> _entries = [];
 

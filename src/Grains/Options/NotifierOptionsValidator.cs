@@ -23,7 +23,7 @@ public sealed class NotifierOptionsValidator(IEnumerable<INotificationSink> sink
         }
         if (options.DedupRetention <= TimeSpan.Zero || options.DeliveryTimeout <= TimeSpan.Zero || options.DegradedAfter <= TimeSpan.Zero)
         {
-            failures.Add($"{NotifierOptions.Section}:{nameof(options.DedupRetention)}, {nameof(options.DeliveryTimeout)} and {nameof(options.DegradedAfter)} must be positive.");
+            failures.Add($"{NotifierOptions.SectionName}:{nameof(options.DedupRetention)}, {nameof(options.DeliveryTimeout)} and {nameof(options.DegradedAfter)} must be positive.");
         }
         if (options.RetryBaseDelay <= TimeSpan.Zero || options.RetryMaxDelay < options.RetryBaseDelay)
         {
