@@ -38,13 +38,17 @@ public sealed class ReadingDispatcher(IGrainFactory grains, string? source = nul
     /// <summary>Device grains that took readings since the last checkpoint.</summary>
     public int PendingDevices => _devices.Count;
 
-    /// <summary>Dispatches readings of a source read once; their positions are their ordinals in this dispatcher.</summary>
+    /// <summary>
+    /// Dispatches readings of a source read once; their positions are their ordinals in this dispatcher (formatted only
+    /// for readings with a product: only product grains read positions).
+    /// </summary>
     public Task<BatchOutcome> DispatchAsync(IReadOnlyList<Reading> readings)
     {
         var positions = new string[readings.Count];
         for (var i = 0; i < positions.Length; i++)
         {
-            positions[i] = (++_ordinal).ToString(CultureInfo.InvariantCulture);
+            ++_ordinal;
+            positions[i] = readings[i].ProductId is null ? "" : _ordinal.ToString(CultureInfo.InvariantCulture);
         }
         return DispatchAsync(readings, positions);
     }
