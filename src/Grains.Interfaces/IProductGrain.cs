@@ -41,9 +41,10 @@ public interface IProductGrain : IGrainWithStringKey
     Task<ProductSnapshot> GetSnapshot();
 
     /// <summary>
-    /// The individuals chart of <paramref name="metric"/> on <paramref name="date"/> (default: the day of the latest
-    /// point kept): the points of <paramref name="deviceId"/>, or of every device, the day's limits and the violations.
+    /// The <paramref name="kind"/> chart of <paramref name="metric"/> on <paramref name="date"/> (default: the day of the
+    /// latest point kept): computed from the points of <paramref name="deviceId"/>, or of every device merged in time
+    /// order, with the day's limits and the violations.
     /// </summary>
     [Alias("chart")]
-    Task<ControlChart> GetChart(string metric, string? deviceId, DateOnly? date);
+    Task<ControlChart> GetChart(string metric, string? deviceId, DateOnly? date, ChartKind kind = ChartKind.Individuals);
 }

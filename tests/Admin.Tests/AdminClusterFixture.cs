@@ -13,6 +13,9 @@ public sealed class AdminClusterFixture : IAsyncLifetime
     /// <summary>The secret the silos are configured with.</summary>
     public const string Secret = "test-admin-secret-5f1c9a";
 
+    /// <summary>A metric with the Western Electric run rules, the moving-range, EWMA and CUSUM charts on for every product.</summary>
+    public const string ChartedMetric = "width";
+
     public TestCluster Cluster { get; private set; } = null!;
 
     public IClusterClient Client => Cluster.Client;
@@ -25,6 +28,14 @@ public sealed class AdminClusterFixture : IAsyncLifetime
             ["Admin:Secret"] = Secret,
             ["Devices:RulesRefreshInterval"] = "00:00:00",
             ["Devices:LimitsRefreshInterval"] = "00:00:00",
+            ["Spc:Overrides:0:Metric"] = ChartedMetric,
+            ["Spc:Overrides:0:RunRules:0"] = "1",
+            ["Spc:Overrides:0:RunRules:1"] = "2",
+            ["Spc:Overrides:0:RunRules:2"] = "5",
+            ["Spc:Overrides:0:RunRules:3"] = "6",
+            ["Spc:Overrides:0:MovingRange"] = "true",
+            ["Spc:Overrides:0:Ewma"] = "true",
+            ["Spc:Overrides:0:Cusum"] = "true",
         }));
         builder.AddSiloBuilderConfigurator<AdminSiloConfigurator>();
         Cluster = builder.Build();

@@ -15,11 +15,23 @@ public sealed class ChartCommandParts
     /// <summary><c>--date yyyy-MM-dd</c>.</summary>
     public Option<string?> Date { get; } = new("--date") { Description = "The SPC day to chart (yyyy-MM-dd); default: the day of the latest point kept" };
 
+    /// <summary><c>--chart individuals|mr|xbar|ewma|cusum</c>.</summary>
+    public Option<string> Chart { get; } = CreateChartOption();
+
     /// <summary><c>--out FILE.svg|png</c>.</summary>
     public Option<string> Out { get; } = new("--out") { Description = "The file to write: .svg or .png", Required = true };
 
-    /// <summary>The metric, day and file of the command line, or bad input.</summary>
-    public (string Metric, DateOnly? Date, string File) Read(ParseResult parse)
+    private static readonly Dictionary<string, ChartKind> Kinds = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["individuals"] = ChartKind.Individuals,
+        ["mr"] = ChartKind.MovingRange,
+        ["xbar"] = ChartKind.XBar,
+        ["ewma"] = ChartKind.Ewma,
+        ["cusum"] = ChartKind.Cusum,
+    };
+
+    /// <summary>The chart, metric, day and file of the command line, or bad input.</summary>
+    public (ChartKind Chart, string Metric, DateOnly? Date, string File) Read(ParseResult parse)
     {
         var metric = parse.GetRequiredValue(Metric).Trim();
         if (metric.Length == 0)
@@ -41,26 +53,48 @@ public sealed class ChartCommandParts
             throw AdminCommandException.BadInput($"--out '{file}' must end in .svg or .png");
         }
 
-        return (metric, date, Path.GetFullPath(file));
+        return (Kinds[parse.GetRequiredValue(Chart)], metric, date, Path.GetFullPath(file));
     }
 
     /// <summary>Draws <paramref name="chart"/> to <paramref name="file"/> and reports it; unknown ID when it has no points.</summary>
     public static void Write(AdminInvocation invocation, ControlChart chart, string file)
     {
+        var series = string.Create(CultureInfo.InvariantCulture,
+            $"'{chart.Metric}' for product '{chart.ProductId}'{(chart.DeviceId is null ? "" : $" and device '{chart.DeviceId}'")} on {chart.Date:yyyy-MM-dd}");
+        if (chart.Values == 0)
+        {
+            throw AdminCommandException.UnknownId($"no points of {series} (the product grain keeps the last Spc:ChartPoints values per device and metric)");
+        }
+
         if (chart.Points.Length == 0)
         {
-            throw AdminCommandException.UnknownId(string.Create(CultureInfo.InvariantCulture,
-                $"no points of '{chart.Metric}' for product '{chart.ProductId}'{(chart.DeviceId is null ? "" : $" and device '{chart.DeviceId}'")} on {chart.Date:yyyy-MM-dd} (the product grain keeps the last Spc:ChartPoints values per device and metric)"));
+            throw AdminCommandException.UnknownId(chart.Kind is ChartKind.Ewma or ChartKind.Cusum
+                ? $"no limits for {series}: the {ControlChartPlot.Name(chart.Kind)} needs the day's mean and sigma"
+                : string.Create(CultureInfo.InvariantCulture, $"{chart.Values} value(s) of {series} are too few for the {ControlChartPlot.Name(chart.Kind)}"));
         }
 
         ControlChartPlot.Save(chart, file);
         invocation.Report(ChartReport.From(chart, file), Render);
     }
 
+    private static Option<string> CreateChartOption()
+    {
+        var option = new Option<string>("--chart")
+        {
+            Description = "Which chart: individuals (default), mr (moving range), xbar (subgroups of 5), ewma, cusum",
+            DefaultValueFactory = _ => "individuals",
+        };
+        option.AcceptOnlyFromAmong([.. Kinds.Keys]);
+        return option;
+    }
+
     private static void Render(IAnsiConsole console, ChartReport report)
     {
-        Readable.Heading(console, $"Wrote {report.File}: {report.Points} points of {report.Metric}, product {report.ProductId}{(report.DeviceId is null ? "" : $", device {report.DeviceId}")}, {report.Date}"
-            + (report.Limits is { } l ? $", CL {Readable.Number(l.Mean)}, UCL {Readable.Number(l.UclI)}, LCL {Readable.Number(l.LclI)}" : ", no limits for the day"));
+        Readable.Heading(console, $"Wrote {report.File}: {ControlChartPlot.Name(report.Chart)}, {report.Points} points of {report.Metric}, product {report.ProductId}{(report.DeviceId is null ? "" : $", device {report.DeviceId}")}, {report.Date}"
+            + (report.Parameters.Length > 0 ? $" ({report.Parameters})" : "")
+            + (report.Center is { } center ? $", CL {Readable.Number(center)}" : ", no limits for the day")
+            + (report.Upper is { } upper ? $", {(report.Chart == ChartKind.Cusum ? "H" : "UCL")} {Readable.Number(upper)}" : "")
+            + (report.Lower is { } lower ? $", {(report.Chart == ChartKind.Cusum ? "-H" : "LCL")} {Readable.Number(lower)}" : ""));
         var violations = Readable.Table("Time", "Value", "Label", "Rule");
         foreach (var v in report.Violations)
         {

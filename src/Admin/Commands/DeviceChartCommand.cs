@@ -5,7 +5,7 @@ using Actors.Hosting.CommandLine;
 
 namespace Actors.Admin.Commands;
 
-/// <summary><c>device chart ID --metric M [--product P] [--date D] --out FILE</c>: draws the individuals control chart of a device's series.</summary>
+/// <summary><c>device chart ID --metric M [--product P] [--chart C] [--date D] --out FILE</c>: draws a control chart of a device's series.</summary>
 public static class DeviceChartCommand
 {
     /// <summary>Creates the command.</summary>
@@ -15,14 +15,15 @@ public static class DeviceChartCommand
         var product = new Option<string?>("--product") { Description = "The product the values were measured on (default: the product of the device's latest reading)" };
         var parts = new ChartCommandParts();
         var command = new Command("chart", HelpText.WithExamples(
-            "Draw the individuals control chart of a device's values of a product metric",
+            "Draw a control chart (individuals, moving range, X-bar, EWMA or CUSUM) of a device's values of a product metric",
             "device chart M-001 --metric thickness --out chart.svg",
-            "device chart M-001 --metric thickness --product B205 --date 2026-02-17 --out chart.png")) { id, product, parts.Metric, parts.Date, parts.Out };
+            "device chart M-001 --metric thickness --chart cusum --out cusum.svg",
+            "device chart M-001 --metric thickness --product B205 --date 2026-02-17 --out chart.png")) { id, product, parts.Metric, parts.Chart, parts.Date, parts.Out };
         command.SetAction((parse, cancellationToken) => app.RunCommandAsync(parse, cancellationToken, async (invocation, ct) =>
         {
             var deviceId = DeviceShowCommand.RequiredId(parse.GetRequiredValue(id), "device");
             var productId = parse.GetValue(product) is { } p ? DeviceShowCommand.RequiredId(p, "product") : null;
-            var (metric, date, file) = parts.Read(parse);
+            var (kind, metric, date, file) = parts.Read(parse);
             var grains = await invocation.ConnectAsync(ct);
             if (productId is null)
             {
@@ -30,7 +31,7 @@ public static class DeviceChartCommand
                 productId = snapshot.LastReading?.ProductId
                     ?? throw AdminCommandException.UnknownId($"device '{deviceId}' has no reading with a product: name one with --product");
             }
-            var chart = await grains.GetGrain<IProductGrain>(productId).GetChart(metric, deviceId, date);
+            var chart = await grains.GetGrain<IProductGrain>(productId).GetChart(metric, deviceId, date, kind);
             ChartCommandParts.Write(invocation, chart, file);
         }));
         return command;

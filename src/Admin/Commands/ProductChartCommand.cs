@@ -5,7 +5,7 @@ using Actors.Hosting.CommandLine;
 
 namespace Actors.Admin.Commands;
 
-/// <summary><c>product chart ID --metric M [--device D] [--date D] --out FILE</c>: draws the individuals control chart of a product metric.</summary>
+/// <summary><c>product chart ID --metric M [--device D] [--chart C] [--date D] --out FILE</c>: draws a control chart of a product metric.</summary>
 public static class ProductChartCommand
 {
     /// <summary>Creates the command.</summary>
@@ -15,16 +15,17 @@ public static class ProductChartCommand
         var device = new Option<string?>("--device") { Description = "Only this device's points (default: every device's, merged in time order)" };
         var parts = new ChartCommandParts();
         var command = new Command("chart", HelpText.WithExamples(
-            "Draw the individuals control chart of a product metric: points, center line, limits, zones, violations",
+            "Draw a control chart of a product metric (individuals, moving range, X-bar, EWMA or CUSUM): points, center line, limits, zones, violations",
             "product chart B205 --metric thickness --out chart.svg",
-            "product chart B205 --metric thickness --device M-001 --date 2026-02-17 --out chart.png")) { id, device, parts.Metric, parts.Date, parts.Out };
+            "product chart B205 --metric thickness --device M-001 --chart ewma --out ewma.svg",
+            "product chart B205 --metric thickness --device M-001 --date 2026-02-17 --out chart.png")) { id, device, parts.Metric, parts.Chart, parts.Date, parts.Out };
         command.SetAction((parse, cancellationToken) => app.RunCommandAsync(parse, cancellationToken, async (invocation, ct) =>
         {
             var productId = DeviceShowCommand.RequiredId(parse.GetRequiredValue(id), "product");
             var deviceId = parse.GetValue(device) is { } d ? DeviceShowCommand.RequiredId(d, "device") : null;
-            var (metric, date, file) = parts.Read(parse);
+            var (kind, metric, date, file) = parts.Read(parse);
             var grains = await invocation.ConnectAsync(ct);
-            var chart = await grains.GetGrain<IProductGrain>(productId).GetChart(metric, deviceId, date);
+            var chart = await grains.GetGrain<IProductGrain>(productId).GetChart(metric, deviceId, date, kind);
             ChartCommandParts.Write(invocation, chart, file);
         }));
         return command;

@@ -125,7 +125,7 @@ public sealed class ProductGrain(
             : [],
     });
 
-    public Task<ControlChart> GetChart(string metric, string? deviceId, DateOnly? date)
+    public Task<ControlChart> GetChart(string metric, string? deviceId, DateOnly? date, ChartKind kind = ChartKind.Individuals)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(metric);
         var points = state.State.ChartPoints.Points(metric, deviceId);
@@ -133,7 +133,7 @@ public sealed class ProductGrain(
         var day = date ?? (latest is { } time ? _calendar.DayOf(time) : DateOnly.MinValue);
         var ofDay = points.Where(p => _calendar.DayOf(p.Time) == day).ToArray();
         return Task.FromResult(ControlChartBuilder.Build(
-            ProductId, deviceId, metric, day, LimitsToDraw(metric, day), ofDay, _rules.For(ProductId, metric).RunRules));
+            kind, ProductId, deviceId, metric, day, LimitsToDraw(metric, day), ofDay, _rules.For(ProductId, metric)));
     }
 
     /// <summary>The limits served for the day, or, for a day not resolved yet, computed without freezing them.</summary>
