@@ -1,12 +1,14 @@
 using System.CommandLine;
+using Actors.Benchmarks.Loop;
 using Actors.Benchmarks.Memory;
 using Actors.Benchmarks.Nab;
 using Actors.Benchmarks.Replay;
 using BenchmarkDotNet.Running;
 
-var modes = new RootCommand("Benchmarks of the detection cluster: BenchmarkDotNet suites, replay-rate, grain-memory and nab")
+var modes = new RootCommand("Benchmarks of the detection cluster: BenchmarkDotNet suites, replay-rate, replay-ratio, grain-memory and nab")
 {
     ReplayRateCommand.Create(),
+    ReplayRatioCommand.Create(),
     GrainMemoryCommand.Create(),
     NabCommand.Create(),
 };

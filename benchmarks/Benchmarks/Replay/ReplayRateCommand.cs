@@ -2,22 +2,15 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using Actors.Benchmarks.Data;
-using Actors.Detection.Parsing;
-using Actors.Ingestor;
-using Actors.Ingestor.Cluster;
 using Actors.Ingestor.Commands;
-using Actors.Ingestor.Pipeline;
 using Actors.Simulation;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Actors.Benchmarks.Replay;
 
 /// <summary>
 /// <c>replay-rate [--readings 170000] [--days 4] [--devices 10] [--runs 3]</c>: writes the data set the
 /// <c>generate</c> command writes with the same arguments to a temporary file, then replays it, once per run, through
-/// a new embedded silo with the <see cref="ReplayRunner"/> of the <c>replay</c> command (alerts written to a file),
+/// a new embedded silo with the <see cref="Ingestor.Pipeline.ReplayRunner"/> of the <c>replay</c> command (alerts written to a file),
 /// and prints the readings per second (wall clock) and per CPU-second (all threads of the process) of each run.
 /// </summary>
 public static class ReplayRateCommand
@@ -83,32 +76,9 @@ public static class ReplayRateCommand
 
     private static async Task<double> ReplayOnceAsync(int run, string input, string alerts, int? batchSize, CancellationToken cancellationToken)
     {
-        var configuration = IngestorConfiguration.Load();
-        var settings = configuration.GetSection(IngestorOptions.SectionName).Get<IngestorOptions>() ?? new IngestorOptions();
-        var clock = Stopwatch.StartNew();
-        await using var cluster = await ClusterConnection.StartAsync(
-            configuration, embedded: true, logging => IngestorConfiguration.ConsoleToStderr(logging, configuration), cancellationToken);
-        var started = clock.Elapsed;
-
-        var loggers = cluster.Services.GetRequiredService<ILoggerFactory>();
-        var parser = IngestorConfiguration.CreateParser(configuration);
-        var rejections = new RejectionLog(loggers.CreateLogger<RejectionLog>());
-        var runner = new ReplayRunner(cluster.Grains, parser, rejections, batchSize ?? settings.BatchSize, IngestorConfiguration.Checkpoints(configuration));
-        using var process = Process.GetCurrentProcess();
-        var cpuBefore = process.TotalProcessorTime;
-        clock.Restart();
-        RunSummary summary;
-        await using (var stream = File.OpenRead(input))
-        await using (var writer = new StreamWriter(alerts))
-        {
-            summary = await runner.RunAsync(stream, Path.GetFileName(input), writer, cancellationToken);
-        }
-        var replayed = clock.Elapsed;
-        process.Refresh();
-        var cpu = process.TotalProcessorTime - cpuBefore;
-        var rate = summary.Accepted / replayed.TotalSeconds;
+        var replay = await EmbeddedReplay.RunAsync(input, alerts, batchSize, cancellationToken);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"run {run}: silo start {started.TotalSeconds:0.00} s, replay {replayed.TotalSeconds:0.00} s wall, {cpu.TotalSeconds:0.00} s CPU; {rate:0} readings/s, {summary.Accepted / cpu.TotalSeconds:0} readings per CPU-second; {summary}"));
-        return rate;
+            $"run {run}: silo start {replay.SiloStart.TotalSeconds:0.00} s, replay {replay.Wall.TotalSeconds:0.00} s wall, {replay.Cpu.TotalSeconds:0.00} s CPU; {replay.Rate:0} readings/s, {replay.Summary.Accepted / replay.Cpu.TotalSeconds:0} readings per CPU-second; {replay.Summary}"));
+        return replay.Rate;
     }
 }
