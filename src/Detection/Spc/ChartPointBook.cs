@@ -13,9 +13,24 @@ public sealed class ChartPointBook
     [Id(0)] private Dictionary<string, Dictionary<string, ChartPointRing>> _series = [];
 
     /// <summary>Series with points.</summary>
-    public int Series => _series.Values.Sum(metrics => metrics.Count);
+    public int Series
+    {
+        get
+        {
+            var count = 0;
+            foreach (var metrics in _series.Values)
+            {
+                count += metrics.Count;
+            }
+            return count;
+        }
+    }
 
-    /// <summary>Adds every metric of a counted reading.</summary>
+    /// <summary>
+    /// Adds every metric of a counted reading: first to the series the book has, then to new ones, each of which takes
+    /// the place of the least recently updated series once the book is full (or is left out when it would be that
+    /// series itself), so a new device costs no allocation and no sort when the book is full.
+    /// </summary>
     public void Add(Reading reading, SpcOptions settings)
     {
         ArgumentNullException.ThrowIfNull(reading);
@@ -25,26 +40,35 @@ public sealed class ChartPointBook
             return;
         }
 
-        if (!_series.TryGetValue(reading.DeviceId, out var metrics))
+        var time = SpcCalendar.AsUtc(reading.Timestamp);
+        var metrics = reading.Metrics;
+        _series.TryGetValue(reading.DeviceId, out var known);
+        Span<bool> updated = metrics.Length <= 64 ? stackalloc bool[metrics.Length] : new bool[metrics.Length];
+        var anyNew = false;
+        for (var i = 0; i < metrics.Length; i++)
         {
-            metrics = [];
-            _series.Add(reading.DeviceId, metrics);
+            if (known is not null && known.TryGetValue(metrics[i].Name, out var ring))
+            {
+                ring.Add(time, metrics[i].Value, settings.ChartPoints);
+                updated[i] = true;
+            }
+            else
+            {
+                anyNew = true;
+            }
         }
 
-        foreach (var metric in reading.Metrics)
+        for (var i = 0; anyNew && i < metrics.Length; i++)
         {
-            if (!metrics.TryGetValue(metric.Name, out var ring))
+            if (!updated[i])
             {
-                ring = new ChartPointRing();
-                metrics.Add(metric.Name, ring);
+                AddToNewSeries(reading.DeviceId, metrics[i], time, settings);
             }
-
-            ring.Add(SpcCalendar.AsUtc(reading.Timestamp), metric.Value, settings.ChartPoints);
         }
 
         while (Series > settings.ChartSeries)
         {
-            DropLeastRecentlyUpdated();
+            Drop(LeastRecentlyUpdated());
         }
     }
 
@@ -62,19 +86,73 @@ public sealed class ChartPointBook
             .Select(point => (point.Time, point.Value))];
     }
 
-    private void DropLeastRecentlyUpdated()
+    /// <summary>Adds a value to a series that was not in the book before this reading.</summary>
+    private void AddToNewSeries(string deviceId, Metric metric, DateTime time, SpcOptions settings)
     {
-        var (device, metric, _) = _series
-            .SelectMany(d => d.Value.Select(m => (Device: d.Key, Metric: m.Key, m.Value.UpdatedAt)))
-            .OrderBy(s => s.UpdatedAt)
-            .ThenBy(s => s.Device, StringComparer.Ordinal)
-            .ThenBy(s => s.Metric, StringComparer.Ordinal)
-            .First();
-        var metrics = _series[device];
-        metrics.Remove(metric);
+        if (_series.TryGetValue(deviceId, out var created) && created.TryGetValue(metric.Name, out var again))
+        {
+            again.Add(time, metric.Value, settings.ChartPoints);
+            return;
+        }
+
+        var ring = new ChartPointRing();
+        if (Series >= settings.ChartSeries)
+        {
+            var least = LeastRecentlyUpdated();
+            if (Compare((time, deviceId, metric.Name), least) < 0)
+            {
+                return;
+            }
+            ring = Drop(least);
+            ring.Clear();
+        }
+
+        if (!_series.TryGetValue(deviceId, out var metrics))
+        {
+            metrics = [];
+            _series.Add(deviceId, metrics);
+        }
+        metrics.Add(metric.Name, ring);
+        ring.Add(time, metric.Value, settings.ChartPoints);
+    }
+
+    /// <summary>The series updated least recently (by event time, then device, then metric).</summary>
+    private (DateTime UpdatedAt, string Device, string Metric) LeastRecentlyUpdated()
+    {
+        (DateTime UpdatedAt, string Device, string Metric)? least = null;
+        foreach (var (device, metrics) in _series)
+        {
+            foreach (var (metric, ring) in metrics)
+            {
+                var key = (ring.UpdatedAt, device, metric);
+                if (least is null || Compare(key, least.Value) < 0)
+                {
+                    least = key;
+                }
+            }
+        }
+        return least!.Value;
+    }
+
+    private static int Compare((DateTime UpdatedAt, string Device, string Metric) a, (DateTime UpdatedAt, string Device, string Metric) b)
+    {
+        var byTime = a.UpdatedAt.CompareTo(b.UpdatedAt);
+        if (byTime != 0)
+        {
+            return byTime;
+        }
+        var byDevice = string.CompareOrdinal(a.Device, b.Device);
+        return byDevice != 0 ? byDevice : string.CompareOrdinal(a.Metric, b.Metric);
+    }
+
+    private ChartPointRing Drop((DateTime UpdatedAt, string Device, string Metric) series)
+    {
+        var metrics = _series[series.Device];
+        metrics.Remove(series.Metric, out var ring);
         if (metrics.Count == 0)
         {
-            _series.Remove(device);
+            _series.Remove(series.Device);
         }
+        return ring!;
     }
 }

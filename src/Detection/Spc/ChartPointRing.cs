@@ -27,6 +27,13 @@ public sealed class ChartPointRing
         UpdatedAt = utc;
     }
 
+    /// <summary>Forgets every value, keeping the storage for the next ones.</summary>
+    public void Clear()
+    {
+        _next = 0;
+        _count = 0;
+    }
+
     /// <summary>The values kept, oldest first.</summary>
     public IEnumerable<(DateTime Time, double Value)> Points()
     {
