@@ -31,4 +31,17 @@ public interface IDeviceGrain : IGrainWithStringKey
 
     [Alias("snapshot")]
     Task<DeviceSnapshot> GetSnapshot();
+
+    /// <summary>The device's alarms that are not NORMAL, with their history.</summary>
+    [Alias("alarms")]
+    Task<AlarmView[]> GetAlarms();
+
+    /// <summary>
+    /// An operator's action on one of the device's alarms; the transition is with the notifier and the state written
+    /// before this returns.
+    /// </summary>
+    /// <exception cref="AlarmActionRefusedException">No such alarm is raised, or its state does not allow the action.</exception>
+    [Alias("alarm-act")]
+    [AdminOperation]
+    Task<AlarmView> ActOnAlarm(AlarmCommand command);
 }

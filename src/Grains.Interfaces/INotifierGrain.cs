@@ -7,9 +7,12 @@ namespace Actors.Grains.Interfaces;
 [Alias("notifier")]
 public interface INotifierGrain : IGrainWithIntegerKey
 {
-    /// <summary>Records the anomalies and hands them to the sinks, folding repeats within the cooldown.</summary>
+    /// <summary>
+    /// Records the anomalies and hands them to the sinks, folding repeats within the cooldown; each alarm transition is
+    /// one notification of its own. Anomalies and transitions already received (by ID) are dropped.
+    /// </summary>
     [Alias("notify")]
-    Task Notify(Anomaly[] anomalies);
+    Task Notify(Anomaly[] anomalies, AlarmTransition[]? transitions = null);
 
     /// <summary>The most recent anomalies this shard recorded that match the query, newest first.</summary>
     [Alias("recent")]

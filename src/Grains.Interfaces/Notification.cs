@@ -4,7 +4,8 @@ namespace Actors.Grains.Interfaces;
 
 /// <summary>
 /// What a sink sends: one anomaly, or a summary of <see cref="Count"/> repeats of the same device, metric and type
-/// that were folded during the cooldown (then <see cref="Anomaly"/> is the latest of them).
+/// that were folded during the cooldown (then <see cref="Anomaly"/> is the latest of them), or one alarm transition
+/// (then <see cref="Anomaly"/> is the alarm's latest anomaly).
 /// </summary>
 [GenerateSerializer, Immutable, Alias("notification")]
 public sealed record Notification
@@ -20,6 +21,9 @@ public sealed record Notification
     [Id(3)] public required DateTime FirstTargetTime { get; init; }
     [Id(4)] public required DateTime LastTargetTime { get; init; }
 
+    /// <summary>The alarm transition this notification announces, if it is one.</summary>
+    [Id(5)] public AlarmTransition? Alarm { get; init; }
+
     [JsonIgnore]
-    public bool IsSummary => NotificationId != Anomaly.AlertId;
+    public bool IsSummary => Alarm is null && NotificationId != Anomaly.AlertId;
 }

@@ -1,3 +1,5 @@
+using Actors.Detection.Alarms;
+using Actors.Grains.Alarms;
 using Actors.Aws;
 using Actors.Detection.Device;
 using Actors.Detection.Spc;
@@ -92,6 +94,9 @@ public static class DetectionSiloExtensions
         services.AddSingleton<IValidateOptions<SpcOptions>, SpcOptionsValidator>();
         services.AddOptions<NotifierOptions>().Bind(configuration.GetSection(NotifierOptions.SectionName)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<NotifierOptions>, NotifierOptionsValidator>();
+        services.AddOptions<AlarmOptions>().Bind(configuration.GetSection(AlarmOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<AlarmOptions>, AlarmOptionsValidator>();
+        services.AddSingleton<DeviceAlarms>();
         services.AddOptions<FileSinkOptions>().Bind(configuration.GetSection(FileSinkOptions.SectionName));
         services.AddOptions<DeviceGrainOptions>().Bind(configuration.GetSection(DeviceGrainOptions.SectionName))
             .Validate(o => o.MaxEventTimeJump > TimeSpan.Zero, $"{DeviceGrainOptions.SectionName}:{nameof(DeviceGrainOptions.MaxEventTimeJump)} must be positive.")

@@ -12,6 +12,15 @@ public sealed class AlarmOptions
     /// <summary>The alarm settings of each rule that raises alarms, by <see cref="Actors.Grains.Interfaces.AnomalyType"/> name.</summary>
     public Dictionary<string, AlarmRuleOptions> Rules { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>
+    /// Shards of the index of alarms that are not NORMAL (<c>alarms list</c>). Default 16. Each shard is one stored
+    /// item; changing the number moves devices between shards (their entries come back at their next transition).
+    /// </summary>
+    public int IndexShards { get; set; } = 16;
+
+    /// <summary>How often a device with alarms ends snoozes and sends reminders (wall clock). Default 30 s.</summary>
+    public TimeSpan TimerInterval { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>The settings of <paramref name="rule"/>, or null when it raises no alarm.</summary>
     public AlarmRuleOptions? For(string rule) => Rules.GetValueOrDefault(rule);
 }

@@ -9,6 +9,14 @@ public sealed class AlarmOptionsValidator : IValidateOptions<AlarmOptions>
     public ValidateOptionsResult Validate(string? name, AlarmOptions options)
     {
         var failures = new List<string>();
+        if (options.IndexShards < 1)
+        {
+            failures.Add($"{AlarmOptions.SectionName}:{nameof(AlarmOptions.IndexShards)} must be at least 1.");
+        }
+        if (options.TimerInterval <= TimeSpan.Zero)
+        {
+            failures.Add($"{AlarmOptions.SectionName}:{nameof(AlarmOptions.TimerInterval)} must be positive.");
+        }
         foreach (var (rule, settings) in options.Rules)
         {
             var key = $"{AlarmOptions.SectionName}:{nameof(AlarmOptions.Rules)}:{rule}";

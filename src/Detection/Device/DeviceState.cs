@@ -57,6 +57,9 @@ public sealed class DeviceState
     /// <summary>Batches taken from each source, to tell a source that the state was reloaded since its last checkpoint.</summary>
     [Id(20)] public SourceMarks Sources { get; set; } = new();
 
+    /// <summary>The device's alarms that are not NORMAL; null when there are none, so a quiet device keeps nothing.</summary>
+    [Id(21)] public Alarms.AlarmBook? Alarms { get; set; }
+
     /// <summary>A copy of the state for inspection.</summary>
     /// <param name="deviceId">The device the state belongs to.</param>
     public DeviceSnapshot ToSnapshot(string deviceId)

@@ -13,7 +13,7 @@ namespace Actors.Detection.Records;
 /// </summary>
 [JsonSourceGenerationOptions(
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    Converters = [typeof(RecordTimeConverter), typeof(JsonStringEnumConverter<AnomalyType>)])]
+    Converters = [typeof(RecordTimeConverter), typeof(JsonStringEnumConverter<AnomalyType>), typeof(JsonStringEnumConverter<AlarmState>)])]
 [JsonSerializable(typeof(Anomaly))]
 [JsonSerializable(typeof(Notification))]
 public sealed partial class AlertJsonContext : JsonSerializerContext

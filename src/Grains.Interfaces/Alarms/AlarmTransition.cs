@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Actors.Grains.Interfaces;
 
 /// <summary>
@@ -26,8 +28,8 @@ public sealed record AlarmTransition
     /// <summary>Abnormal episodes since the alarm was raised: an alarm whose condition comes and goes is one alarm with a count.</summary>
     [Id(8)] public required int Count { get; init; }
 
-    /// <summary>The latest anomaly of the alarm's condition.</summary>
-    [Id(9)] public required Anomaly Cause { get; init; }
+    /// <summary>The latest anomaly of the alarm's condition (in a JSON notification, its <see cref="Notification.Anomaly"/>).</summary>
+    [Id(9), JsonIgnore] public required Anomaly Cause { get; init; }
 
     /// <summary>The operator who acted, for an operator's action.</summary>
     [Id(10)] public string? Actor { get; init; }

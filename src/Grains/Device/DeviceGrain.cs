@@ -1,4 +1,5 @@
 using Actors.Detection.Device;
+using Actors.Grains.Alarms;
 using Actors.Detection.EventTime;
 using Actors.Grains.Interfaces;
 using Actors.Grains.Options;
@@ -27,9 +28,11 @@ public sealed class DeviceGrain(
     LimitsCache limits,
     IOptions<NotifierOptions> notifierOptions,
     IOptions<DeviceGrainOptions> deviceOptions,
+    DeviceAlarms alarms,
     DetectionMetrics metrics) : Grain, IDeviceGrain
 {
     private bool _changed;
+    private IGrainTimer? _alarmTimer;
 
     private string DeviceId => field ??= this.GetPrimaryKeyString();
 
@@ -40,11 +43,13 @@ public sealed class DeviceGrain(
             return new JudgeResult { LastEventTime = state.State.LastEventTime, Behind = true };
         }
         var current = await rules.GetAsync();
-        var batchLimits = await FetchLimitsAsync(readings);
+        var judged = new List<Reading>(readings.Length);
+        var batchLimits = await FetchLimitsAsync(readings, judged);
         var found = new List<Anomaly>();
         var (accepted, duplicates) = detector.Judge(DeviceId, state.State, readings, current, batchLimits.For, found);
+        var transitions = alarms.Observe(DeviceId, state.State, judged, found);
         var mark = source is null ? 0 : state.State.Sources.Advance(source);
-        return await CompleteAsync(accepted, duplicates, readings.Length - accepted - duplicates, found, mark);
+        return await CompleteAsync(accepted, duplicates, readings.Length - accepted - duplicates, found, transitions, mark);
     }
 
     public async Task<JudgeResult> CloseWindows(DateTime watermark)
@@ -52,7 +57,7 @@ public sealed class DeviceGrain(
         var current = await rules.GetAsync();
         var found = new List<Anomaly>();
         detector.CloseWindows(DeviceId, state.State, watermark, current, found);
-        return await CompleteAsync(0, 0, 0, found, 0);
+        return await CompleteAsync(0, 0, 0, found, alarms.Observe(DeviceId, state.State, [], found), 0);
     }
 
     public async Task<PersistResult> Persist(string? source = null, long? expectedMark = null)
@@ -70,6 +75,12 @@ public sealed class DeviceGrain(
         return PersistResult.Written;
     }
 
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        KeepAlarmTimer();
+        return Task.CompletedTask;
+    }
+
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         await Persist();
@@ -78,28 +89,85 @@ public sealed class DeviceGrain(
 
     public Task<DeviceSnapshot> GetSnapshot() => Task.FromResult(state.State.ToSnapshot(DeviceId));
 
-    private async Task<JudgeResult> CompleteAsync(int accepted, int duplicates, int outliers, List<Anomaly> found, long mark)
+    public Task<AlarmView[]> GetAlarms() => Task.FromResult(state.State.Alarms?.Views(DeviceId) ?? []);
+
+    public async Task<AlarmView> ActOnAlarm(AlarmCommand command)
+    {
+        var (transition, alarm) = alarms.Act(DeviceId, state.State, command);
+        _changed = true;
+        await NotifyAsync([], [transition]);
+        await Persist();
+        return alarm;
+    }
+
+    private async Task<JudgeResult> CompleteAsync(int accepted, int duplicates, int outliers, List<Anomaly> found, AlarmTransition[] transitions, long mark)
     {
         metrics.Judged(accepted, duplicates);
         var anomalies = found.ToArray();
-        _changed |= accepted > 0 || duplicates > 0 || outliers > 0 || anomalies.Length > 0 || mark > 0;
-        if (anomalies.Length > 0)
-        {
-            try
-            {
-                var shard = NotifierShard.For(DeviceId, notifierOptions.Value.Shards);
-                await GrainFactory.GetGrain<INotifierGrain>(shard).Notify(anomalies);
-            }
-            catch
-            {
-                await RevertAsync();
-                throw;
-            }
-        }
+        _changed |= accepted > 0 || duplicates > 0 || outliers > 0 || anomalies.Length > 0 || transitions.Length > 0 || mark > 0;
+        await NotifyAsync(anomalies, transitions);
         return new JudgeResult
         {
             Accepted = accepted, Duplicates = duplicates, Outliers = outliers, Anomalies = anomalies, LastEventTime = state.State.LastEventTime, Mark = mark,
         };
+    }
+
+    /// <summary>
+    /// Hands anomalies and alarm transitions to the notifier, then the device's alarms to their index shard; if either
+    /// fails, goes back to the state last written.
+    /// </summary>
+    private async Task NotifyAsync(Anomaly[] anomalies, AlarmTransition[] transitions)
+    {
+        if (anomalies.Length == 0 && transitions.Length == 0)
+        {
+            return;
+        }
+        try
+        {
+            var shard = NotifierShard.For(DeviceId, notifierOptions.Value.Shards);
+            await GrainFactory.GetGrain<INotifierGrain>(shard).Notify(anomalies, transitions);
+            if (transitions.Length > 0)
+            {
+                await alarms.IndexAsync(DeviceId, state.State);
+            }
+        }
+        catch
+        {
+            await RevertAsync();
+            throw;
+        }
+        finally
+        {
+            KeepAlarmTimer();
+        }
+    }
+
+    /// <summary>
+    /// While the device has alarms, a timer (which keeps the grain active) ends their snoozes and sends their reminders;
+    /// a device without alarms has no timer.
+    /// </summary>
+    private void KeepAlarmTimer()
+    {
+        if (state.State.Alarms is null)
+        {
+            _alarmTimer?.Dispose();
+            _alarmTimer = null;
+        }
+        else
+        {
+            _alarmTimer ??= this.RegisterGrainTimer(TickAlarmsAsync, new GrainTimerCreationOptions(alarms.TimerInterval, alarms.TimerInterval) { KeepAlive = true });
+        }
+    }
+
+    private async Task TickAlarmsAsync(CancellationToken cancellationToken)
+    {
+        var transitions = alarms.Tick(DeviceId, state.State);
+        if (transitions.Length > 0)
+        {
+            _changed = true;
+            await NotifyAsync([], transitions);
+            await Persist();
+        }
     }
 
     /// <summary>
@@ -114,9 +182,9 @@ public sealed class DeviceGrain(
 
     /// <summary>
     /// The limits of every product and day of the readings the detector will judge (not duplicates, not outliers),
-    /// from the silo's shared cache.
+    /// from the silo's shared cache; those readings are added to <paramref name="judged"/>.
     /// </summary>
-    private async Task<BatchLimits> FetchLimitsAsync(Reading[] readings)
+    private async Task<BatchLimits> FetchLimitsAsync(Reading[] readings, List<Reading> judged)
     {
         var last = state.State.LastEventTime;
         var candidate = state.State.OutlierCandidate;
@@ -129,6 +197,7 @@ public sealed class DeviceGrain(
                 continue;
             }
             last = reading.Timestamp;
+            judged.Add(reading);
             if (reading.ProductId is not { } product)
             {
                 continue;

@@ -3,7 +3,7 @@ using Actors.Grains.Interfaces;
 namespace Actors.Grains.Notifier;
 
 /// <summary>
-/// What one turn of a notifier shard received and produced: the new anomalies and the notifications they (or expired
+/// What one turn of a notifier shard received and produced: the new anomalies and alarm transitions and the notifications they (or expired
 /// cooldowns) made. Written once as its own record, so a shard's writes are proportional to what changed, never to
 /// its history.
 /// </summary>
@@ -17,4 +17,5 @@ public sealed class AlertSegment
 
     [Id(2)] public List<Anomaly> Anomalies { get; set; } = [];
     [Id(3)] public List<Notification> Notifications { get; set; } = [];
+    [Id(4)] public List<AlarmTransition> Transitions { get; set; } = [];
 }

@@ -12,7 +12,8 @@ using Orleans.Storage;
 namespace Actors.Grains.Notifier;
 
 /// <summary>
-/// One per notifier shard. Records every anomaly once (by alert ID), folds repeats within the cooldown, and keeps each
+/// One per notifier shard. Records every anomaly once (by alert ID) and every alarm transition once (by transition ID),
+/// folds repeats of anomalies within the cooldown, and keeps each
 /// notification until every configured sink accepted it; failed deliveries are retried with exponential backoff and
 /// jitter. Activated at silo start (see <c>NotifierWakeup</c>) so notifications left by a stopped silo are delivered.
 /// </summary>
@@ -75,7 +76,7 @@ public sealed partial class NotifierGrain(
         this.RegisterGrainTimer(DeliverAsync, new GrainTimerCreationOptions(_options.DeliveryInterval, _options.DeliveryInterval) { KeepAlive = true, Interleave = true });
     }
 
-    public async Task Notify(Anomaly[] anomalies)
+    public async Task Notify(Anomaly[] anomalies, AlarmTransition[]? transitions = null)
     {
         await _writeLock.WaitAsync();
         try
@@ -103,7 +104,17 @@ public sealed partial class NotifierGrain(
                     s.Folded++;
                 }
             }
-            if (segment.Anomalies.Count > 0)
+            foreach (var transition in transitions ?? [])
+            {
+                if (_known.Contains(transition.TransitionId) || segment.Transitions.Any(t => t.TransitionId == transition.TransitionId))
+                {
+                    s.Repeated++;
+                    continue;
+                }
+                segment.Transitions.Add(transition);
+                segment.Notifications.Add(AlarmNotification(transition));
+            }
+            if (segment.Anomalies.Count > 0 || segment.Transitions.Count > 0)
             {
                 await CommitAsync(segment);
             }
@@ -140,6 +151,16 @@ public sealed partial class NotifierGrain(
         ByType = new Dictionary<AnomalyType, long>(state.State.ByType),
     });
 
+    private static Notification AlarmNotification(AlarmTransition transition) => new()
+    {
+        NotificationId = transition.TransitionId,
+        Anomaly = transition.Cause,
+        Count = transition.Count,
+        FirstTargetTime = transition.At,
+        LastTargetTime = transition.At,
+        Alarm = transition,
+    };
+
     /// <summary>Writes the segment, then the head that references it and its pending notifications. Call under the write lock.</summary>
     private async Task CommitAsync(AlertSegment segment)
     {
@@ -168,6 +189,11 @@ public sealed partial class NotifierGrain(
             _known.Add(anomaly.AlertId);
             ids.Add(anomaly.AlertId);
             _recent.Add(anomaly);
+        }
+        foreach (var transition in segment.Transitions)
+        {
+            _known.Add(transition.TransitionId);
+            ids.Add(transition.TransitionId);
         }
         _idsBySegment[segment.Sequence] = ids;
         var excess = _recent.Count - _options.RecentAnomalies;

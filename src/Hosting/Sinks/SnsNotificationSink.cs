@@ -9,7 +9,8 @@ namespace Actors.Hosting.Sinks;
 
 /// <summary>
 /// Publishes each notification to the SNS topic: a short subject, the JSON notification as the message, and message
-/// attributes (type, device, product, metric, notification ID) that subscription filter policies can match.
+/// attributes (type, device, product, metric, notification ID; alarm state and severity for alarm transitions) that
+/// subscription filter policies can match. Escalated alarm notifications also go to the escalation topic, if one is set.
 /// </summary>
 public sealed class SnsNotificationSink(ISnsClient sns, IOptions<SnsSinkOptions> options) : INotificationSink
 {
@@ -22,14 +23,21 @@ public sealed class SnsNotificationSink(ISnsClient sns, IOptions<SnsSinkOptions>
         var topicArn = options.Value.TopicArn ?? throw new InvalidOperationException($"{SnsSinkOptions.SectionName}:{nameof(SnsSinkOptions.TopicArn)} is not configured.");
         foreach (var notification in notifications)
         {
-            await sns.PublishAsync(topicArn, Subject(notification), JsonSerializer.Serialize(notification, AlertJsonContext.Records.Notification), Attributes(notification), cancellationToken);
+            var message = JsonSerializer.Serialize(notification, AlertJsonContext.Records.Notification);
+            await sns.PublishAsync(topicArn, Subject(notification), message, Attributes(notification), cancellationToken);
+            if (notification.Alarm is { Escalated: true } && options.Value.EscalationTopicArn is { Length: > 0 } escalation)
+            {
+                await sns.PublishAsync(escalation, Subject(notification), message, Attributes(notification), cancellationToken);
+            }
         }
     }
 
     public static string Subject(Notification notification)
     {
         var anomaly = notification.Anomaly;
-        var subject = notification.Count > 1
+        var subject = notification.Alarm is { } alarm
+            ? $"ALARM {(alarm.Renotify ? "STILL " : "")}{alarm.State.ToString().ToUpperInvariant()} sev {alarm.Severity}: {alarm.DeviceId} {alarm.Metric} {alarm.Rule}"
+            : notification.Count > 1
             ? $"{anomaly.AnomalyType} x{notification.Count}: {anomaly.DeviceId} {anomaly.Metric}"
             : $"{anomaly.AnomalyType}: {anomaly.DeviceId} {anomaly.Metric} = {anomaly.MeasuredValue:G6}";
         var ascii = new string(subject.Select(c => c is >= ' ' and <= '~' ? c : '?').ToArray());
@@ -46,6 +54,11 @@ public sealed class SnsNotificationSink(ISnsClient sns, IOptions<SnsSinkOptions>
             ["metric"] = anomaly.Metric,
             ["notification_id"] = notification.NotificationId,
         };
+        if (notification.Alarm is { } alarm)
+        {
+            attributes["alarm_state"] = alarm.State.ToString();
+            attributes["severity"] = alarm.Severity.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
         if (!string.IsNullOrEmpty(anomaly.ProductId))
         {
             attributes["product"] = anomaly.ProductId;
