@@ -12,4 +12,7 @@ public sealed record DeviceSnapshot
     [Id(5)] public WindowView[] Windows { get; init; } = [];
     [Id(6)] public SeriesView[] Series { get; init; } = [];
     [Id(8)] public LearnedView[] Learned { get; init; } = [];
+
+    /// <summary>The run-rule, I-MR, EWMA and CUSUM state of each product and metric whose rules enable a chart.</summary>
+    [Id(9)] public ChartStateView[] Charts { get; init; } = [];
 }

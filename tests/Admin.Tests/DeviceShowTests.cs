@@ -96,4 +96,52 @@ public sealed class DeviceShowTests(AdminClusterFixture fixture)
         Assert.Contains($"unknown device '{device}'", run.Error);
         Assert.Equal("", run.Output);
     }
+
+    [Fact]
+    public async Task Json_shows_the_chart_state_and_recent_points_of_each_charted_series()
+    {
+        var device = UniqueId("dev");
+        var product = UniqueId("prod");
+        const string metric = AdminClusterFixture.ChartedMetric;
+        const double mean = 50, sigma = 0.5;
+        await ImportAsync(fixture.Client, product, Limits(product, metric));
+        var x = Enumerable.Range(0, 23).Select(i => mean + 0.3 * Math.Sin(i) + (i >= 15 ? 0.6 : 0)).ToArray();
+        var readings = x.Select((v, i) => At(device, i, product, (metric, v))).ToArray();
+        await fixture.Client.GetGrain<IProductGrain>(product).Accumulate(new ProductBatch
+        {
+            Source = "test",
+            Readings = readings,
+            Positions = [.. readings.Select((_, i) => (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture))],
+        });
+        await fixture.Client.GetGrain<IDeviceGrain>(device).Judge(readings);
+
+        var json = (await AdminRunner.ExpectAsync(ExitCodes.Success, fixture.Client, null, "device", "show", device, "--json")).Json();
+
+        var chart = Assert.Single(json.GetProperty("charts").EnumerateArray());
+        Assert.Equal(product, chart.GetProperty("productId").GetString());
+        Assert.Equal(metric, chart.GetProperty("metric").GetString());
+        Assert.Equal("2026-02-17", chart.GetProperty("limitsDate").GetString());
+        var side = Math.Sign(x[^1] - mean);
+        Assert.Equal(side * x.Reverse().TakeWhile(v => Math.Sign(v - mean) == side).Count(), chart.GetProperty("sameSide").GetInt32());
+        Assert.Equal(x.Length % 5, chart.GetProperty("subgroupCount").GetInt32());
+        Assert.Equal(x[^(x.Length % 5)..].Average(), chart.GetProperty("subgroupMean").GetDouble(), 9);
+        Assert.Equal(x[^1], chart.GetProperty("lastValue").GetDouble());
+        Assert.Equal(x.Aggregate(mean, (z, v) => 0.2 * v + 0.8 * z), chart.GetProperty("ewma").GetDouble(), 9);
+        Assert.Equal(x.Length, chart.GetProperty("ewmaPoints").GetInt32());
+        var (up, down) = (0.0, 0.0);
+        foreach (var v in x)
+        {
+            (up, down) = (Math.Max(0, up + v - mean - 0.5 * sigma), Math.Max(0, down + mean - 0.5 * sigma - v));
+            if (up > 5 * sigma || down > 5 * sigma)
+            {
+                (up, down) = (0, 0);
+            }
+        }
+        Assert.Equal(up, chart.GetProperty("cusumUpper").GetDouble(), 9);
+        Assert.Equal(down, chart.GetProperty("cusumLower").GetDouble(), 9);
+        Assert.Equal(x[^10..], chart.GetProperty("recentPoints").EnumerateArray().Select(p => p.GetProperty("value").GetDouble()));
+
+        var text = await AdminRunner.ExpectAsync(ExitCodes.Success, fixture.Client, null, "device", "show", device);
+        Assert.Contains("Charts (run-rule counters", text.Output, StringComparison.Ordinal);
+    }
 }

@@ -7,8 +7,9 @@ using Spectre.Console;
 namespace Actors.Admin.Commands;
 
 /// <summary>
-/// <c>device show ID</c>: last reading, open z-score windows, X-bar series and counters of a device (from its grain) and
-/// its recent anomalies (from its notifier shard, which keeps them).
+/// <c>device show ID</c>: last reading, open z-score windows, X-bar series, chart state and counters of a device (from its
+/// grain), the latest chart points of each chart series (from the product, which keeps them) and its recent anomalies
+/// (from its notifier shard, which keeps them).
 /// </summary>
 public static class DeviceShowCommand
 {
@@ -19,7 +20,7 @@ public static class DeviceShowCommand
     public static Command Create(AdminApp app)
     {
         var id = new Argument<string>("ID") { Description = "Device ID (case-sensitive)" };
-        var command = new Command("show", HelpText.WithExamples("Last reading, open z-score windows, X-bar series, counters and recent anomalies of a device", "device show M-001", "device show sensor-7 --json")) { id };
+        var command = new Command("show", HelpText.WithExamples("Last reading, open z-score windows, X-bar series, chart state, counters and recent anomalies of a device", "device show M-001", "device show sensor-7 --json")) { id };
         command.SetAction((parse, cancellationToken) => app.RunCommandAsync(parse, cancellationToken, async (invocation, ct) =>
         {
             var deviceId = RequiredId(parse.GetRequiredValue(id), "device");
@@ -31,7 +32,9 @@ public static class DeviceShowCommand
             }
             var notifier = grains.GetGrain<INotifierGrain>(NotifierShard.For(deviceId, invocation.NotifierShards));
             var recent = await notifier.GetRecent(new AlertQuery { DeviceId = deviceId, Limit = RecentAnomalies });
-            invocation.Report(DeviceReport.From(snapshot, recent), Render);
+            var chartPoints = await Task.WhenAll(snapshot.Charts.Select(async chart =>
+                (await grains.GetGrain<IProductGrain>(chart.ProductId).GetChart(chart.Metric, deviceId, null)).Points));
+            invocation.Report(DeviceReport.From(snapshot, recent, chartPoints), Render);
         }));
         return command;
     }
@@ -73,6 +76,20 @@ public static class DeviceShowCommand
             series.AddText(s.ProductId, s.Metric, string.Join(", ", s.Values.Select(v => Readable.Number(v))), Readable.Number(s.Mean));
         }
         console.Write(series);
+
+        Readable.Heading(console, "Charts (run-rule counters of the individuals chart: + above / increasing, - below / decreasing)");
+        var charts = Readable.Table("Product", "Metric", "Limits", "Side", "Trend", "Alt.", "Within 1 sd", "Beyond 1 sd", "Subgroup", "Last value", "EWMA", "CUSUM C+ (N+)", "CUSUM C- (N-)", "Recent points");
+        foreach (var c in report.Charts)
+        {
+            charts.AddText(c.ProductId, c.Metric, c.LimitsDate, Readable.Count(c.SameSide), Readable.Count(c.Trend), Readable.Count(c.Alternating),
+                Readable.Count(c.Within1Sigma), Readable.Count(c.Beyond1Sigma),
+                c.SubgroupMean is { } mean ? $"{c.SubgroupCount} (mean {Readable.Number(mean)})" : "0",
+                c.LastValue is { } last ? Readable.Number(last) : "",
+                c.Ewma is { } ewma ? $"{Readable.Number(ewma)} (t {c.EwmaPoints})" : "",
+                $"{Readable.Number(c.CusumUpper)} ({c.CusumUpperRun})", $"{Readable.Number(c.CusumLower)} ({c.CusumLowerRun})",
+                string.Join(", ", c.RecentPoints.Select(p => Readable.Number(p.Value))));
+        }
+        console.Write(charts);
 
         Readable.Heading(console, "Learned series");
         var learned = Readable.Table("Metric", "Readings", "Min", "Max", "Typical surprise", "Last score");

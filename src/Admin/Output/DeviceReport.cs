@@ -2,7 +2,7 @@ using Actors.Grains.Interfaces;
 
 namespace Actors.Admin.Output;
 
-/// <summary><c>device show</c>: the device's last reading, open windows, X-bar series, learned series, counters and recent anomalies.</summary>
+/// <summary><c>device show</c>: the device's last reading, open windows, X-bar series, learned series, chart state, counters and recent anomalies.</summary>
 public sealed record DeviceReport
 {
     public required string DeviceId { get; init; }
@@ -16,11 +16,17 @@ public sealed record DeviceReport
     public required SeriesReport[] XBarSeries { get; init; }
     public required LearnedReport[] LearnedSeries { get; init; }
 
+    /// <summary>The state of the charts of each product and metric whose rules enable one.</summary>
+    public required ChartStateReport[] Charts { get; init; }
+
     /// <summary>Newest first.</summary>
     public required AlertReport[] RecentAnomalies { get; init; }
 
-    /// <summary>The report of <paramref name="snapshot"/> and the device's <paramref name="recentAnomalies"/>.</summary>
-    public static DeviceReport From(DeviceSnapshot snapshot, IEnumerable<Anomaly> recentAnomalies) => new()
+    /// <summary>
+    /// The report of <paramref name="snapshot"/>, the device's <paramref name="recentAnomalies"/> and the chart points
+    /// its products keep of each chart series (<paramref name="chartPoints"/>: one array per entry of <see cref="DeviceSnapshot.Charts"/>).
+    /// </summary>
+    public static DeviceReport From(DeviceSnapshot snapshot, IEnumerable<Anomaly> recentAnomalies, IReadOnlyList<ChartPoint[]> chartPoints) => new()
     {
         DeviceId = snapshot.DeviceId,
         LastReading = snapshot.LastReading is { } reading ? ReadingReport.From(reading) : null,
@@ -30,6 +36,7 @@ public sealed record DeviceReport
         OpenWindows = [.. snapshot.Windows.OrderBy(w => w.Metric, StringComparer.Ordinal).ThenBy(w => w.Start).Select(WindowReport.From)],
         XBarSeries = [.. snapshot.Series.OrderBy(s => s.ProductId, StringComparer.Ordinal).ThenBy(s => s.Metric, StringComparer.Ordinal).Select(SeriesReport.From)],
         LearnedSeries = [.. snapshot.Learned.Select(LearnedReport.From)],
+        Charts = [.. snapshot.Charts.Select((state, i) => ChartStateReport.From(state, chartPoints[i]))],
         RecentAnomalies = [.. recentAnomalies.OrderByDescending(a => a.TargetTime).ThenBy(a => a.AlertId, StringComparer.Ordinal).Select(AlertReport.From)],
     };
 }

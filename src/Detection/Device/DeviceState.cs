@@ -123,6 +123,10 @@ public sealed class DeviceState
             Windows = windows,
             Series = series,
             Learned = learned,
+            Charts = [.. Charts
+                .OrderBy(pair => pair.Key.ProductId, StringComparer.Ordinal)
+                .ThenBy(pair => pair.Key.Metric, StringComparer.Ordinal)
+                .Select(pair => pair.Value.ToView(pair.Key))],
         };
     }
 

@@ -1,4 +1,5 @@
 using Actors.Detection.Spc.Charts;
+using Actors.Grains.Interfaces;
 
 namespace Actors.Detection.Device;
 
@@ -48,4 +49,27 @@ public sealed class SeriesCharts
         Ewma.Reset();
         Cusum.Reset();
     }
+
+    /// <summary>A copy of the state of <paramref name="key"/>'s charts for inspection.</summary>
+    public ChartStateView ToView(SeriesKey key) => new()
+    {
+        ProductId = key.ProductId,
+        Metric = key.Metric,
+        LimitsDate = LimitsDate,
+        UpdatedAt = UpdatedAt,
+        SameSide = Individuals.SameSide,
+        Trend = Individuals.Trend,
+        Alternating = Individuals.Alternating,
+        Within1Sigma = Individuals.Within1Sigma,
+        Beyond1Sigma = Individuals.Beyond1Sigma,
+        SubgroupCount = SubgroupCount,
+        SubgroupMean = SubgroupCount > 0 ? SubgroupSum / SubgroupCount : null,
+        LastValue = MovingRange.Last,
+        Ewma = Ewma.Points > 0 ? Ewma.Statistic : null,
+        EwmaPoints = Ewma.Points,
+        CusumUpper = Cusum.Upper,
+        CusumUpperRun = Cusum.UpperRun,
+        CusumLower = Cusum.Lower,
+        CusumLowerRun = Cusum.LowerRun,
+    };
 }

@@ -17,6 +17,9 @@ public sealed class MovingRangeChart
     [Id(0)] private double _last;
     [Id(1)] private bool _hasLast;
 
+    /// <summary>The previous value, from which the next moving range is taken; null before the first.</summary>
+    public double? Last => _hasLast ? _last : null;
+
     /// <summary>Adds a value; returns its moving range, or null for the first value.</summary>
     public double? Add(double x)
     {

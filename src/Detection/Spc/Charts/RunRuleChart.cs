@@ -29,6 +29,21 @@ public sealed class RunRuleChart
     [Id(11)] private uint _above1;
     [Id(12)] private uint _below1;
 
+    /// <summary>Points in a row on one side of the center line: positive above, negative below.</summary>
+    public int SameSide => _side * _sameSide;
+
+    /// <summary>Points in a row increasing (positive) or decreasing (negative).</summary>
+    public int Trend => _direction * _monotone;
+
+    /// <summary>Points in a row alternating up and down.</summary>
+    public int Alternating => _alternating;
+
+    /// <summary>Points in a row within 1 sigma of the center line.</summary>
+    public int Within1Sigma => _within1;
+
+    /// <summary>Points in a row more than 1 sigma from the center line, either side.</summary>
+    public int Beyond1Sigma => _beyond1;
+
     /// <summary>Forgets every point, e.g. when the chart's limits change.</summary>
     public void Reset()
     {
