@@ -61,6 +61,14 @@ public sealed class SimulationOptions
     /// <summary>Shift of the thickness mean during a drift episode, up or down with equal chance. Default 1.0 mm.</summary>
     public double DriftShift { get; set; } = 1.0;
 
+    /// <summary>
+    /// Whether the first line (<c>M-001</c>) starts in a drift episode: its thickness mean shifted up by
+    /// <see cref="DriftShift"/> for <see cref="DriftDuration"/> from the first reading, so that SPC alerts
+    /// (<c>Provisional</c>, <c>Confirmed</c>, and the charts that are on) appear within seconds instead of at the first
+    /// random episode. Default false; the ingestor's <c>appsettings.json</c> turns it on for <c>simulate</c>.
+    /// </summary>
+    public bool DriftAtStart { get; set; }
+
     /// <summary>Total number of simulated devices.</summary>
     public int DeviceCount => TemperatureSensors + Boards + Gateways + ProductionLines;
 

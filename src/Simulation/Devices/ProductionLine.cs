@@ -5,7 +5,7 @@ namespace Actors.Simulation.Devices;
 /// <summary>
 /// A manufacturing line that makes one product at a time and switches now and then. Thickness is normal around the
 /// product's target (sd 0.5), line speed normal around 50 (sd 0.3); a drift episode now and then shifts the thickness
-/// mean for a few minutes.
+/// mean for a few minutes (the first line starts with one upwards when <see cref="SimulationOptions.DriftAtStart"/>).
 /// <c>{"timestamp": "2026-02-17 12:00:34", "machine_id": "M-001", "product_id": "B205", "thickness": 49.86, "line_speed": 50.2}</c>
 /// </summary>
 internal sealed class ProductionLine : SimulatedDevice
@@ -26,6 +26,7 @@ internal sealed class ProductionLine : SimulatedDevice
     private DateTime? _nextSwitch;
     private DateTime _driftUntil = DateTime.MinValue;
     private double _currentShift;
+    private bool _driftAtStart;
 
     public ProductionLine(string deviceId, int seed, int lineIndex, SimulationOptions options)
         : base(deviceId, seed)
@@ -36,6 +37,7 @@ internal sealed class ProductionLine : SimulatedDevice
         _driftProbability = Math.Min(1.0, options.DriftEpisodesPerDay * options.Interval.Ticks / TimeSpan.TicksPerDay);
         _driftDuration = options.DriftDuration;
         _driftShift = options.DriftShift;
+        _driftAtStart = options.DriftAtStart && lineIndex == 0;
     }
 
     public override TimeSpan TimestampResolution => TimeSpan.FromSeconds(1);
@@ -85,10 +87,11 @@ internal sealed class ProductionLine : SimulatedDevice
             return;
         }
         _currentShift = 0;
-        if (Random.NextDouble() < _driftProbability)
+        if (_driftAtStart || Random.NextDouble() < _driftProbability)
         {
-            _currentShift = RandomDraws.Sign(Random) * _driftShift;
+            _currentShift = _driftAtStart ? _driftShift : RandomDraws.Sign(Random) * _driftShift;
             _driftUntil = eventTime + _driftDuration;
+            _driftAtStart = false;
         }
     }
 }

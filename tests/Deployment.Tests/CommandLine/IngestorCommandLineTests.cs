@@ -9,7 +9,7 @@ public sealed partial class IngestorCommandLineTests
     private static readonly TimeSpan Deadline = TimeSpan.FromMinutes(3);
 
     [Fact]
-    public async Task Simulate_for_a_duration_in_seconds_runs_and_prints_its_summary()
+    public async Task Simulate_for_twenty_seconds_prints_its_summary_with_every_default_alert_type_SPC_included()
     {
         var run = await IngestorProcess.RunAsync(Deadline, "simulate", "--duration", "20s", "--speed", "0");
 
@@ -17,6 +17,11 @@ public sealed partial class IngestorCommandLineTests
         var accepted = AcceptedRow().Match(run.Output);
         Assert.True(accepted.Success, $"no summary with accepted readings:\n{run}");
         Assert.True(long.Parse(accepted.Groups[1].Value) > 0, run.ToString());
+        foreach (var type in new[] { "Threshold", "ZScore", "Provisional", "Confirmed" })
+        {
+            var alerts = Regex.Match(run.Output, $@"alerts: {type}\D*(\d+)");
+            Assert.True(alerts.Success && long.Parse(alerts.Groups[1].Value) > 0, $"no {type} alerts in the summary:\n{run}");
+        }
     }
 
     [Fact]

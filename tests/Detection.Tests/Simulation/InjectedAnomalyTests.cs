@@ -104,4 +104,22 @@ public sealed class InjectedAnomalyTests
         Assert.Equal(50.2, means["B206"], 0.03);
         Assert.Equal(49.8, means["C310"], 0.03);
     }
+
+    [Fact]
+    public void With_drift_at_start_the_first_line_starts_shifted_up_for_one_drift_duration_and_the_others_do_not()
+    {
+        var options = SimulationRecords.Only(lines: 2);
+        options.DriftEpisodesPerDay = 0;
+        options.ProductSwitchInterval = TimeSpan.Zero;
+        options.DriftAtStart = true;
+
+        var records = SimulationRecords.Generate(options, 2 * options.DriftDuration);
+        double MeanThickness(string device, bool inDrift) => records
+            .Where(r => r.DeviceId == device && r.EventTime - SimulationRecords.Start < options.DriftDuration == inDrift)
+            .Average(r => SimulationRecords.Metric(r, "thickness"));
+
+        Assert.InRange(MeanThickness("M-001", inDrift: true), 50 + options.DriftShift - 0.1, 50 + options.DriftShift + 0.1);
+        Assert.InRange(MeanThickness("M-001", inDrift: false), 49.9, 50.1);
+        Assert.InRange(MeanThickness("M-002", inDrift: true), 50.1, 50.3);
+    }
 }
