@@ -3,7 +3,8 @@ using Actors.Grains.Interfaces;
 namespace Actors.Detection.Alerts;
 
 /// <summary>
-/// Bounds alert storms. The first anomaly of a device, metric and type is notified at once and opens a cooldown;
+/// Bounds alert storms. The first anomaly of a device (or, for a product's own anomalies such as <c>Capability</c>,
+/// which name no device, of a product), metric and type is notified at once and opens a cooldown;
 /// repeats within the cooldown are folded; when the cooldown has passed, one summary carrying the number folded is
 /// notified. Time is wall-clock time passed in by the caller, so the folding is testable without waiting.
 /// </summary>
@@ -17,7 +18,9 @@ public sealed class AlertRepeatFolder
     /// <summary>Returns the notification to send now, or null when the anomaly was folded.</summary>
     public Notification? Offer(Anomaly anomaly, DateTime now, TimeSpan cooldown)
     {
-        var key = $"{anomaly.DeviceId}/{anomaly.Metric}/{anomaly.AnomalyType}";
+        var key = anomaly.DeviceId.Length > 0
+            ? $"{anomaly.DeviceId}/{anomaly.Metric}/{anomaly.AnomalyType}"
+            : $"product:{anomaly.ProductId}/{anomaly.Metric}/{anomaly.AnomalyType}";
         if (_windows.TryGetValue(key, out var window) && now - window.OpenedAt < cooldown)
         {
             if (window.Folded == 0)
