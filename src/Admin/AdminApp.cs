@@ -50,6 +50,16 @@ public sealed class AdminApp(IConfiguration configuration, IClusterConnector con
                 new Command("limits", HelpText.WithExamples("Manage control limits", "product limits import baseline.ndjson")) { ProductLimitsImportCommand.Create(this) },
             },
             new Command("alerts", HelpText.WithExamples("Recent anomalies", "alerts list --since 15m")) { AlertsListCommand.Create(this) },
+            new Command("alarms", HelpText.WithExamples("Alarms and their lifecycle (docs/alarms.md)", "alarms list --state Active", "alarms ack M-001 --metric temperature --note \"fan replaced\""))
+            {
+                AlarmsListCommand.Create(this),
+                AlarmsShowCommand.Create(this),
+                AlarmActionCommand.Create(this, "ack", AlarmAction.Acknowledge, "Acknowledge an active or latched alarm"),
+                AlarmActionCommand.Create(this, "snooze", AlarmAction.Snooze, "Mute an alarm for a while; it returns to NORMAL then"),
+                AlarmActionCommand.Create(this, "disable", AlarmAction.Disable, "Turn an alarm off until enabled"),
+                AlarmActionCommand.Create(this, "enable", AlarmAction.Enable, "Turn a disabled alarm back on"),
+                AlarmActionCommand.Create(this, "reset", AlarmAction.Reset, "Return an alarm to NORMAL"),
+            },
             new Command("rules", HelpText.WithExamples("Detection rules: thresholds and the z-score rule", "rules show", "rules set --threshold temperature:30")) { RulesShowCommand.Create(this), RulesSetCommand.Create(this) },
             new Command("cluster", HelpText.WithExamples("The cluster itself", "cluster status")) { ClusterStatusCommand.Create(this) },
         };

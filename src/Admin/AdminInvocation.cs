@@ -1,3 +1,4 @@
+using Actors.Detection.Alarms;
 using System.CommandLine;
 using System.Text.Json;
 using Actors.Admin.Connection;
@@ -41,8 +42,12 @@ public sealed class AdminInvocation : IAsyncDisposable
         var admin = Configuration.GetSection(AdminClientOptions.SectionName).Get<AdminClientOptions>() ?? new AdminClientOptions();
         AdminSecret = string.IsNullOrEmpty(admin.Secret) ? null : admin.Secret;
         NotifierShards = Configuration.GetSection(NotifierOptions.SectionName).Get<NotifierOptions>()?.Shards ?? new NotifierOptions().Shards;
+        AlarmIndexShards = Configuration.GetValue($"{AlarmOptions.SectionName}:{nameof(AlarmOptions.IndexShards)}", new AlarmOptions().IndexShards);
         ClusterId = Configuration.GetSection(ClusterSettings.SectionName).Get<ClusterSettings>()?.ClusterId ?? new ClusterSettings().ClusterId;
     }
+
+    /// <summary><c>Alarms:IndexShards</c>: the shards of the raised-alarm index, as the silos are configured.</summary>
+    public int AlarmIndexShards { get; }
 
     /// <summary>Whether <c>--json</c> was given.</summary>
     public bool Json { get; }

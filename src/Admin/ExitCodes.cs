@@ -20,4 +20,7 @@ public static class ExitCodes
 
     /// <summary>The cluster refused a state change: the admin secret is missing or wrong, or not configured on the silos.</summary>
     public const int Refused = 5;
+
+    /// <summary>The action is not allowed in the alarm's state (e.g. acknowledging an alarm that is not raised).</summary>
+    public const int NotAllowed = 6;
 }

@@ -28,6 +28,7 @@ public sealed class AdminClusterFixture : IAsyncLifetime
             ["Admin:Secret"] = Secret,
             ["Devices:RulesRefreshInterval"] = "00:00:00",
             ["Devices:LimitsRefreshInterval"] = "00:00:00",
+            ["Alarms:Rules:Threshold:Severity"] = "2",
             ["Spc:Overrides:0:Metric"] = ChartedMetric,
             ["Spc:Overrides:0:RunRules:0"] = "1",
             ["Spc:Overrides:0:RunRules:1"] = "2",

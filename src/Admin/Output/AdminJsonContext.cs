@@ -10,6 +10,8 @@ namespace Actors.Admin.Output;
 /// every property written even when null.
 /// </summary>
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, WriteIndented = true, UseStringEnumConverter = true)]
+[JsonSerializable(typeof(AlarmReport))]
+[JsonSerializable(typeof(AlarmsReport))]
 [JsonSerializable(typeof(AlertsReport))]
 [JsonSerializable(typeof(ChartReport))]
 [JsonSerializable(typeof(ClusterStatusReport))]
