@@ -8,6 +8,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Actors.Ingestor.Cluster;
 
@@ -21,6 +22,7 @@ public sealed class ClusterConnection : IAsyncDisposable
     public const string ServiceName = "actors-ingestor";
 
     private readonly IHost _host;
+    private int _stopped;
 
     private ClusterConnection(IHost host, bool embedded)
     {
@@ -44,8 +46,17 @@ public sealed class ClusterConnection : IAsyncDisposable
     /// (default 8081) unless <c>Health:Enabled</c> is false. Ready means: the embedded silo is Active (and its storage
     /// reachable), or the client reaches the cluster.
     /// </summary>
+    public static Task<ClusterConnection> StartAsync(
+        IConfiguration configuration, bool embedded, bool serveHealth, Action<ILoggingBuilder> logging, CancellationToken cancellationToken) =>
+        StartAsync(configuration, embedded, serveHealth, logging, configure: null, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="StartAsync(IConfiguration, bool, bool, Action{ILoggingBuilder}, CancellationToken)"/>, with
+    /// <paramref name="configure"/> adding the caller's services (e.g. the Kinesis ingest as a hosted service) to the same
+    /// host, after Orleans. Throws <see cref="OptionsValidationException"/> when their options are invalid.
+    /// </summary>
     public static async Task<ClusterConnection> StartAsync(
-        IConfiguration configuration, bool embedded, bool serveHealth, Action<ILoggingBuilder> logging, CancellationToken cancellationToken)
+        IConfiguration configuration, bool embedded, bool serveHealth, Action<ILoggingBuilder> logging, Action<IHostApplicationBuilder>? configure, CancellationToken cancellationToken)
     {
         var health = serveHealth ? HealthOptions.Read(configuration, HealthOptions.IngestorDefaultPort) : null;
         IHostApplicationBuilder builder = health is { Enabled: true }
@@ -73,12 +84,18 @@ public sealed class ClusterConnection : IAsyncDisposable
             builder.UseOrleansClient(client => client.AddDetectionClient(builder.Configuration));
             builder.Services.AddClientReadinessChecks();
         }
+        configure?.Invoke(builder);
         var host = Build(builder, health);
         try
         {
             await host.StartAsync(cancellationToken);
         }
-        catch (Exception ex) when (!embedded && ex is not OperationCanceledException)
+        catch (Exception ex) when (ex is OperationCanceledException or OptionsValidationException || embedded)
+        {
+            host.Dispose();
+            throw;
+        }
+        catch (Exception ex)
         {
             host.Dispose();
             var cluster = ClusterSettingsReader.Read(configuration);
@@ -88,10 +105,19 @@ public sealed class ClusterConnection : IAsyncDisposable
         return new ClusterConnection(host, embedded);
     }
 
+    /// <summary>Stops the host: its hosted services in reverse order of registration (the caller's before Orleans'), then the silo or client.</summary>
+    public async Task StopAsync()
+    {
+        if (Interlocked.Exchange(ref _stopped, 1) == 0)
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            await _host.StopAsync(timeout.Token);
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        await _host.StopAsync(timeout.Token);
+        await StopAsync();
         _host.Dispose();
     }
 

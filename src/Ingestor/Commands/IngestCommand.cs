@@ -1,16 +1,20 @@
 using System.CommandLine;
-using Actors.Aws;
 using Actors.Aws.Kinesis;
 using Actors.Hosting.CommandLine;
-using Actors.Ingestor.Cluster;
+using Actors.Ingestor.DeadLetters;
 using Actors.Ingestor.Kinesis;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Actors.Ingestor.Commands;
 
-/// <summary><c>ingest --stream NAME</c>: reads a Kinesis stream with leases and checkpoints until Ctrl+C.</summary>
+/// <summary>
+/// <c>ingest --stream NAME</c>: reads a Kinesis stream with leases and checkpoints until Ctrl+C. The ingest runs as a
+/// hosted service in the same Generic Host as the embedded silo or the cluster client.
+/// </summary>
 public static class IngestCommand
 {
     private static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(250);
@@ -47,51 +51,44 @@ public static class IngestCommand
         var configuration = IngestorConfiguration.Load(overrides);
         var settings = configuration.GetSection(IngestorOptions.SectionName).Get<IngestorOptions>() ?? new IngestorOptions();
 
-        ClusterConnection? cluster = null;
-        var services = new ServiceCollection();
-        services.AddLogging(logging => IngestorConfiguration.ConsoleToStderr(logging, configuration));
-        services.AddSingleton(_ => cluster?.Grains ?? throw new InvalidOperationException("The cluster is not connected yet."));
-        services.AddKinesisIngest(configuration);
-        await using var provider = services.BuildServiceProvider();
-        KinesisIngestOptions options;
+        Cluster.ClusterConnection? cluster;
         try
         {
-            options = provider.GetRequiredService<IOptions<KinesisIngestOptions>>().Value;
-            _ = provider.GetRequiredService<IOptions<AwsOptions>>().Value;
+            cluster = await ClusterCommand.ConnectAsync(configuration, settings, serveHealth: true, AddIngest, cancellationToken);
         }
         catch (OptionsValidationException ex)
         {
             await Console.Error.WriteLineAsync($"error: {string.Join(" ", ex.Failures)}");
             return ExitCodes.InvalidConfiguration;
         }
-
-        cluster = await ClusterCommand.ConnectAsync(configuration, settings, serveHealth: true, cancellationToken);
         if (cluster is null)
         {
             return ExitCodes.ClusterUnreachable;
         }
         await using (cluster)
         {
-            var worker = provider.GetRequiredService<KinesisIngestWorker>();
-            var deadLetters = provider.GetRequiredService<DeadLetterFile>();
-            var metrics = provider.GetRequiredService<KinesisIngestMetrics>();
+            var services = cluster.Services;
+            var options = services.GetRequiredService<IOptions<KinesisIngestOptions>>().Value;
+            var worker = services.GetRequiredService<KinesisIngestWorker>();
+            var deadLetters = services.GetRequiredService<DeadLetterFile>();
+            var metrics = services.GetRequiredService<KinesisIngestMetrics>();
+            var run = services.GetServices<IHostedService>().OfType<KinesisIngestService>().Single().ExecuteTask!;
             await Console.Error.WriteLineAsync(
                 $"ingest: worker {worker.WorkerId} reading stream {options.StreamName} into "
                 + (cluster.Embedded ? "an embedded silo (leases and checkpoints live in this process)" : "the configured cluster")
                 + (stopWhenIdle is { } idle ? $"; stops after {idle.TotalSeconds:0.#} s without records" : "; Ctrl+C stops"));
 
-            using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            var run = worker.RunAsync(stop.Token);
             var started = DateTimeOffset.UtcNow;
             var lastProgress = started;
             var lastRecords = 0L;
+            Task? stopping = null;
             while (!run.IsCompleted)
             {
                 await Task.WhenAny(run, Task.Delay(Tick, CancellationToken.None));
                 var now = DateTimeOffset.UtcNow;
-                if (stopWhenIdle is { } idleLimit && !stop.IsCancellationRequested && now - (worker.LastActivityAt ?? started) >= idleLimit)
+                if (stopping is null && (cancellationToken.IsCancellationRequested || (stopWhenIdle is { } idleLimit && now - (worker.LastActivityAt ?? started) >= idleLimit)))
                 {
-                    await stop.CancelAsync();
+                    stopping = cluster.StopAsync();
                 }
                 if (now - lastProgress >= progressInterval)
                 {
@@ -114,6 +111,10 @@ public static class IngestCommand
                 await Console.Error.WriteLineAsync($"error: cannot read stream {options.StreamName}: {ex.Message}");
                 return ExitCodes.Failure;
             }
+            finally
+            {
+                await (stopping ?? cluster.StopAsync());
+            }
             await Console.Error.WriteLineAsync($"ingest: {worker.Summary}");
             await Console.Error.WriteLineAsync($"rejected by reason: {string.Join(", ", worker.Rejections.Counts.Where(c => c.Value > 0).Select(c => $"{c.Key} {c.Value}"))}");
             await Console.Error.WriteLineAsync($"dead letters: {deadLetters.Written} -> {deadLetters.Path}");
@@ -124,5 +125,13 @@ public static class IngestCommand
             }
         }
         return ExitCodes.Success;
+
+        void AddIngest(IHostApplicationBuilder builder)
+        {
+            builder.Services.Configure<HostOptions>(host => host.BackgroundServiceExceptionBehavior = BackgroundServiceExceptionBehavior.Ignore);
+            // The command reports a failed start or a failed worker itself, as one line and an exit code.
+            builder.Logging.AddFilter(typeof(Host).Namespace + ".Internal.Host", LogLevel.Critical);
+            builder.Services.AddKinesisIngestService(builder.Configuration);
+        }
     }
 }

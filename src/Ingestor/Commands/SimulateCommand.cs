@@ -52,90 +52,44 @@ public static class SimulateCommand
             return ExitCodes.ClusterUnreachable;
         }
         var loggers = cluster.Services.GetRequiredService<ILoggerFactory>();
-        var parser = IngestorConfiguration.CreateParser(configuration);
         var rejections = new RejectionLog(loggers.CreateLogger<RejectionLog>());
-        var dispatcher = new ReadingDispatcher(cluster.Grains);
-        var schedule = new CheckpointSchedule(IngestorConfiguration.Checkpoints(configuration), TimeProvider.System);
-        var summary = new RunSummary();
+        var pipeline = new IngestPipeline(
+            cluster.Grains, IngestorConfiguration.CreateParser(configuration), rejections, settings.BatchSize, IngestorConfiguration.Checkpoints(configuration), TimeProvider.System);
         var start = DateTime.UtcNow;
-        var span = duration ?? TimeSpan.FromDays(3650);
+        var dayStart = SpcCalendar.FromId(configuration[$"{SpcOptions.SectionName}:{nameof(SpcOptions.TimeZone)}"] ?? "UTC").StartOfDayUtc(DateOnly.FromDateTime(start));
+        var source = new SimulatorSource(simulation, dayStart, history, start, duration ?? TimeSpan.FromDays(3650), speed);
         AnsiConsole.MarkupLine($"[bold]Simulating[/] {simulation.DeviceCount} devices from {start:yyyy-MM-dd HH:mm:ss} UTC at {(speed > 0 ? $"{speed}x" : "full speed")}; Ctrl+C stops.");
-
-        var batch = new List<Reading>(settings.BatchSize);
-        var devices = new HashSet<string>();
-        var wall = new SimulationPacer(start, speed);
-        var lastFlush = TimeSpan.Zero;
-        var lastProgress = TimeSpan.Zero;
-        var simulatedNow = start;
-        try
+        if (history > TimeSpan.Zero)
         {
-            if (history > TimeSpan.Zero)
-            {
-                var dayStart = SpcCalendar.FromId(configuration[$"{SpcOptions.SectionName}:{nameof(SpcOptions.TimeZone)}"] ?? "UTC").StartOfDayUtc(DateOnly.FromDateTime(start));
-                AnsiConsole.MarkupLine($"[grey]Backfilling {history} before {dayStart:yyyy-MM-dd HH:mm} UTC so today's SPC limits exist...[/]");
-                foreach (var record in new ReadingSimulator(simulation).Generate(dayStart - history, history))
-                {
-                    await AddAsync(record);
-                }
-            }
-            foreach (var record in new ReadingSimulator(simulation).Generate(start, span))
-            {
-                await wall.WaitForAsync(record.EventTime, FlushAsync, cancellationToken);
-                cancellationToken.ThrowIfCancellationRequested();
-                await AddAsync(record);
-            }
-            await FlushAsync();
-            summary.Add(await dispatcher.CloseWindowsAsync(devices, DateTime.MaxValue));
+            AnsiConsole.MarkupLine($"[grey]Backfilling {history} before {dayStart:yyyy-MM-dd HH:mm} UTC so today's SPC limits exist...[/]");
         }
-        catch (OperationCanceledException)
+
+        using var progress = new PeriodicTimer(TimeSpan.FromSeconds(2));
+        using var stopProgress = new CancellationTokenSource();
+        var printing = PrintProgressAsync(progress, pipeline.Summary, source, stopProgress.Token);
+        var completed = await pipeline.RunAsync(source, cancellationToken);
+        await stopProgress.CancelAsync();
+        await printing;
+        if (!completed)
         {
             AnsiConsole.MarkupLine("[yellow]Stopped.[/]");
         }
-        summary.RecordWrites((await dispatcher.CheckpointAsync()).ThrowIfBehind().Writes);
-        PrintSummary(summary, rejections);
+        PrintSummary(pipeline.Summary, rejections);
         return ExitCodes.Success;
+    }
 
-        async Task AddAsync(SimulatedRecord record)
+    private static async Task PrintProgressAsync(PeriodicTimer timer, RunSummary summary, SimulatorSource source, CancellationToken cancellationToken)
+    {
+        try
         {
-            simulatedNow = record.EventTime;
-            summary.RecordRead(1);
-            schedule.Read(1);
-            var outcome = parser.Parse(record.Payload);
-            if (outcome.Reading is { } reading)
+            while (await timer.WaitForNextTickAsync(cancellationToken))
             {
-                batch.Add(reading);
-                devices.Add(reading.DeviceId);
-            }
-            else
-            {
-                rejections.Record($"simulator:{record.DeviceId}@{record.EventTime:O}", outcome, record.Payload);
-                summary.RecordRejected();
-            }
-            if (batch.Count >= settings.BatchSize || wall.Elapsed - lastFlush > TimeSpan.FromMilliseconds(200))
-            {
-                await FlushAsync();
-            }
-        }
-
-        async Task FlushAsync()
-        {
-            lastFlush = wall.Elapsed;
-            if (batch.Count > 0)
-            {
-                summary.Add(await dispatcher.DispatchAsync(batch));
-                batch.Clear();
-            }
-            if (schedule.Due)
-            {
-                summary.RecordWrites((await dispatcher.CheckpointAsync()).ThrowIfBehind().Writes);
-                schedule.Taken();
-            }
-            if (wall.Elapsed - lastProgress >= TimeSpan.FromSeconds(2))
-            {
-                lastProgress = wall.Elapsed;
-                AnsiConsole.MarkupLine($"[grey]{simulatedNow:yyyy-MM-dd HH:mm:ss}[/] accepted {summary.Accepted}, rejected {summary.Rejected}, duplicates {summary.Duplicates}, "
+                AnsiConsole.MarkupLine($"[grey]{source.LastEventTime:yyyy-MM-dd HH:mm:ss}[/] accepted {summary.Accepted}, rejected {summary.Rejected}, duplicates {summary.Duplicates}, "
                     + $"alerts {summary.AnomalyCount} ({string.Join(", ", Enum.GetValues<AnomalyType>().Select(t => $"{t} {summary.Anomalies(t)}"))})");
             }
+        }
+        catch (OperationCanceledException)
+        {
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Actors.Aws.Kinesis;
+using Actors.Ingestor.DeadLetters;
 using Microsoft.Extensions.Options;
 
 namespace Actors.Ingestor.Kinesis;
@@ -18,7 +19,7 @@ public sealed class DeadLetterStream(KinesisPutter putter, IOptions<KinesisInges
         {
             return;
         }
-        var entries = letters.Select(l => new PutRecordsEntry(JsonSerializer.SerializeToUtf8Bytes(l, DeadLetterJsonContext.Default.DeadLetter), l.PartitionKey)).ToList();
+        var entries = letters.Select(l => new PutRecordsEntry(JsonSerializer.SerializeToUtf8Bytes(l, DeadLetterJsonContext.Default.DeadLetter), l.PartitionKey ?? l.File ?? "dead-letter")).ToList();
         await putter.PutAllAsync(options.Value.DeadLetterStream!, entries, cancellationToken);
     }
 }

@@ -1,5 +1,6 @@
 using Actors.Aws;
 using Actors.Detection.Parsing;
+using Actors.Ingestor.DeadLetters;
 using Actors.Ingestor.Pipeline;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -38,6 +39,17 @@ public static class KinesisIngestServiceCollectionExtensions
             ? provider.GetRequiredService<DeadLetterFile>()
             : provider.GetRequiredService<DeadLetterStream>());
         services.TryAddSingleton<KinesisIngestWorker>();
+        return services;
+    }
+
+    /// <summary>
+    /// <see cref="AddKinesisIngest"/>, and runs the worker as a <see cref="KinesisIngestService"/> of the host. Call after
+    /// <c>UseOrleans</c> or <c>UseOrleansClient</c>, so the worker starts after the grains are reachable and stops before.
+    /// </summary>
+    public static IServiceCollection AddKinesisIngestService(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddKinesisIngest(configuration);
+        services.AddHostedService<KinesisIngestService>();
         return services;
     }
 }

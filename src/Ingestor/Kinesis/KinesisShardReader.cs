@@ -6,9 +6,8 @@ using Microsoft.Extensions.Logging;
 namespace Actors.Ingestor.Kinesis;
 
 /// <summary>
-/// Reads one leased shard: polls GetRecords at most once per <see cref="KinesisIngestOptions.PollInterval"/>, parses
-/// every record, sends the readings through the shard's <see cref="ReadingDispatcher"/> and writes rejects to the
-/// dead-letter sink. Every <see cref="CheckpointOptions.Interval"/> (and at the shard's end, and when it stops) it takes
+/// Reads one leased shard: polls GetRecords at most once per <see cref="KinesisIngestOptions.PollInterval"/> and feeds
+/// every page through the shard's <see cref="IngestPipeline"/> (rejects go to the dead-letter sink). Every <see cref="CheckpointOptions.Interval"/> (and at the shard's end, and when it stops) it takes
 /// a checkpoint: the grains that took readings of the shard write their state, then the lease grain records the last
 /// sequence number read. After a crash the shard is read again from there, judged again from the written state, and the
 /// notifier recognizes the anomalies it already has by their IDs. When a grain lost what it took since the checkpoint,
@@ -20,8 +19,13 @@ internal sealed partial class KinesisShardReader(ShardReadContext context, Shard
     private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(30);
 
     private readonly string _shardId = assignment.ShardId;
-    private readonly ReadingDispatcher _dispatcher = new(context.Grains, $"{context.StreamName}/{assignment.ShardId}");
-    private readonly CheckpointSchedule _schedule = new(context.Checkpoints, context.Time);
+    private readonly IngestPipeline _pipeline = new(
+        context.Grains, context.Parser, context.Rejections, context.Options.MaxRecordsPerCall, context.Checkpoints, context.Time, $"{context.StreamName}/{assignment.ShardId}")
+    {
+        Summary = context.Summary,
+        DeadLetters = context.DeadLetters,
+        Rejected = reason => context.Metrics.Rejected(assignment.ShardId, reason),
+    };
     private string? _checkpoint = assignment.Checkpoint;
     private string? _read = assignment.Checkpoint;
     private int _failures;
@@ -91,10 +95,9 @@ internal sealed partial class KinesisShardReader(ShardReadContext context, Shard
                 }
                 _failures = 0;
                 _read = page.Records[^1].SequenceNumber;
-                _schedule.Read(page.Records.Count);
             }
             var ended = page.IsShardEnd;
-            if (ended || _schedule.Due)
+            if (ended || _pipeline.CheckpointDue)
             {
                 switch (await CheckpointAsync(ended))
                 {
@@ -118,15 +121,10 @@ internal sealed partial class KinesisShardReader(ShardReadContext context, Shard
     /// <summary>The grains write what they took since the last checkpoint, then the lease grain records the position read.</summary>
     private async Task<CheckpointStep> CheckpointAsync(bool ended)
     {
-        _schedule.Taken();
-        if (_read == _checkpoint && !ended)
-        {
-            return CheckpointStep.Done;
-        }
         CheckpointOutcome outcome;
         try
         {
-            outcome = await _dispatcher.CheckpointAsync();
+            outcome = await _pipeline.CheckpointAsync();
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -138,6 +136,10 @@ internal sealed partial class KinesisShardReader(ShardReadContext context, Shard
         {
             LogGrainBehind(context.Logger, _shardId);
             return CheckpointStep.Rewind;
+        }
+        if (_read == _checkpoint && !ended)
+        {
+            return CheckpointStep.Done;
         }
         if (!await context.Leases.Checkpoint(context.WorkerId, _shardId, _read, ended))
         {
@@ -153,7 +155,7 @@ internal sealed partial class KinesisShardReader(ShardReadContext context, Shard
     /// <summary>Goes back to the last checkpoint; returns when to read again.</summary>
     private DateTimeOffset Rewind()
     {
-        _dispatcher.Rewind();
+        _pipeline.Rewind();
         _read = _checkpoint;
         context.Metrics.Rewound(_shardId);
         var delay = RetryDelay(++_failures);
@@ -171,51 +173,27 @@ internal sealed partial class KinesisShardReader(ShardReadContext context, Shard
     private async Task<bool> ProcessAsync(IReadOnlyList<KinesisRecord> records)
     {
         context.RecordsArrived();
-        context.Summary.RecordRead(records.Count);
         context.Metrics.RecordsRead(_shardId, records.Count);
-        var readings = new List<Reading>(records.Count);
-        var positions = new List<string>(records.Count);
-        List<DeadLetter>? letters = null;
-        foreach (var record in records)
-        {
-            var outcome = context.Parser.Parse(record.Data.Span);
-            if (outcome.Reading is { } reading)
-            {
-                readings.Add(reading);
-                positions.Add(record.SequenceNumber);
-                continue;
-            }
-            context.Rejections.Record($"{_shardId}/{record.SequenceNumber}", outcome, record.Data.Span);
-            context.Summary.RecordRejected();
-            context.Metrics.Rejected(_shardId, outcome.Reason);
-            (letters ??= []).Add(new DeadLetter(
-                context.StreamName, _shardId, record.SequenceNumber, record.PartitionKey, record.ApproximateArrivalTimestamp, outcome.Reason, outcome.Detail, record.Data));
-        }
-        if (letters is not null)
-        {
-            await context.DeadLetters.WriteAsync(letters, CancellationToken.None);
-        }
-        if (readings.Count == 0)
-        {
-            return true;
-        }
-        BatchOutcome dispatched;
         try
         {
-            dispatched = await _dispatcher.DispatchAsync(readings, positions);
+            foreach (var record in records)
+            {
+                await _pipeline.AddAsync(new SourceRecord(
+                    record.Data, RecordOrigin.Kinesis(context.StreamName, _shardId, record.SequenceNumber, record.PartitionKey, record.ApproximateArrivalTimestamp)));
+            }
+            await _pipeline.FlushAsync();
+            return true;
+        }
+        catch (GrainStateLostException)
+        {
+            LogGrainBehind(context.Logger, _shardId);
+            return false;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             LogBatchFailed(context.Logger, ex, _shardId, records[0].SequenceNumber, records[^1].SequenceNumber);
             return false;
         }
-        if (dispatched.Behind)
-        {
-            LogGrainBehind(context.Logger, _shardId);
-            return false;
-        }
-        context.Summary.Add(dispatched);
-        return true;
     }
 
     /// <summary>An iterator to the first record after <paramref name="after"/>, or to the configured start when there is none.</summary>

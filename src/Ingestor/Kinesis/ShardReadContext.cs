@@ -1,6 +1,7 @@
 using Actors.Aws.Kinesis;
 using Actors.Detection.Parsing;
 using Actors.Grains.Interfaces;
+using Actors.Ingestor.DeadLetters;
 using Actors.Ingestor.Pipeline;
 using Microsoft.Extensions.Logging;
 

@@ -55,7 +55,12 @@ public sealed partial class SimulatedRecordPutter(IKinesisClient kinesis, Kinesi
         var eventTime = start;
         foreach (var record in records)
         {
-            await wall.WaitForAsync(record.EventTime, FlushAsync, cancellationToken);
+            var due = wall.WaitForAsync(record.EventTime, cancellationToken);
+            if (!due.IsCompleted)
+            {
+                await FlushAsync();
+            }
+            await due;
             cancellationToken.ThrowIfCancellationRequested();
             eventTime = record.EventTime;
             batch.Add(new PutRecordsEntry(record.Payload, record.DeviceId));

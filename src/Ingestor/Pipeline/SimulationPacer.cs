@@ -13,23 +13,14 @@ public sealed class SimulationPacer(DateTime start, double speed)
     /// <summary>Wall-clock time since the run began.</summary>
     public TimeSpan Elapsed => _wall.Elapsed;
 
-    /// <summary>Waits until the record at <paramref name="eventTime"/> is due, calling <paramref name="beforeWait"/> first (to send what is pending) when it has to wait.</summary>
-    public async Task WaitForAsync(DateTime eventTime, Func<Task> beforeWait, CancellationToken cancellationToken)
+    /// <summary>Waits until the record at <paramref name="eventTime"/> is due; completes at once when it is.</summary>
+    public Task WaitForAsync(DateTime eventTime, CancellationToken cancellationToken)
     {
         if (speed <= 0)
         {
-            return;
+            return Task.CompletedTask;
         }
-        var due = TimeSpan.FromTicks((long)((eventTime - start).Ticks / speed));
-        if (due <= _wall.Elapsed)
-        {
-            return;
-        }
-        await beforeWait();
-        var wait = due - _wall.Elapsed;
-        if (wait > TimeSpan.Zero)
-        {
-            await Task.Delay(wait, cancellationToken);
-        }
+        var wait = TimeSpan.FromTicks((long)((eventTime - start).Ticks / speed)) - _wall.Elapsed;
+        return wait > TimeSpan.Zero ? Task.Delay(wait, cancellationToken) : Task.CompletedTask;
     }
 }

@@ -1,4 +1,4 @@
-namespace Actors.Ingestor.Kinesis;
+namespace Actors.Ingestor.DeadLetters;
 
 /// <summary>Where rejected records go. <see cref="DeadLetterFile"/> writes NDJSON locally; an S3 prefix or a Kinesis stream can replace it by changing one registration.</summary>
 public interface IDeadLetterSink

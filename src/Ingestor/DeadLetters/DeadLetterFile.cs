@@ -1,23 +1,32 @@
 using System.Buffers;
 using System.Text.Json;
+using Actors.Ingestor.Kinesis;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
-namespace Actors.Ingestor.Kinesis;
+namespace Actors.Ingestor.DeadLetters;
 
 /// <summary>
-/// Appends every rejected record to <see cref="KinesisIngestOptions.DeadLetterPath"/> as one JSON object per line:
-/// <c>{"stream","shardId","sequenceNumber","partitionKey","arrivedAt","reason","detail","data"}</c>, data in base64.
-/// The file is opened on the first rejection and flushed after every batch.
+/// Appends every rejected record to a file (<see cref="KinesisIngestOptions.DeadLetterPath"/> for <c>ingest</c>) as one
+/// JSON object per line (<see cref="DeadLetterJsonContext"/>), data in base64. The file is opened on the first rejection
+/// and flushed after every batch.
 /// </summary>
-public sealed class DeadLetterFile(IOptions<KinesisIngestOptions> options) : IDeadLetterSink, IAsyncDisposable, IDisposable
+public sealed class DeadLetterFile(string path) : IDeadLetterSink, IAsyncDisposable, IDisposable
 {
     private readonly SemaphoreSlim _lock = new(1, 1);
     private readonly ArrayBufferWriter<byte> _buffer = new();
     private FileStream? _file;
     private long _written;
 
+    /// <summary>The file <see cref="KinesisIngestOptions.DeadLetterPath"/>.</summary>
+    [ActivatorUtilitiesConstructor]
+    public DeadLetterFile(IOptions<KinesisIngestOptions> options)
+        : this(options.Value.DeadLetterPath)
+    {
+    }
+
     /// <summary>The file's full path.</summary>
-    public string Path { get; } = System.IO.Path.GetFullPath(options.Value.DeadLetterPath);
+    public string Path { get; } = System.IO.Path.GetFullPath(path);
 
     /// <summary>Records written so far.</summary>
     public long Written => Interlocked.Read(ref _written);

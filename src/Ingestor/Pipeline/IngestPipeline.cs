@@ -1,0 +1,217 @@
+using System.Globalization;
+using Actors.Detection.Parsing;
+using Actors.Grains.Interfaces;
+using Actors.Ingestor.DeadLetters;
+
+namespace Actors.Ingestor.Pipeline;
+
+/// <summary>
+/// The one way records become judged readings, whatever feeds them (a file, the simulator, a Kinesis shard): parses
+/// each record, rejects what is not a reading (counted, logged with its origin, dead-lettered when a sink is given),
+/// batches the readings, sends each batch through the source's <see cref="ReadingDispatcher"/> (the next batch is
+/// parsed while the previous one is with the grains; batches reach the grains one after the other), counts what the
+/// grains did, and is the source's checkpoint barrier (<see cref="CheckpointAsync"/>).
+/// </summary>
+/// <remarks>
+/// A source read once runs through <see cref="RunAsync"/>, which checkpoints between batches when one is due and at the
+/// end. A Kinesis shard adds its pages with <see cref="AddAsync"/> and <see cref="FlushAsync"/>, takes the checkpoints
+/// itself (the lease grain records the shard's position after the barrier) and goes back with <see cref="Rewind"/>.
+/// </remarks>
+public sealed class IngestPipeline
+{
+    private readonly ReadingParser _parser;
+    private readonly RejectionLog _rejections;
+    private readonly ReadingDispatcher _dispatcher;
+    private readonly CheckpointSchedule _schedule;
+    private readonly int _batchSize;
+    private HashSet<string>? _devices;
+    private List<Reading> _readings;
+    private List<string> _positions;
+    private List<DeadLetter>? _letters;
+    private Task? _inFlight;
+
+    /// <param name="grains">Where the grains are.</param>
+    /// <param name="parser">Turns records into readings.</param>
+    /// <param name="rejections">Counts and logs rejected records.</param>
+    /// <param name="batchSize">Readings per batch.</param>
+    /// <param name="checkpoints">When a checkpoint is due.</param>
+    /// <param name="time">The clock of <paramref name="checkpoints"/>.</param>
+    /// <param name="source">The source's name for the grains, for a source read again after a failure (a shard); null for one read once.</param>
+    public IngestPipeline(
+        IGrainFactory grains, ReadingParser parser, RejectionLog rejections, int batchSize, CheckpointOptions checkpoints, TimeProvider time, string? source = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
+        _parser = parser;
+        _rejections = rejections;
+        _batchSize = batchSize;
+        _dispatcher = new ReadingDispatcher(grains, source);
+        _schedule = new CheckpointSchedule(checkpoints, time);
+        _readings = new List<Reading>(batchSize);
+        _positions = new List<string>(batchSize);
+    }
+
+    /// <summary>What was read, accepted, rejected and found.</summary>
+    public RunSummary Summary { get; init; } = new();
+
+    /// <summary>Where rejected records go, besides the log; none by default.</summary>
+    public IDeadLetterSink? DeadLetters { get; init; }
+
+    /// <summary>Called with the reason of every rejected record (metrics).</summary>
+    public Action<RejectReason>? Rejected { get; init; }
+
+    /// <summary>Called, in source order, with what the grains did with each batch (and with the last windows closed).</summary>
+    public Func<BatchOutcome, Task>? Judged { get; init; }
+
+    /// <summary>Whether the checkpoint interval (or record count) has passed since the last checkpoint.</summary>
+    public bool CheckpointDue => _schedule.Due;
+
+    /// <summary>
+    /// Reads <paramref name="source"/> to its end: checkpoints between batches when one is due, closes every open z-score
+    /// window at the end so the last windows are judged too, and takes a last checkpoint. When
+    /// <paramref name="cancellationToken"/> stops it, what was read is judged and checkpointed; returns false then.
+    /// </summary>
+    /// <exception cref="GrainStateLostException">A grain lost what it took since the last checkpoint (a silo failed).</exception>
+    public async Task<bool> RunAsync(IRecordSource source, CancellationToken cancellationToken)
+    {
+        var completed = true;
+        _devices = new HashSet<string>(StringComparer.Ordinal);
+        var records = source.ReadAsync(cancellationToken).GetAsyncEnumerator(cancellationToken);
+        await using (records.ConfigureAwait(false))
+        {
+            try
+            {
+                while (true)
+                {
+                    var next = records.MoveNextAsync();
+                    if (source.Paced && !next.IsCompleted)
+                    {
+                        await FlushAsync();
+                    }
+                    if (!await next)
+                    {
+                        break;
+                    }
+                    await ParseAsync(records.Current, checkpointWhenDue: true);
+                }
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                completed = false;
+            }
+        }
+        await FlushAsync();
+        if (completed)
+        {
+            await RecordAsync(await _dispatcher.CloseWindowsAsync(_devices, DateTime.MaxValue));
+        }
+        (await CheckpointAsync()).ThrowIfBehind();
+        return completed;
+    }
+
+    /// <summary>Parses one record; sends the batch when it is full. Does not take checkpoints (the caller does).</summary>
+    public ValueTask AddAsync(SourceRecord record) => ParseAsync(record, checkpointWhenDue: false);
+
+    /// <summary>Sends the readings held and waits until the grains judged every batch sent.</summary>
+    /// <exception cref="GrainStateLostException">A grain lost what it took since the last checkpoint: read the source again from there (<see cref="Rewind"/>).</exception>
+    public async Task FlushAsync()
+    {
+        if (_readings.Count > 0 || _letters is not null)
+        {
+            await SendAsync(checkpointWhenDue: false);
+        }
+        await CompleteInFlightAsync();
+    }
+
+    /// <summary>
+    /// The checkpoint barrier: asks every grain that took readings since the last checkpoint to write its state. The
+    /// source's own checkpoint may move after, unless the outcome says a grain is behind. Call after <see cref="FlushAsync"/>.
+    /// </summary>
+    public async Task<CheckpointOutcome> CheckpointAsync()
+    {
+        _schedule.Taken();
+        var outcome = await _dispatcher.CheckpointAsync();
+        Summary.RecordWrites(outcome.Writes);
+        return outcome;
+    }
+
+    /// <summary>The source is read again from its last checkpoint: what is held or was being sent is dropped.</summary>
+    public void Rewind()
+    {
+        _readings = new List<Reading>(_batchSize);
+        _positions = new List<string>(_batchSize);
+        _letters = null;
+        _inFlight = null;
+        _dispatcher.Rewind();
+    }
+
+    private ValueTask ParseAsync(SourceRecord record, bool checkpointWhenDue)
+    {
+        Summary.RecordRead(1);
+        _schedule.Read(1);
+        var outcome = _parser.Parse(new NdjsonLine(record.Origin.Line, record.Data) { Length = record.Length });
+        if (outcome.Reading is { } reading)
+        {
+            _readings.Add(reading);
+            _positions.Add(record.Origin.SequenceNumber ?? (reading.ProductId is null ? "" : record.Origin.Line.ToString(CultureInfo.InvariantCulture)));
+            _devices?.Add(reading.DeviceId);
+            return _readings.Count >= _batchSize ? new ValueTask(SendAsync(checkpointWhenDue)) : ValueTask.CompletedTask;
+        }
+        _rejections.Record(record.Origin.ToString(), outcome, record.Data.Span);
+        Summary.RecordRejected();
+        Rejected?.Invoke(outcome.Reason);
+        if (DeadLetters is not null)
+        {
+            (_letters ??= []).Add(DeadLetter.From(record.Origin, outcome.Reason, outcome.Detail, record.Data.ToArray()));
+        }
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>Waits for the batch with the grains, takes a checkpoint if one is due and asked for, then sends the batch held.</summary>
+    private async Task SendAsync(bool checkpointWhenDue)
+    {
+        await CompleteInFlightAsync();
+        if (checkpointWhenDue && _schedule.Due)
+        {
+            (await CheckpointAsync()).ThrowIfBehind();
+        }
+        if (_letters is { } letters)
+        {
+            _letters = null;
+            await DeadLetters!.WriteAsync(letters, CancellationToken.None);
+        }
+        if (_readings.Count == 0)
+        {
+            return;
+        }
+        var readings = _readings;
+        var positions = _positions;
+        _readings = new List<Reading>(_batchSize);
+        _positions = new List<string>(_batchSize);
+        _inFlight = DispatchAsync(readings, positions);
+    }
+
+    private async Task CompleteInFlightAsync()
+    {
+        if (_inFlight is { } inFlight)
+        {
+            _inFlight = null;
+            await inFlight;
+        }
+    }
+
+    private async Task DispatchAsync(List<Reading> readings, List<string> positions) =>
+        await RecordAsync(await _dispatcher.DispatchAsync(readings, positions));
+
+    private async Task RecordAsync(BatchOutcome outcome)
+    {
+        if (outcome.Behind)
+        {
+            throw new GrainStateLostException("A grain lost the readings it took since the last checkpoint (its silo failed).");
+        }
+        Summary.Add(outcome);
+        if (Judged is { } judged)
+        {
+            await judged(outcome);
+        }
+    }
+}
