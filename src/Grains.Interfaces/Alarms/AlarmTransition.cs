@@ -29,7 +29,8 @@ public sealed record AlarmTransition
     [Id(8)] public required int Count { get; init; }
 
     /// <summary>The latest anomaly of the alarm's condition (in a JSON notification, its <see cref="Notification.Anomaly"/>).</summary>
-    [Id(9), JsonIgnore] public required Anomaly Cause { get; init; }
+    /// <remarks>Not <c>required</c>: System.Text.Json refuses a required property it ignores. Every transition sets it.</remarks>
+    [Id(9), JsonIgnore] public Anomaly Cause { get; init; } = null!;
 
     /// <summary>The operator who acted, for an operator's action.</summary>
     [Id(10)] public string? Actor { get; init; }
