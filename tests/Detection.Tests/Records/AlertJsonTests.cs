@@ -155,6 +155,40 @@ public sealed class AlertJsonTests
         Assert.Equal(notification, JsonSerializer.Deserialize(json, AlertJsonContext.Records.Notification));
     }
 
+    [Fact]
+    public void An_alarm_notification_carries_the_transition_with_states_as_names_and_its_cause_once_as_the_anomaly()
+    {
+        var transition = new AlarmTransition
+        {
+            TransitionId = "alarm/M-001/temperature/Threshold/Acknowledged/20260217T120100.0000000Z",
+            DeviceId = "M-001",
+            Metric = "temperature",
+            Rule = "Threshold",
+            State = AlarmState.Acknowledged,
+            PreviousState = AlarmState.Active,
+            Severity = 3,
+            At = Threshold.TargetTime.AddMinutes(1),
+            Count = 2,
+            Cause = Threshold,
+            Actor = "ops-anna",
+            Note = "fan replaced",
+        };
+        var notification = new Notification
+        {
+            NotificationId = transition.TransitionId, Anomaly = Threshold, Count = 2, FirstTargetTime = transition.At, LastTargetTime = transition.At, Alarm = transition,
+        };
+
+        var json = JsonSerializer.Serialize(notification, AlertJsonContext.Records.Notification);
+
+        using var document = JsonDocument.Parse(json);
+        var alarm = document.RootElement.GetProperty("Alarm");
+        Assert.Equal(("Acknowledged", "Active", 3, "ops-anna"), (alarm.GetProperty("State").GetString(), alarm.GetProperty("PreviousState").GetString(), alarm.GetProperty("Severity").GetInt32(), alarm.GetProperty("Actor").GetString()));
+        Assert.Equal("2026-02-17 12:01:00", alarm.GetProperty("At").GetString());
+        Assert.False(alarm.TryGetProperty("Cause", out _));
+        Assert.Equal(ToJson(Threshold), document.RootElement.GetProperty("Anomaly").GetRawText());
+        Assert.False(notification.IsSummary);
+    }
+
     private static string ToJson(Anomaly anomaly) => JsonSerializer.Serialize(anomaly, AlertJsonContext.Records.Anomaly);
 
     private static byte[] ToUtf8Bytes(Anomaly anomaly) => JsonSerializer.SerializeToUtf8Bytes(anomaly, AlertJsonContext.Records.Anomaly);
