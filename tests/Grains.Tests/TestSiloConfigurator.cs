@@ -1,6 +1,7 @@
 using Actors.Grains;
 using Actors.Grains.Sinks;
 using Actors.Hosting;
+using Actors.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.TestingHost;
 
@@ -14,5 +15,6 @@ public sealed class TestSiloConfigurator : ISiloConfigurator
         siloBuilder.AddMemoryGrainStorage(StorageNames.State);
         siloBuilder.AddDetectionGrains(siloBuilder.Configuration);
         siloBuilder.Services.AddSingleton<INotificationSink>(RecordingSink.Instance);
+        siloBuilder.AddIncomingGrainCallFilter<PoisonReadingFilter>();
     }
 }

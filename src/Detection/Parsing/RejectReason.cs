@@ -38,4 +38,10 @@ public enum RejectReason
 
     /// <summary>The record is larger than <see cref="ReadingParserOptions.MaxRecordBytes"/>.</summary>
     RecordTooLarge = 10,
+
+    /// <summary>
+    /// The record is a valid reading, but a grain failed on it every time it was sent, alone (the detail names the grain
+    /// and its error); the rest of its batch was judged.
+    /// </summary>
+    GrainRejected = 11,
 }

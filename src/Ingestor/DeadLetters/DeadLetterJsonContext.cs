@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Actors.Detection.Parsing;
+using Actors.Grains.Interfaces;
 
 namespace Actors.Ingestor.DeadLetters;
 
@@ -13,4 +14,5 @@ namespace Actors.Ingestor.DeadLetters;
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     Converters = [typeof(JsonStringEnumConverter<RejectReason>)])]
 [JsonSerializable(typeof(DeadLetter))]
+[JsonSerializable(typeof(Reading))]
 public sealed partial class DeadLetterJsonContext : JsonSerializerContext;

@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Runtime.ExceptionServices;
+using System.Text.Json;
 using Actors.Detection.Parsing;
 using Actors.Grains.Interfaces;
 using Actors.Ingestor.DeadLetters;
@@ -27,6 +29,7 @@ public sealed class IngestPipeline
     private HashSet<string>? _devices;
     private List<Reading> _readings;
     private List<string> _positions;
+    private List<RecordOrigin> _origins;
     private List<DeadLetter>? _letters;
     private Task? _inFlight;
 
@@ -48,6 +51,7 @@ public sealed class IngestPipeline
         _schedule = new CheckpointSchedule(checkpoints, time);
         _readings = new List<Reading>(batchSize);
         _positions = new List<string>(batchSize);
+        _origins = new List<RecordOrigin>(batchSize);
     }
 
     /// <summary>What was read, accepted, rejected and found.</summary>
@@ -139,6 +143,7 @@ public sealed class IngestPipeline
     {
         _readings = new List<Reading>(_batchSize);
         _positions = new List<string>(_batchSize);
+        _origins = new List<RecordOrigin>(_batchSize);
         _letters = null;
         _inFlight = null;
         _dispatcher.Rewind();
@@ -153,15 +158,13 @@ public sealed class IngestPipeline
         {
             _readings.Add(reading);
             _positions.Add(record.Origin.SequenceNumber ?? (reading.ProductId is null ? "" : record.Origin.Line.ToString(CultureInfo.InvariantCulture)));
+            _origins.Add(record.Origin);
             _devices?.Add(reading.DeviceId);
             return _readings.Count >= _batchSize ? new ValueTask(SendAsync(checkpointWhenDue)) : ValueTask.CompletedTask;
         }
-        _rejections.Record(record.Origin.ToString(), outcome, record.Data.Span);
-        Summary.RecordRejected();
-        Rejected?.Invoke(outcome.Reason);
-        if (DeadLetters is not null)
+        if (Reject(record.Origin, outcome, record.Data) is { } deadLetter)
         {
-            (_letters ??= []).Add(DeadLetter.From(record.Origin, outcome.Reason, outcome.Detail, record.Data.ToArray()));
+            (_letters ??= []).Add(deadLetter);
         }
         return ValueTask.CompletedTask;
     }
@@ -174,20 +177,16 @@ public sealed class IngestPipeline
         {
             (await CheckpointAsync()).ThrowIfBehind();
         }
-        if (_letters is { } letters)
-        {
-            _letters = null;
-            await DeadLetters!.WriteAsync(letters, CancellationToken.None);
-        }
+        await WriteDeadLettersAsync();
         if (_readings.Count == 0)
         {
             return;
         }
-        var readings = _readings;
-        var positions = _positions;
+        var batch = new Batch(_readings, _positions, _origins);
         _readings = new List<Reading>(_batchSize);
         _positions = new List<string>(_batchSize);
-        _inFlight = DispatchAsync(readings, positions);
+        _origins = new List<RecordOrigin>(_batchSize);
+        _inFlight = DispatchAsync(batch);
     }
 
     private async Task CompleteInFlightAsync()
@@ -199,8 +198,56 @@ public sealed class IngestPipeline
         }
     }
 
-    private async Task DispatchAsync(List<Reading> readings, List<string> positions) =>
-        await RecordAsync(await _dispatcher.DispatchAsync(readings, positions));
+    /// <summary>
+    /// Sends a batch; when grain calls fail because of what they were sent, sends the readings they did not take again in
+    /// halves until each failing reading is alone, and rejects it (<see cref="RejectReason.GrainRejected"/>, with the
+    /// grain's error). Any other failure (a timeout, an unreachable silo) fails the batch.
+    /// </summary>
+    private async Task DispatchAsync(Batch batch)
+    {
+        var outcome = await _dispatcher.DispatchAsync(batch.Readings, batch.Positions);
+        await RecordAsync(outcome);
+        if (outcome.Failures.Count == 0)
+        {
+            return;
+        }
+        if (outcome.Failures.FirstOrDefault(f => !f.IsCausedByInput) is { } failure)
+        {
+            ExceptionDispatchInfo.Throw(failure.Exception);
+        }
+        if (outcome.Failed.Count == 1)
+        {
+            var index = outcome.Failed[0];
+            var reading = batch.Readings[index];
+            var data = JsonSerializer.SerializeToUtf8Bytes(reading, DeadLetterJsonContext.Default.Reading);
+            if (Reject(batch.Origins[index], ParseOutcome.Rejected(RejectReason.GrainRejected, outcome.Failures[0].ToString()), data) is { } letter)
+            {
+                await DeadLetters!.WriteAsync([letter], CancellationToken.None);
+            }
+            return;
+        }
+        var half = outcome.Failed.Count / 2;
+        await DispatchAsync(batch.Pick(outcome.Failed.Take(half)));
+        await DispatchAsync(batch.Pick(outcome.Failed.Skip(half)));
+    }
+
+    /// <summary>Counts and logs a rejected record; returns its dead letter when there is a sink.</summary>
+    private DeadLetter? Reject(RecordOrigin origin, ParseOutcome outcome, ReadOnlyMemory<byte> data)
+    {
+        _rejections.Record(origin.ToString(), outcome, data.Span);
+        Summary.RecordRejected();
+        Rejected?.Invoke(outcome.Reason);
+        return DeadLetters is null ? null : DeadLetter.From(origin, outcome.Reason, outcome.Detail, data.ToArray());
+    }
+
+    private async Task WriteDeadLettersAsync()
+    {
+        if (_letters is { } letters)
+        {
+            _letters = null;
+            await DeadLetters!.WriteAsync(letters, CancellationToken.None);
+        }
+    }
 
     private async Task RecordAsync(BatchOutcome outcome)
     {
@@ -212,6 +259,22 @@ public sealed class IngestPipeline
         if (Judged is { } judged)
         {
             await judged(outcome);
+        }
+    }
+
+    /// <summary>Readings sent together, with their positions and origins.</summary>
+    private sealed record Batch(List<Reading> Readings, List<string> Positions, List<RecordOrigin> Origins)
+    {
+        public Batch Pick(IEnumerable<int> indices)
+        {
+            var picked = new Batch([], [], []);
+            foreach (var i in indices)
+            {
+                picked.Readings.Add(Readings[i]);
+                picked.Positions.Add(Positions[i]);
+                picked.Origins.Add(Origins[i]);
+            }
+            return picked;
         }
     }
 }

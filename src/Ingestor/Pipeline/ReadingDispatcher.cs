@@ -53,7 +53,12 @@ public sealed class ReadingDispatcher(IGrainFactory grains, string? source = nul
         return DispatchAsync(readings, positions);
     }
 
-    /// <summary>Dispatches readings with their positions in the source (increasing; see <see cref="SourcePosition"/>).</summary>
+    /// <summary>
+    /// Dispatches readings with their positions in the source (increasing; see <see cref="SourcePosition"/>). A grain call
+    /// that fails fails only its own readings: the other grains' results count, and the readings no grain took (those of
+    /// a failed product, and every reading of a device that failed or had one of them) come back in
+    /// <see cref="BatchOutcome.Failed"/>, to be sent again (a failed call is expected to have changed nothing).
+    /// </summary>
     public async Task<BatchOutcome> DispatchAsync(IReadOnlyList<Reading> readings, IReadOnlyList<string> positions)
     {
         var byProduct = new Dictionary<string, (List<Reading> Readings, List<string> Positions)>();
@@ -78,21 +83,26 @@ public sealed class ReadingDispatcher(IGrainFactory grains, string? source = nul
             deviceGroup.Add(reading);
         }
 
-        var counted = await Task.WhenAll(byProduct.Select(async p =>
+        var counted = await Task.WhenAll(byProduct.Select(p => CallAsync($"product {p.Key}", () => grains.GetGrain<IProductGrain>(p.Key).Accumulate(new ProductBatch
         {
-            var result = await grains.GetGrain<IProductGrain>(p.Key).Accumulate(new ProductBatch
-            {
-                Source = Source,
-                Readings = [.. p.Value.Readings],
-                Positions = [.. p.Value.Positions],
-                ExpectedPosition = _products.GetValueOrDefault(p.Key),
-            });
-            return (Product: p.Key, Result: result);
-        }));
+            Source = Source,
+            Readings = [.. p.Value.Readings],
+            Positions = [.. p.Value.Positions],
+            ExpectedPosition = _products.GetValueOrDefault(p.Key),
+        }))));
         var behind = false;
-        foreach (var (product, result) in counted)
+        List<GrainCallFailure>? failures = null;
+        HashSet<string>? held = null;
+        foreach (var (product, (result, failure)) in byProduct.Keys.Zip(counted))
         {
-            _products[product] = result.Position;
+            if (failure is not null)
+            {
+                (failures ??= []).Add(failure);
+                held ??= new HashSet<string>(StringComparer.Ordinal);
+                held.UnionWith(byProduct[product].Readings.Select(r => r.DeviceId));
+                continue;
+            }
+            _products[product] = result!.Position;
             behind |= result.Behind;
         }
         if (behind)
@@ -100,9 +110,47 @@ public sealed class ReadingDispatcher(IGrainFactory grains, string? source = nul
             return new BatchOutcome(0, 0, [], Behind: true);
         }
 
-        var judged = await Task.WhenAll(byDevice.Select(async d =>
-            (Device: d.Key, Result: await grains.GetGrain<IDeviceGrain>(d.Key).Judge([.. d.Value], Source, _devices.GetValueOrDefault(d.Key)))));
-        return Combine(judged, judged: true);
+        var calls = byDevice.Where(d => held is null || !held.Contains(d.Key)).ToList();
+        var judged = await Task.WhenAll(calls.Select(d =>
+            CallAsync($"device {d.Key}", () => grains.GetGrain<IDeviceGrain>(d.Key).Judge([.. d.Value], Source, _devices.GetValueOrDefault(d.Key)))));
+        var succeeded = new List<(string Device, JudgeResult Result)>(judged.Length);
+        foreach (var ((device, _), (result, failure)) in calls.Zip(judged))
+        {
+            if (failure is null)
+            {
+                succeeded.Add((device, result!));
+                continue;
+            }
+            (failures ??= []).Add(failure);
+            (held ??= new HashSet<string>(StringComparer.Ordinal)).Add(device);
+        }
+        var outcome = Combine([.. succeeded], judged: true);
+        if (failures is null)
+        {
+            return outcome;
+        }
+        var failed = new List<int>();
+        for (var i = 0; i < readings.Count; i++)
+        {
+            if (held!.Contains(readings[i].DeviceId))
+            {
+                failed.Add(i);
+            }
+        }
+        return outcome with { Failed = failed, Failures = failures };
+    }
+
+    private static async Task<(T? Result, GrainCallFailure? Failure)> CallAsync<T>(string grain, Func<Task<T>> call)
+        where T : class
+    {
+        try
+        {
+            return (await call(), null);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            return (null, new GrainCallFailure(grain, ex));
+        }
     }
 
     /// <summary>

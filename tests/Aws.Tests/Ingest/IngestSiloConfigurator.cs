@@ -1,15 +1,17 @@
 using Actors.Grains;
 using Actors.Hosting;
+using Actors.TestSupport;
 using Orleans.TestingHost;
 
 namespace Actors.Aws.Tests.Ingest;
 
-/// <summary>Silos of the ingest test cluster: the production grain services with in-memory state.</summary>
+/// <summary>Silos of the ingest test cluster: the production grain services with in-memory state, and a device grain that fails on a poison reading.</summary>
 public sealed class IngestSiloConfigurator : ISiloConfigurator
 {
     public void Configure(ISiloBuilder siloBuilder)
     {
         siloBuilder.AddMemoryGrainStorage(StorageNames.State);
         siloBuilder.Services.AddDetectionServices(siloBuilder.Configuration);
+        siloBuilder.AddIncomingGrainCallFilter<PoisonReadingFilter>();
     }
 }

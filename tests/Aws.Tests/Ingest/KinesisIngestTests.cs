@@ -1,8 +1,10 @@
 using System.Diagnostics;
 using System.Numerics;
+using System.Text;
 using System.Text.Json;
 using Actors.Aws.Kinesis;
 using Actors.Aws.Tests.Kinesis;
+using Actors.Detection.Parsing;
 using Actors.Grains.Interfaces;
 using Actors.TestSupport;
 using Xunit;
@@ -76,6 +78,34 @@ public sealed class KinesisIngestTests(MotoServer moto, IngestClusterFixture clu
         var behind = meters.MillisBehind();
         Assert.Equal(lastPerShard.Keys.Order(), behind.Keys.Order());
         Assert.All(behind.Values, millis => Assert.Equal(0, millis));
+    }
+
+    [Fact]
+    public async Task A_record_a_grain_cannot_process_is_dead_lettered_with_shard_and_sequence_and_every_other_reading_is_judged()
+    {
+        var stream = await NewStreamAsync("ingest-grain-reject", 1);
+        var fleet = new TestFleet("grain-reject", 3);
+        var entries = fleet.Readings(0, 30);
+        var device = fleet.DeviceIds[0];
+        var poison = new PutRecordsEntry(
+            Encoding.UTF8.GetBytes($$"""{"device_id": "{{device}}", "timestamp": "{{TestFleet.Start.AddSeconds(15.5):yyyy-MM-ddTHH:mm:ss.fff}}Z", "temperature": 20.5, "{{PoisonReadingFilter.Metric}}": 1}"""),
+            device);
+        entries.Insert(entries.Count / 2, poison);
+        var results = await PutAsync(stream, entries);
+        var put = results[entries.IndexOf(poison)];
+
+        await using var worker = StartWorker(stream, "grain-reject-worker");
+        await Judged.UntilAcceptedAsync(Grains, fleet, 30, "grain rejection");
+        await Eventually.Until(() => worker.Worker.Summary.Rejected == 1 && File.Exists(_deadLetters), TimeSpan.FromSeconds(15), "the poison record to be dead-lettered");
+
+        await Judged.AssertExactlyAsync(Grains, fleet, accepted: 30, duplicates: 0);
+        Assert.Equal(1, worker.Worker.Rejections.CountOf(RejectReason.GrainRejected));
+        var letter = JsonDocument.Parse(Assert.Single(File.ReadAllLines(_deadLetters))).RootElement;
+        Assert.Equal("GrainRejected", letter.GetProperty("reason").GetString());
+        Assert.Equal(put.ShardId, letter.GetProperty("shardId").GetString());
+        Assert.Equal(put.SequenceNumber, letter.GetProperty("sequenceNumber").GetString());
+        Assert.Equal(device, letter.GetProperty("partitionKey").GetString());
+        Assert.Contains($"device {device}: InvalidOperationException", letter.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]
