@@ -19,7 +19,7 @@ public sealed class PoisonReadingFilter : IIncomingGrainCallFilter
             && context.Request.GetArgument(0) is Reading[] readings
             && readings.Any(r => r.Metrics.Any(m => m.Name == Metric)))
         {
-            throw new InvalidOperationException($"cannot judge a reading with metric '{Metric}'");
+            throw new ArgumentOutOfRangeException(nameof(readings), $"cannot judge a reading with metric '{Metric}'");
         }
         return context.Invoke();
     }

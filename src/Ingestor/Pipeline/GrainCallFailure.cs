@@ -7,10 +7,9 @@ public sealed record GrainCallFailure(string Grain, Exception Exception)
     /// Whether the failure lies in what was sent (an error in the grain's own code, the same on every try) rather than in
     /// the cluster or storage (a timeout, an unreachable silo or service), which goes away by itself.
     /// </summary>
-    public bool IsCausedByInput => Exception is ArgumentException or InvalidOperationException or NullReferenceException or IndexOutOfRangeException
-        or KeyNotFoundException or FormatException or ArithmeticException or InvalidCastException or NotSupportedException
-        && Exception is not ObjectDisposedException;
+    public bool IsCausedByInput => Exception is ArgumentException or NullReferenceException or IndexOutOfRangeException
+        or KeyNotFoundException or FormatException or ArithmeticException or InvalidCastException or NotSupportedException;
 
-    /// <summary><c>device M-001: InvalidOperationException: ...</c></summary>
+    /// <summary><c>device M-001: ArgumentOutOfRangeException: ...</c></summary>
     public override string ToString() => $"{Grain}: {Exception.GetType().Name}: {Exception.Message}";
 }

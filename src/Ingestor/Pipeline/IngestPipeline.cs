@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Runtime.ExceptionServices;
 using System.Text.Json;
 using Actors.Detection.Parsing;
 using Actors.Grains.Interfaces;
@@ -210,10 +209,6 @@ public sealed class IngestPipeline
         if (outcome.Failures.Count == 0)
         {
             return;
-        }
-        if (outcome.Failures.FirstOrDefault(f => !f.IsCausedByInput) is { } failure)
-        {
-            ExceptionDispatchInfo.Throw(failure.Exception);
         }
         if (outcome.Failed.Count == 1)
         {

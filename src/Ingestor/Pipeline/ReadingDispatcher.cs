@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.ExceptionServices;
 using Actors.Detection.EventTime;
 using Actors.Grains.Interfaces;
 
@@ -55,9 +56,10 @@ public sealed class ReadingDispatcher(IGrainFactory grains, string? source = nul
 
     /// <summary>
     /// Dispatches readings with their positions in the source (increasing; see <see cref="SourcePosition"/>). A grain call
-    /// that fails fails only its own readings: the other grains' results count, and the readings no grain took (those of
-    /// a failed product, and every reading of a device that failed or had one of them) come back in
-    /// <see cref="BatchOutcome.Failed"/>, to be sent again (a failed call is expected to have changed nothing).
+    /// that fails because of what it was sent (<see cref="GrainCallFailure.IsCausedByInput"/>) fails only its own
+    /// readings: the other grains' results count, and the readings no grain took (those of a failed product, and every
+    /// reading of a device that failed or had one of them) come back in <see cref="BatchOutcome.Failed"/>, to be sent
+    /// again (a failed call is expected to have changed nothing). Any other failure is thrown.
     /// </summary>
     public async Task<BatchOutcome> DispatchAsync(IReadOnlyList<Reading> readings, IReadOnlyList<string> positions)
     {
@@ -105,6 +107,7 @@ public sealed class ReadingDispatcher(IGrainFactory grains, string? source = nul
             _products[product] = result!.Position;
             behind |= result.Behind;
         }
+        ThrowIfNotCausedByInput(failures);
         if (behind)
         {
             return new BatchOutcome(0, 0, [], Behind: true);
@@ -125,6 +128,7 @@ public sealed class ReadingDispatcher(IGrainFactory grains, string? source = nul
             (held ??= new HashSet<string>(StringComparer.Ordinal)).Add(device);
         }
         var outcome = Combine([.. succeeded], judged: true);
+        ThrowIfNotCausedByInput(failures);
         if (failures is null)
         {
             return outcome;
@@ -138,6 +142,15 @@ public sealed class ReadingDispatcher(IGrainFactory grains, string? source = nul
             }
         }
         return outcome with { Failed = failed, Failures = failures };
+    }
+
+    /// <summary>A failure of the cluster or storage (not of what was sent) fails the whole batch, as it always did.</summary>
+    private static void ThrowIfNotCausedByInput(List<GrainCallFailure>? failures)
+    {
+        if (failures?.FirstOrDefault(f => !f.IsCausedByInput) is { } failure)
+        {
+            ExceptionDispatchInfo.Throw(failure.Exception);
+        }
     }
 
     private static async Task<(T? Result, GrainCallFailure? Failure)> CallAsync<T>(string grain, Func<Task<T>> call)

@@ -105,7 +105,7 @@ public sealed class KinesisIngestTests(MotoServer moto, IngestClusterFixture clu
         Assert.Equal(put.ShardId, letter.GetProperty("shardId").GetString());
         Assert.Equal(put.SequenceNumber, letter.GetProperty("sequenceNumber").GetString());
         Assert.Equal(device, letter.GetProperty("partitionKey").GetString());
-        Assert.Contains($"device {device}: InvalidOperationException", letter.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Contains($"device {device}: ArgumentOutOfRangeException", letter.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -55,7 +55,7 @@ public sealed class GrainRejectionReplayTests(ClusterFixture fixture) : IDisposa
         Assert.Equal("GrainRejected", letter.GetProperty("reason").GetString());
         Assert.Equal("poisoned.ndjson", letter.GetProperty("file").GetString());
         Assert.Equal(middle + 1, letter.GetProperty("line").GetInt64());
-        Assert.Contains($"device {device}: InvalidOperationException", letter.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Contains($"device {device}: ArgumentOutOfRangeException", letter.GetProperty("detail").GetString(), StringComparison.Ordinal);
 
         var found = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries)
             .Select(line => JsonSerializer.Deserialize(line, AlertJsonContext.Records.Anomaly)!)
