@@ -7,8 +7,11 @@ namespace Actors.Aws.Sns;
 /// </summary>
 public interface ISnsClient
 {
-    /// <summary>Creates a standard topic, or finds the existing one of that name, and returns its ARN.</summary>
-    /// <param name="name">The topic's name: letters, digits, hyphens and underscores, up to 256.</param>
+    /// <summary>
+    /// Creates a topic, or finds the existing one of that name, and returns its ARN: a FIFO topic when the name ends in
+    /// <c>.fifo</c> (see <see cref="SnsFifoKeys"/>), else a standard one.
+    /// </summary>
+    /// <param name="name">The topic's name: letters, digits, hyphens and underscores, up to 256 (with <c>.fifo</c>).</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     Task<string> CreateTopicAsync(string name, CancellationToken cancellationToken = default);
 
@@ -17,12 +20,14 @@ public interface ISnsClient
     /// <param name="subject">The subject for e-mail and JSON-enveloped subscribers; <see langword="null"/> for none.</param>
     /// <param name="message">The message body.</param>
     /// <param name="stringAttributes">Message attributes, all of data type <c>String</c>; at most 10.</param>
+    /// <param name="fifo">The message group and deduplication ID; required by a FIFO topic, refused by a standard one.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     Task<string> PublishAsync(
         string topicArn,
         string? subject,
         string message,
         IReadOnlyDictionary<string, string>? stringAttributes = null,
+        SnsFifoKeys? fifo = null,
         CancellationToken cancellationToken = default);
 
     /// <summary>Subscribes an endpoint to a topic and returns the subscription's ARN.</summary>

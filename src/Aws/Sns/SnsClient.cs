@@ -40,7 +40,13 @@ public sealed class SnsClient : ISnsClient
     public async Task<string> CreateTopicAsync(string name, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
-        var answer = await CallAsync("CreateTopic", [new("Name", name)], cancellationToken).ConfigureAwait(false);
+        List<KeyValuePair<string, string>> parameters = [new("Name", name)];
+        if (SnsFifoKeys.IsFifoTopic(name))
+        {
+            parameters.Add(new("Attributes.entry.1.key", "FifoTopic"));
+            parameters.Add(new("Attributes.entry.1.value", "true"));
+        }
+        var answer = await CallAsync("CreateTopic", parameters, cancellationToken).ConfigureAwait(false);
         return Required(answer, "TopicArn", "CreateTopic");
     }
 
@@ -50,11 +56,17 @@ public sealed class SnsClient : ISnsClient
         string? subject,
         string message,
         IReadOnlyDictionary<string, string>? stringAttributes = null,
+        SnsFifoKeys? fifo = null,
         CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(topicArn);
         ArgumentException.ThrowIfNullOrEmpty(message);
         var parameters = new List<KeyValuePair<string, string>> { new("TopicArn", topicArn), new("Message", message) };
+        if (fifo is not null)
+        {
+            parameters.Add(new("MessageGroupId", fifo.MessageGroupId));
+            parameters.Add(new("MessageDeduplicationId", fifo.DeduplicationId));
+        }
         if (subject is not null)
         {
             parameters.Add(new("Subject", subject));

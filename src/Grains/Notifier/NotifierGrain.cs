@@ -49,6 +49,7 @@ public sealed partial class NotifierGrain(
     private readonly Dictionary<long, List<string>> _idsBySegment = [];
     private readonly List<Anomaly> _recent = [];
     private readonly List<OutboxEntry> _outbox = [];
+    private bool _commitFailed;
     private RetryBackoff Backoff => field ??= new RetryBackoff(_options.RetryBaseDelay, _options.RetryMaxDelay);
 
     private long Shard => this.GetPrimaryKeyLong();
@@ -81,6 +82,10 @@ public sealed partial class NotifierGrain(
         await _writeLock.WaitAsync();
         try
         {
+            if (_commitFailed)
+            {
+                throw new InvalidOperationException($"Notifier shard {Shard} is being reloaded after a failed write; call again.");
+            }
             var s = state.State;
             var now = Now;
             var segment = new AlertSegment { Sequence = s.NextSequence, WrittenAt = now };
@@ -161,11 +166,16 @@ public sealed partial class NotifierGrain(
         Alarm = transition,
     };
 
-    /// <summary>Writes the segment, then the head that references it and its pending notifications. Call under the write lock.</summary>
+    /// <summary>
+    /// Writes the segment, then the head that references it and its pending notifications: the head write commits the
+    /// segment. Its notifications join the outbox only once committed, so nothing is delivered that a crash could make
+    /// the shard forget. When the head write fails the activation takes no more work and is dropped, so the next one
+    /// starts from what is committed. Call under the write lock.
+    /// </summary>
     private async Task CommitAsync(AlertSegment segment)
     {
         var s = state.State;
-        await _segments.WriteAsync(Shard, segment);
+        await _segments.WriteNewAsync(Shard, segment);
         s.NextSequence = segment.Sequence + 1;
         s.Segments.Add(new SegmentRef(segment.Sequence, segment.WrittenAt));
         s.Notifications += segment.Notifications.Count;
@@ -174,11 +184,26 @@ public sealed partial class NotifierGrain(
             foreach (var notification in segment.Notifications)
             {
                 s.Pending[notification.NotificationId] = [.. _sinks.Keys];
+            }
+        }
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            _commitFailed = true;
+            DeactivateOnIdle();
+            throw;
+        }
+        Remember(segment);
+        if (_sinks.Count > 0)
+        {
+            foreach (var notification in segment.Notifications)
+            {
                 _outbox.Add(new OutboxEntry { Notification = notification, PendingSinks = [.. _sinks.Keys], EnqueuedAt = segment.WrittenAt, NextAttemptAt = segment.WrittenAt });
             }
         }
-        Remember(segment);
-        await state.WriteStateAsync();
     }
 
     private void Remember(AlertSegment segment)
@@ -205,6 +230,10 @@ public sealed partial class NotifierGrain(
 
     private async Task DeliverAsync(CancellationToken cancellationToken)
     {
+        if (_commitFailed)
+        {
+            return;
+        }
         await ExpireAsync();
         var now = Now;
         var delivered = false;

@@ -54,9 +54,9 @@ public sealed class SiloProcess : IAsyncDisposable
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
-            WorkingDirectory = Path.GetDirectoryName(SiloLocator.DllPath)!,
+            WorkingDirectory = Path.GetDirectoryName(BuiltProgram.Silo)!,
         };
-        info.ArgumentList.Add(SiloLocator.DllPath);
+        info.ArgumentList.Add(BuiltProgram.Silo);
         var all = new Dictionary<string, string?>(settings)
         {
             ["Cluster:SiloPort"] = siloPort.ToString(),
