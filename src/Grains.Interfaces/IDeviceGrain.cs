@@ -15,10 +15,12 @@ public interface IDeviceGrain : IGrainWithStringKey
     /// does not hold that call judges nothing and answers <see cref="JudgeResult.Behind"/>.
     /// </summary>
     [Alias("judge")]
+    [DataPlaneOperation]
     Task<JudgeResult> Judge(Reading[] readings, string? source = null, long? expectedMark = null);
 
     /// <summary>Closes and judges every open z-score window that ends at or before <paramref name="watermark"/> (UTC).</summary>
     [Alias("close-windows")]
+    [DataPlaneOperation]
     Task<JudgeResult> CloseWindows(DateTime watermark);
 
     /// <summary>
@@ -27,6 +29,7 @@ public interface IDeviceGrain : IGrainWithStringKey
     /// state does not hold that call writes nothing and answers <see cref="PersistResult.Behind"/>.
     /// </summary>
     [Alias("persist")]
+    [DataPlaneOperation]
     Task<PersistResult> Persist(string? source = null, long? expectedMark = null);
 
     [Alias("snapshot")]

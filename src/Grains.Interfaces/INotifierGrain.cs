@@ -12,6 +12,7 @@ public interface INotifierGrain : IGrainWithIntegerKey
     /// one notification of its own. Anomalies and transitions already received (by ID) are dropped.
     /// </summary>
     [Alias("notify")]
+    [DataPlaneOperation]
     Task Notify(Anomaly[] anomalies, AlarmTransition[]? transitions = null);
 
     /// <summary>The most recent anomalies this shard recorded that match the query, newest first.</summary>

@@ -15,6 +15,7 @@ public interface IProductGrain : IGrainWithStringKey
     /// nothing and answers <see cref="AccumulateResult.Behind"/>.
     /// </summary>
     [Alias("accumulate")]
+    [DataPlaneOperation]
     Task<AccumulateResult> Accumulate(ProductBatch batch);
 
     /// <summary>
@@ -23,6 +24,7 @@ public interface IProductGrain : IGrainWithStringKey
     /// state is not at that position writes nothing and answers <see cref="PersistResult.Behind"/>.
     /// </summary>
     [Alias("persist")]
+    [DataPlaneOperation]
     Task<PersistResult> Persist(string? source = null, string? expectedPosition = null);
 
     /// <summary>

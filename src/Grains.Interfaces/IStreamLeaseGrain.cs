@@ -22,6 +22,7 @@ public interface IStreamLeaseGrain : IGrainWithStringKey
     /// asked to, rebalances, and returns the shards the worker owns now with the checkpoint to resume each from.
     /// </summary>
     [Alias("heartbeat")]
+    [DataPlaneOperation]
     Task<LeaseAssignment> Heartbeat(LeaseHeartbeat heartbeat);
 
     /// <summary>
@@ -31,6 +32,7 @@ public interface IStreamLeaseGrain : IGrainWithStringKey
     /// shard (any more): the worker must then stop reading it.
     /// </summary>
     [Alias("checkpoint")]
+    [DataPlaneOperation]
     Task<bool> Checkpoint(string workerId, string shardId, string? sequenceNumber, bool shardEnded);
 
     /// <summary>
@@ -38,6 +40,7 @@ public interface IStreamLeaseGrain : IGrainWithStringKey
     /// worker has stopped reading every shard.
     /// </summary>
     [Alias("leave")]
+    [DataPlaneOperation]
     Task Leave(string workerId);
 
     /// <summary>Every known shard with its owner and checkpoint, and every live worker, for inspection and tests.</summary>

@@ -69,6 +69,7 @@ public static class DetectionSiloExtensions
             silo.UseClusterTls(ClusterCertificate.Load(tls));
         }
         silo.AddAdminAccess(configuration);
+        silo.AddDataPlaneAccess(configuration);
         return silo.AddDetectionGrains(configuration);
     }
 

@@ -5,10 +5,10 @@ using Microsoft.Extensions.Options;
 namespace Actors.Hosting.Admin;
 
 /// <summary>
-/// Refuses an <see cref="AdminOperationAttribute">admin operation</see> called by a client (external or hosted in a silo)
-/// unless the call presents the configured <see cref="AdminOptions.Secret"/> in its request context. Calls from a grain
-/// or system target are not admin calls and pass. The presented secret is removed from the request context before the
-/// grain runs, so it does not travel on with the calls the grain makes.
+/// Refuses an <see cref="AdminOperationAttribute">admin operation</see> unless the call presents the configured
+/// <see cref="AdminOptions.Secret"/> in its request context, whoever the caller claims to be: a client can put any
+/// grain's identity on its messages, so no caller is exempt (no grain calls an admin operation). The presented secret
+/// is removed from the request context before the grain runs, so it does not travel on with the calls the grain makes.
 /// </summary>
 public sealed partial class AdminAccessFilter(IOptionsMonitor<AdminOptions> options, ILogger<AdminAccessFilter> logger) : IIncomingGrainCallFilter
 {
@@ -16,7 +16,7 @@ public sealed partial class AdminAccessFilter(IOptionsMonitor<AdminOptions> opti
     public Task Invoke(IIncomingGrainCallContext context)
     {
         var method = context.InterfaceMethod;
-        if (!AdminOperations.IsAdminOperation(method) || IsFromInsideTheCluster(context.SourceId))
+        if (!AdminOperations.IsAdminOperation(method))
         {
             return context.Invoke();
         }
@@ -33,8 +33,6 @@ public sealed partial class AdminAccessFilter(IOptionsMonitor<AdminOptions> opti
         LogAccepted(logger, operation, caller);
         return context.Invoke();
     }
-
-    private static bool IsFromInsideTheCluster(GrainId? source) => source is { IsDefault: false } id && !id.IsClient();
 
     private static string? Refusal(string? configured, string? presented, string operation)
     {

@@ -1,5 +1,6 @@
 using Actors.Hosting;
 using Actors.Hosting.Admin;
+using Actors.Hosting.DataPlane;
 using Actors.Hosting.Health;
 using Actors.Hosting.Telemetry;
 using Microsoft.AspNetCore.Builder;
@@ -67,6 +68,7 @@ public sealed class ClusterConnection : IAsyncDisposable
         logging(builder.Logging);
         builder.Services.AddDetectionTelemetry(configuration, ServiceName);
         builder.Services.AddAdminSecretForwarding(builder.Configuration);
+        builder.Services.AddDataPlaneCredential(builder.Configuration);
         if (embedded)
         {
             builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -75,6 +77,7 @@ public sealed class ClusterConnection : IAsyncDisposable
                 [$"{ClusterSettings.SectionName}:{nameof(ClusterSettings.SiloPort)}"] = FreePort().ToString(),
                 [$"{ClusterSettings.SectionName}:{nameof(ClusterSettings.GatewayPort)}"] = FreePort().ToString(),
                 [$"{AdminOptions.SectionName}:{nameof(AdminOptions.Secret)}"] = AdminSecret.Generate(),
+                [$"{DataPlaneOptions.SectionName}:{nameof(DataPlaneOptions.Credential)}"] = AdminSecret.Generate(),
             });
             builder.UseOrleans(silo => silo.AddDetectionSilo(builder.Configuration));
             builder.Services.AddSiloReadinessChecks(ClusterSettingsReader.Read(builder.Configuration));

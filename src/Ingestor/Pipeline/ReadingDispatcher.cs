@@ -14,9 +14,11 @@ namespace Actors.Ingestor.Pipeline;
 /// </summary>
 /// <remarks>
 /// A product counts only the readings its device will judge: the dispatcher remembers each device's latest event time
-/// as the device last reported it and leaves out of the product batches the readings the device will drop as duplicate
-/// or late (the device's own rule, applied to the batch in order). After a restart or a rewind it knows nothing yet, so a
-/// device's exact repeat of a reading from before that point may be counted once more by its product.
+/// in this source and leaves out of the product batches the readings the device will drop as duplicate or late (the
+/// device's own rule, applied to the source in order). On a rewind it goes back to what it remembered at the last
+/// checkpoint, not to what the devices answer: a device that kept its state is ahead of the re-read readings, and a
+/// product reloaded from storage must still be offered them. After a restart it knows nothing yet, so a device's exact
+/// repeat of a reading from before that point may be counted once more by its product.
 /// </remarks>
 /// <remarks>
 /// Each call carries what the grain answered to the previous call since the checkpoint, so a grain that was reloaded
@@ -30,6 +32,7 @@ public sealed class ReadingDispatcher(IGrainFactory grains, string? source = nul
     private readonly Dictionary<string, long?> _devices = [];
     private readonly Dictionary<string, string?> _products = [];
     private readonly Dictionary<string, DateTime> _latest = [];
+    private Dictionary<string, DateTime> _latestAtCheckpoint = [];
     private readonly Dictionary<string, DateTime> _batchLatest = [];
     private long _ordinal;
 
@@ -69,7 +72,7 @@ public sealed class ReadingDispatcher(IGrainFactory grains, string? source = nul
         for (var i = 0; i < readings.Count; i++)
         {
             var reading = readings[i];
-            if (reading.ProductId is { } product && WillJudge(reading))
+            if (WillJudge(reading) && reading.ProductId is { } product)
             {
                 if (!byProduct.TryGetValue(product, out var group))
                 {
@@ -83,6 +86,10 @@ public sealed class ReadingDispatcher(IGrainFactory grains, string? source = nul
                 byDevice[reading.DeviceId] = deviceGroup = [];
             }
             deviceGroup.Add(reading);
+        }
+        foreach (var (device, latest) in _batchLatest)
+        {
+            _latest[device] = latest;
         }
 
         var counted = await Task.WhenAll(byProduct.Select(p => CallAsync($"product {p.Key}", () => grains.GetGrain<IProductGrain>(p.Key).Accumulate(new ProductBatch
@@ -204,17 +211,23 @@ public sealed class ReadingDispatcher(IGrainFactory grains, string? source = nul
         {
             _products.Clear();
             _devices.Clear();
+            _latestAtCheckpoint = new Dictionary<string, DateTime>(_latest);
         }
         return outcome;
     }
 
     /// <summary>
     /// The source is read again from its last checkpoint: expect nothing of the grains any more, but keep them touched
-    /// so the next checkpoint still writes what they took.
+    /// so the next checkpoint still writes what they took, and judge the devices' readings by what the source had read
+    /// up to that checkpoint.
     /// </summary>
     public void Rewind()
     {
         _latest.Clear();
+        foreach (var (device, latest) in _latestAtCheckpoint)
+        {
+            _latest[device] = latest;
+        }
         foreach (var key in _products.Keys)
         {
             _products[key] = null;
@@ -247,10 +260,6 @@ public sealed class ReadingDispatcher(IGrainFactory grains, string? source = nul
             else
             {
                 _devices.TryAdd(device, null);
-            }
-            if (result.LastEventTime is { } latest && !result.Behind)
-            {
-                _latest[device] = latest;
             }
         }
         return new BatchOutcome(accepted, duplicates, anomalies, outliers, behind);

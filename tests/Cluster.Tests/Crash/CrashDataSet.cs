@@ -29,10 +29,11 @@ public sealed class CrashDataSet
         ["Rules:ZScore:WindowSeconds"] = "1800",
     };
 
-    private CrashDataSet(IReadOnlyList<byte[]> records, IReadOnlyList<string?> deviceOfRecord)
+    private CrashDataSet(IReadOnlyList<byte[]> records, IReadOnlyList<string?> deviceOfRecord, IReadOnlyList<string?> productOfRecord)
     {
         Records = records;
         DeviceOfRecord = deviceOfRecord;
+        ProductOfRecord = productOfRecord;
     }
 
     /// <summary>Every record, in stream order, as its UTF-8 JSON.</summary>
@@ -41,8 +42,14 @@ public sealed class CrashDataSet
     /// <summary>The device of each record, or null for a record the parser rejects.</summary>
     public IReadOnlyList<string?> DeviceOfRecord { get; }
 
+    /// <summary>The product of each record's reading, or null for a reading without one or a rejected record.</summary>
+    public IReadOnlyList<string?> ProductOfRecord { get; }
+
     /// <summary>The devices, each with how many readings it has in the data set.</summary>
-    public IReadOnlyDictionary<string, long> ReadingsPerDevice => ReadingsIn(Records.Count);
+    public IReadOnlyDictionary<string, long> ReadingsPerDevice => CountsOf(DeviceOfRecord);
+
+    /// <summary>The products, each with how many readings it has in the data set.</summary>
+    public IReadOnlyDictionary<string, long> ReadingsPerProduct => CountsOf(ProductOfRecord);
 
     /// <summary>How many readings (records the parser accepts) are among the first <paramref name="count"/> records.</summary>
     public long ReadingsAmongFirst(int count) => DeviceOfRecord.Take(count).Count(d => d is not null);
@@ -72,11 +79,13 @@ public sealed class CrashDataSet
 
         var parser = new ReadingParser(new ReadingParserOptions());
         var deviceOfRecord = new List<string?>();
+        var productOfRecord = new List<string?>();
         var last = new Dictionary<string, Grains.Interfaces.Reading>();
         foreach (var line in lines)
         {
             var reading = parser.Parse(line).Reading;
             deviceOfRecord.Add(reading?.DeviceId);
+            productOfRecord.Add(reading?.ProductId);
             if (reading is not null)
             {
                 last[reading.DeviceId] = reading;
@@ -89,12 +98,13 @@ public sealed class CrashDataSet
             var parsed = parser.Parse(closing).Reading ?? throw new InvalidOperationException($"closing record of {reading.DeviceId} does not parse");
             lines.Add(closing);
             deviceOfRecord.Add(parsed.DeviceId);
+            productOfRecord.Add(parsed.ProductId);
         }
-        return new CrashDataSet(lines, deviceOfRecord);
+        return new CrashDataSet(lines, deviceOfRecord, productOfRecord);
     }
 
-    private IReadOnlyDictionary<string, long> ReadingsIn(int count) =>
-        DeviceOfRecord.Take(count).OfType<string>().GroupBy(d => d, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.LongCount(), StringComparer.Ordinal);
+    private static Dictionary<string, long> CountsOf(IEnumerable<string?> keys) =>
+        keys.OfType<string>().GroupBy(k => k, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.LongCount(), StringComparer.Ordinal);
 
     /// <summary>A record of the same device, product and metric values as <paramref name="last"/>, at <paramref name="time"/>.</summary>
     private static byte[] Closing(Grains.Interfaces.Reading last, DateTime time)

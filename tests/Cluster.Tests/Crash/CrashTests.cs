@@ -17,7 +17,7 @@ namespace Actors.Cluster.Tests.Crash;
 /// ingestor are SIGKILLed at points of the stream (<see cref="CrashScenario"/>) and started again. Afterwards the alert
 /// IDs that reached an SQS queue subscribed to the SNS topic are, exactly once each, those of a plain <c>replay</c> of
 /// the same records, and every device accepted exactly its readings. CI runs <see cref="CrashScenario.Representative"/>;
-/// <c>scripts/crash-matrix.sh</c> runs every scenario (<c>CRASH_MATRIX=all</c>).
+/// <c>scripts/crash-matrix.sh</c> runs every scenario (<c>CRASH_MATRIX=all</c>, or one by its name).
 /// </summary>
 [Collection(ClusterEnvironmentCollection.Name)]
 public sealed class CrashTests(ClusterEnvironment environment, ITestOutputHelper output)
@@ -25,6 +25,7 @@ public sealed class CrashTests(ClusterEnvironment environment, ITestOutputHelper
     private const int Devices = 10;
     private const int Records = 4_000;
     private const int InFlightLead = 1_000;
+    private const string DataPlaneCredential = "crash-test-data-plane-credential";
     private static readonly TimeSpan Startup = TimeSpan.FromSeconds(90);
     private static readonly TimeSpan Progress = TimeSpan.FromSeconds(180);
     private static readonly SemaphoreSlim ExpectedOnce = new(1, 1);
@@ -32,8 +33,11 @@ public sealed class CrashTests(ClusterEnvironment environment, ITestOutputHelper
 
     public static TheoryData<string> Scenarios()
     {
-        var all = string.Equals(Environment.GetEnvironmentVariable("CRASH_MATRIX"), "all", StringComparison.OrdinalIgnoreCase);
-        return new TheoryData<string>((all ? CrashScenario.Matrix : [CrashScenario.Representative]).Select(s => s.Name));
+        var chosen = Environment.GetEnvironmentVariable("CRASH_MATRIX");
+        IReadOnlyList<CrashScenario> scenarios = string.IsNullOrEmpty(chosen) ? [CrashScenario.Representative]
+            : chosen == "all" ? CrashScenario.Matrix
+            : CrashScenario.Matrix.Where(s => s.Name == chosen).ToList();
+        return new TheoryData<string>(scenarios.Select(s => s.Name));
     }
 
     [Theory]
@@ -64,6 +68,7 @@ public sealed class CrashTests(ClusterEnvironment environment, ITestOutputHelper
         siloSettings["Sns:TopicArn"] = inbox.TopicArn;
         siloSettings["Notifier:Cooldown"] = "00:00:00";
         siloSettings["Notifier:DeliveryInterval"] = "00:00:00.100";
+        siloSettings["DataPlane:Credential"] = DataPlaneCredential;
         var ingestorSettings = new Dictionary<string, string?>(environment.ClientSettings(clusterId).Concat(CrashDataSet.Rules))
         {
             ["Ingestor:EmbeddedSilo"] = "false",
@@ -74,6 +79,7 @@ public sealed class CrashTests(ClusterEnvironment environment, ITestOutputHelper
             ["Kinesis:DeadLetterPath"] = Path.Combine(Path.GetTempPath(), $"crash-dead-letter-{suffix}.ndjson"),
             ["Checkpoint:Records"] = CrashScenario.CheckpointRecords.ToString(),
             ["Checkpoint:Interval"] = "01:00:00",
+            ["DataPlane:Credential"] = DataPlaneCredential,
         };
 
         var clock = System.Diagnostics.Stopwatch.StartNew();
@@ -142,6 +148,11 @@ public sealed class CrashTests(ClusterEnvironment environment, ITestOutputHelper
             {
                 var snapshot = await grains.GetGrain<IDeviceGrain>(device).GetSnapshot();
                 Assert.True(snapshot.Accepted == readings, $"device {device} accepted {snapshot.Accepted} of its {readings} readings");
+            }
+            foreach (var (product, readings) in data.ReadingsPerProduct)
+            {
+                var snapshot = await grains.GetGrain<IProductGrain>(product).GetSnapshot();
+                Assert.True(snapshot.Readings == readings, $"product {product} counted {snapshot.Readings} of its {readings} readings");
             }
         }
         catch

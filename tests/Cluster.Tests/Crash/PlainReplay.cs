@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Actors.TestSupport;
 
 namespace Actors.Cluster.Tests.Crash;
 
@@ -10,13 +9,7 @@ public static class PlainReplay
     public static async Task<IReadOnlyList<string>> AlertIdsAsync(string ndjsonPath, IReadOnlyDictionary<string, string?> rules, TimeSpan timeout)
     {
         var alertsPath = Path.ChangeExtension(ndjsonPath, ".alerts.ndjson");
-        await using var replay = IngestorProcess.Start("replay", new Dictionary<string, string?>(rules)
-            {
-                ["Health:Enabled"] = "false",
-                ["Cluster:SiloPort"] = MotoServer.FreePort().ToString(),
-                ["Cluster:GatewayPort"] = MotoServer.FreePort().ToString(),
-            },
-            "replay", "--input", ndjsonPath, "--alerts", alertsPath);
+        await using var replay = IngestorProcess.Start("replay", rules, "replay", "--input", ndjsonPath, "--alerts", alertsPath);
         var exitCode = await replay.WaitForExitAsync(timeout);
         if (exitCode != 0)
         {
