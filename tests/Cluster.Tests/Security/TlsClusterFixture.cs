@@ -10,11 +10,15 @@ namespace Actors.Cluster.Tests.Security;
 
 /// <summary>
 /// Two silos that talk to each other and to clients over mutual TLS with a self-signed cluster certificate, given to
-/// silos and client as PEM text in configuration (the way ECS passes a Secrets Manager secret), and <c>Admin:Secret</c> set.
+/// silos and client as PEM text in configuration (the way ECS passes a Secrets Manager secret), <c>Admin:Secret</c> and
+/// <c>DataPlane:Credential</c> set. The client presents the certificate only (no data-plane credential), as the admin
+/// client does.
 /// </summary>
 public sealed class TlsClusterFixture : IAsyncLifetime
 {
     public const string AdminSecret = "tls-test-admin-secret-7e21";
+
+    public const string DataPlaneCredential = "tls-test-data-plane-credential-31c4";
 
     public X509Certificate2 Certificate { get; } = ClusterCertificate.CreateSelfSigned();
 
@@ -30,6 +34,9 @@ public sealed class TlsClusterFixture : IAsyncLifetime
             ["Tls:CertificatePem"] = Certificate.ExportCertificatePem(),
             ["Tls:KeyPem"] = Certificate.GetRSAPrivateKey()!.ExportPkcs8PrivateKeyPem(),
             ["Admin:Secret"] = AdminSecret,
+            ["DataPlane:Credential"] = DataPlaneCredential,
+            ["Rules:Thresholds:0:Metric"] = "temperature",
+            ["Rules:Thresholds:0:Upper"] = "30",
         }));
         builder.AddSiloBuilderConfigurator<TlsSiloConfigurator>();
         builder.AddClientBuilderConfigurator<TlsClientConfigurator>();
@@ -47,6 +54,7 @@ public sealed class TlsClusterFixture : IAsyncLifetime
             siloBuilder.AddMemoryGrainStorage(StorageNames.State);
             siloBuilder.AddDetectionGrains(siloBuilder.Configuration);
             siloBuilder.AddAdminAccess(siloBuilder.Configuration);
+            siloBuilder.AddDataPlaneAccess(siloBuilder.Configuration);
         }
     }
 
