@@ -9,6 +9,7 @@ public interface IAlarmIndexGrain : IGrainWithIntegerKey
 {
     /// <summary>Replaces the device's entries by <paramref name="alarms"/> (its alarms that are not NORMAL; none removes it).</summary>
     [Alias("update")]
+    [DataPlaneOperation]
     Task Update(string deviceId, AlarmView[] alarms);
 
     /// <summary>The shard's alarms that match, most severe first, then oldest first.</summary>
