@@ -1,6 +1,10 @@
 using Xunit;
 using Actors.Grains.Interfaces;
+using Actors.Grains.Notifier;
 using Actors.TestSupport;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Storage;
+using Orleans.TestingHost;
 using static Actors.Grains.Tests.TestReadings;
 
 namespace Actors.Grains.Tests;
@@ -66,4 +70,26 @@ public sealed class NotifierGrainTests(ClusterFixture fixture)
 
         Assert.Single(await notifier.GetRecent(new AlertQuery { DeviceId = device }));
     }
+
+    [Fact]
+    public async Task A_segment_its_writer_left_uncommitted_neither_stalls_the_shard_nor_counts_as_recorded()
+    {
+        var device = UniqueId("orphan");
+        var shard = 1_000 + Random.Shared.Next(1_000_000);
+        var uncommitted = Anomaly(device, "uncommitted");
+        var primary = Assert.IsType<InProcessSiloHandle>(fixture.Cluster.Primary);
+        var storage = primary.SiloHost.Services.GetRequiredKeyedService<IGrainStorage>(StorageNames.State);
+        await new AlertSegmentStore(storage).WriteNewAsync(shard, new AlertSegment { Sequence = 0, WrittenAt = DateTime.UtcNow, Anomalies = [uncommitted] });
+        var notifier = fixture.Grains.GetGrain<INotifierGrain>(shard);
+
+        await notifier.Notify([uncommitted, Anomaly(device, "new")]);
+
+        Assert.Equal([$"{device}/new", $"{device}/uncommitted"], (await notifier.GetRecent(new AlertQuery { DeviceId = device })).Select(a => a.AlertId).Order());
+    }
+
+    private static Anomaly Anomaly(string device, string name) => new()
+    {
+        AlertId = $"{device}/{name}", AnomalyType = AnomalyType.Threshold, TargetTime = Start,
+        MeasuredValue = 50, UpperLimit = 30, DeviceId = device, Metric = "temperature",
+    };
 }
