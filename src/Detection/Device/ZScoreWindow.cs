@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using Actors.Grains.Interfaces;
 
 namespace Actors.Detection.Device;
@@ -30,16 +31,13 @@ public sealed class ZScoreWindow
     [Id(2)] public DateTime End { get; set; }
 
     /// <summary>The values held, in arrival order: all of them, or the most extreme ones once more than the cap arrived.</summary>
-    [Id(9)] public List<WindowSample> Samples { get; set; } = [];
+    [Id(10)] public WindowSamples Samples { get; set; } = new();
 
     /// <summary>Number of values that fell into the window, held or not.</summary>
     [Id(4)] public long Count { get; set; }
 
-    /// <summary>Running mean of every value that fell into the window.</summary>
-    [Id(5)] public double RunningMean { get; set; }
-
-    /// <summary>Running sum of squared deviations from the mean (Welford's M2) of every value that fell into the window.</summary>
-    [Id(6)] public double SquaredDeviations { get; set; }
+    /// <summary>Mean and squared deviations of every value that fell into the window, kept from the first value the window could not hold; null before.</summary>
+    [Id(11)] public RunningMoments? Running { get; set; }
 
     /// <summary>The product of the window's first value.</summary>
     [Id(7)] public string? ProductId { get; set; }
@@ -79,8 +77,8 @@ public sealed class ZScoreWindow
     }
 
     /// <summary>
-    /// Empties the window and moves it to the one containing <paramref name="time"/>. The sample list keeps room for as
-    /// many values as the closed window held, and no more.
+    /// Empties the window and moves it to the one containing <paramref name="time"/>. The samples keep room for about
+    /// as many bytes as the closed window's took (see <see cref="WindowSamples.Clear"/>).
     /// </summary>
     /// <param name="time">An event time (UTC) the window must contain.</param>
     /// <param name="widthTicks">Window length in ticks (positive).</param>
@@ -89,16 +87,9 @@ public sealed class ZScoreWindow
         Start = AlignStart(time, widthTicks);
         var endTicks = DateTime.MaxValue.Ticks - Start.Ticks < widthTicks ? DateTime.MaxValue.Ticks : Start.Ticks + widthTicks;
         End = new DateTime(endTicks, DateTimeKind.Utc);
-        var held = Samples.Count;
         Samples.Clear();
-        if (Samples.Capacity > held)
-        {
-            Samples.Capacity = held;
-        }
-
         Count = 0;
-        RunningMean = 0;
-        SquaredDeviations = 0;
+        Running = null;
         ProductId = null;
         ProductChanges = null;
     }
@@ -121,10 +112,16 @@ public sealed class ZScoreWindow
         }
 
         Count++;
-        var delta = value - RunningMean;
-        RunningMean += delta / Count;
-        SquaredDeviations += delta * (value - RunningMean);
-        Samples.Add(new WindowSample(offset, value));
+        Samples.Add(offset, value);
+        if (Running is { } running)
+        {
+            running.Add(value, Count);
+        }
+        else if (Samples.Count > maxSamples)
+        {
+            Running = RunningMoments.Of(Samples);
+        }
+
         while (Samples.Count > maxSamples)
         {
             Samples.RemoveAt(IndexOfRank(maxSamples / 2));
@@ -138,10 +135,10 @@ public sealed class ZScoreWindow
     /// </summary>
     public (double Mean, double StdDev) ComputeStatistics()
     {
-        if (!HoldsEveryValue)
+        if (Running is { } running)
         {
-            var runningVariance = SquaredDeviations / (Count - 1);
-            return (RunningMean, runningVariance > 0 ? Math.Sqrt(runningVariance) : 0);
+            var runningVariance = running.SquaredDeviations / (Count - 1);
+            return (running.Mean, runningVariance > 0 ? Math.Sqrt(runningVariance) : 0);
         }
 
         var n = Samples.Count;
@@ -151,9 +148,9 @@ public sealed class ZScoreWindow
         }
 
         var sum = 0.0;
-        for (var i = 0; i < n; i++)
+        foreach (var sample in Samples)
         {
-            sum += Samples[i].Value;
+            sum += sample.Value;
         }
 
         var mean = sum / n;
@@ -164,9 +161,9 @@ public sealed class ZScoreWindow
 
         var squares = 0.0;
         var compensation = 0.0;
-        for (var i = 0; i < n; i++)
+        foreach (var sample in Samples)
         {
-            var deviation = Samples[i].Value - mean;
+            var deviation = sample.Value - mean;
             squares += deviation * deviation;
             compensation += deviation;
         }
@@ -198,9 +195,8 @@ public sealed class ZScoreWindow
         }
 
         string? ruleText = null;
-        for (var i = 0; i < Samples.Count; i++)
+        foreach (var sample in Samples)
         {
-            var sample = Samples[i];
             var z = (sample.Value - mean) / sd;
             if (Math.Abs(z) > rule.Bound)
             {
@@ -254,20 +250,23 @@ public sealed class ZScoreWindow
     private int IndexOfRank(int rank)
     {
         var n = Samples.Count;
-        var rented = n > StackScratchLimit ? ArrayPool<double>.Shared.Rent(n) : null;
+        var rented = n > StackScratchLimit ? ArrayPool<WindowSample>.Shared.Rent(n * 2) : null;
         try
         {
-            var values = rented is null ? stackalloc double[n] : rented.AsSpan(0, n);
+            var scratch = rented is null ? stackalloc WindowSample[n * 2] : rented.AsSpan(0, n * 2);
+            var held = scratch[..n];
+            Samples.CopyTo(held);
+            var values = MemoryMarshal.Cast<WindowSample, double>(scratch[n..])[..n];
             for (var i = 0; i < n; i++)
             {
-                values[i] = Samples[i].Value;
+                values[i] = held[i].Value;
             }
 
             var pivot = Select(values, rank);
             var equalToSkip = rank;
-            for (var i = 0; i < n; i++)
+            foreach (var sample in held)
             {
-                if (Samples[i].Value < pivot)
+                if (sample.Value < pivot)
                 {
                     equalToSkip--;
                 }
@@ -275,7 +274,7 @@ public sealed class ZScoreWindow
 
             for (var i = 0; i < n; i++)
             {
-                if (Samples[i].Value == pivot && equalToSkip-- == 0)
+                if (held[i].Value == pivot && equalToSkip-- == 0)
                 {
                     return i;
                 }
@@ -287,7 +286,7 @@ public sealed class ZScoreWindow
         {
             if (rented is not null)
             {
-                ArrayPool<double>.Shared.Return(rented);
+                ArrayPool<WindowSample>.Shared.Return(rented);
             }
         }
     }

@@ -22,33 +22,31 @@ namespace Actors.Grains.Device;
 /// </remarks>
 [RandomPlacement]
 public sealed class DeviceGrain(
-    [PersistentState("device", StorageNames.State)] IPersistentState<DeviceState> state,
     DeviceDetector detector,
     RulesCache rules,
     LimitsCache limits,
     IOptions<NotifierOptions> notifierOptions,
     IOptions<DeviceGrainOptions> deviceOptions,
     DeviceAlarms alarms,
-    DetectionMetrics metrics) : Grain, IDeviceGrain
+    DetectionMetrics metrics) : CheckpointedGrain<DeviceState>("device"), IDeviceGrain
 {
-    private bool _changed;
     private IGrainTimer? _alarmTimer;
 
     private string DeviceId => field ??= this.GetPrimaryKeyString();
 
     public async Task<JudgeResult> Judge(Reading[] readings, string? source = null, long? expectedMark = null)
     {
-        if (source is not null && expectedMark is { } expected && state.State.Sources.Of(source) != expected)
+        if (source is not null && expectedMark is { } expected && State.Sources.Of(source) != expected)
         {
-            return new JudgeResult { LastEventTime = state.State.LastEventTime, Behind = true };
+            return new JudgeResult { LastEventTime = State.LastEventTime, Behind = true };
         }
         var current = await rules.GetAsync();
         var judged = new List<Reading>(readings.Length);
         var batchLimits = await FetchLimitsAsync(readings, judged);
         var found = new List<Anomaly>();
-        var (accepted, duplicates) = detector.Judge(DeviceId, state.State, readings, current, batchLimits.For, found);
-        var transitions = alarms.Observe(DeviceId, state.State, judged, found);
-        var mark = source is null ? 0 : state.State.Sources.Advance(source);
+        var (accepted, duplicates) = detector.Judge(DeviceId, State, readings, current, batchLimits.For, found);
+        var transitions = alarms.Observe(DeviceId, State, judged, found);
+        var mark = source is null ? 0 : State.Sources.Advance(source);
         return await CompleteAsync(accepted, duplicates, readings.Length - accepted - duplicates, found, transitions, mark);
     }
 
@@ -56,45 +54,33 @@ public sealed class DeviceGrain(
     {
         var current = await rules.GetAsync();
         var found = new List<Anomaly>();
-        detector.CloseWindows(DeviceId, state.State, watermark, current, found);
-        return await CompleteAsync(0, 0, 0, found, alarms.Observe(DeviceId, state.State, [], found), 0);
+        detector.CloseWindows(DeviceId, State, watermark, current, found);
+        return await CompleteAsync(0, 0, 0, found, alarms.Observe(DeviceId, State, [], found), 0);
     }
 
     public async Task<PersistResult> Persist(string? source = null, long? expectedMark = null)
     {
-        if (source is not null && expectedMark is { } expected && state.State.Sources.Of(source) != expected)
+        if (source is not null && expectedMark is { } expected && State.Sources.Of(source) != expected)
         {
             return PersistResult.Behind;
         }
-        if (!_changed)
-        {
-            return PersistResult.Unchanged;
-        }
-        await state.WriteStateAsync();
-        _changed = false;
-        return PersistResult.Written;
+        return await WriteIfChangedAsync();
     }
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        await base.OnActivateAsync(cancellationToken);
         KeepAlarmTimer();
-        return Task.CompletedTask;
     }
 
-    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
-    {
-        await Persist();
-        await base.OnDeactivateAsync(reason, cancellationToken);
-    }
+    public Task<DeviceSnapshot> GetSnapshot() => Task.FromResult(State.ToSnapshot(DeviceId));
 
-    public Task<DeviceSnapshot> GetSnapshot() => Task.FromResult(state.State.ToSnapshot(DeviceId));
-
-    public Task<AlarmView[]> GetAlarms() => Task.FromResult(state.State.Alarms?.Views(DeviceId) ?? []);
+    public Task<AlarmView[]> GetAlarms() => Task.FromResult(State.Alarms?.Views(DeviceId) ?? []);
 
     public async Task<AlarmView> ActOnAlarm(AlarmCommand command)
     {
-        var (transition, alarm) = alarms.Act(DeviceId, state.State, command);
-        _changed = true;
+        var (transition, alarm) = alarms.Act(DeviceId, State, command);
+        MarkChanged();
         await NotifyAsync([], [transition]);
         await Persist();
         return alarm;
@@ -104,11 +90,14 @@ public sealed class DeviceGrain(
     {
         metrics.Judged(accepted, duplicates);
         var anomalies = found.ToArray();
-        _changed |= accepted > 0 || duplicates > 0 || outliers > 0 || anomalies.Length > 0 || transitions.Length > 0 || mark > 0;
+        if (accepted > 0 || duplicates > 0 || outliers > 0 || anomalies.Length > 0 || transitions.Length > 0 || mark > 0)
+        {
+            MarkChanged();
+        }
         await NotifyAsync(anomalies, transitions);
         return new JudgeResult
         {
-            Accepted = accepted, Duplicates = duplicates, Outliers = outliers, Anomalies = anomalies, LastEventTime = state.State.LastEventTime, Mark = mark,
+            Accepted = accepted, Duplicates = duplicates, Outliers = outliers, Anomalies = anomalies, LastEventTime = State.LastEventTime, Mark = mark,
         };
     }
 
@@ -128,11 +117,13 @@ public sealed class DeviceGrain(
             await GrainFactory.GetGrain<INotifierGrain>(shard).Notify(anomalies, transitions);
             if (transitions.Length > 0)
             {
-                await alarms.IndexAsync(DeviceId, state.State);
+                await alarms.IndexAsync(DeviceId, State);
             }
         }
         catch
         {
+            // The notifier did not take them: the readings that found them are judged again when the caller re-reads
+            // its source from its last checkpoint.
             await RevertAsync();
             throw;
         }
@@ -148,7 +139,7 @@ public sealed class DeviceGrain(
     /// </summary>
     private void KeepAlarmTimer()
     {
-        if (state.State.Alarms is null)
+        if (State.Alarms is null)
         {
             _alarmTimer?.Dispose();
             _alarmTimer = null;
@@ -161,23 +152,13 @@ public sealed class DeviceGrain(
 
     private async Task TickAlarmsAsync(CancellationToken cancellationToken)
     {
-        var transitions = alarms.Tick(DeviceId, state.State);
+        var transitions = alarms.Tick(DeviceId, State);
         if (transitions.Length > 0)
         {
-            _changed = true;
+            MarkChanged();
             await NotifyAsync([], transitions);
             await Persist();
         }
-    }
-
-    /// <summary>
-    /// Goes back to the state last written: the notifier did not take the anomalies, so the readings that found them
-    /// must be judged again when the caller re-reads its source from its last checkpoint.
-    /// </summary>
-    private async Task RevertAsync()
-    {
-        await state.ReadStateAsync();
-        _changed = false;
     }
 
     /// <summary>
@@ -186,8 +167,8 @@ public sealed class DeviceGrain(
     /// </summary>
     private async Task<BatchLimits> FetchLimitsAsync(Reading[] readings, List<Reading> judged)
     {
-        var last = state.State.LastEventTime;
-        var candidate = state.State.OutlierCandidate;
+        var last = State.LastEventTime;
+        var candidate = State.OutlierCandidate;
         var batch = new BatchLimits(limits.Calendar);
         foreach (var reading in readings)
         {

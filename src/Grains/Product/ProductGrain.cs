@@ -5,7 +5,6 @@ using Actors.Grains.Interfaces;
 using Actors.Grains.Options;
 using Microsoft.Extensions.Options;
 
-using Orleans.Runtime;
 
 namespace Actors.Grains.Product;
 
@@ -16,26 +15,24 @@ namespace Actors.Grains.Product;
 /// or imported, since every device judges against them.
 /// </summary>
 public sealed class ProductGrain(
-    [PersistentState("product", StorageNames.State)] IPersistentState<ProductState> state,
     IOptions<SpcOptions> settings,
-    IOptions<NotifierOptions> notifierOptions) : Grain, IProductGrain
+    IOptions<NotifierOptions> notifierOptions) : CheckpointedGrain<ProductState>("product"), IProductGrain
 {
     private readonly SpcCalendar _calendar = SpcCalendar.FromId(settings.Value.TimeZone);
     private readonly SeriesRulesBook _rules = new(settings.Value);
-    private bool _changed;
 
     private string ProductId => field ??= this.GetPrimaryKeyString();
 
     public Task<AccumulateResult> Accumulate(ProductBatch batch)
     {
         ArgumentNullException.ThrowIfNull(batch);
-        var sources = state.State.Sources;
+        var sources = State.Sources;
         var position = sources.Of(batch.Source);
         if (batch.ExpectedPosition is { } expected && SourcePosition.Compare(position, expected) != 0)
         {
             return Task.FromResult(new AccumulateResult { Position = position, Behind = true });
         }
-        var history = state.State.History;
+        var history = State.History;
         var processed = 0;
         var counted = 0;
         for (var i = 0; i < batch.Readings.Length; i++)
@@ -49,57 +46,45 @@ public sealed class ProductGrain(
             var reading = batch.Readings[i];
             if (history.Add(reading, settings.Value.MaxEventTimeJump, metric => _rules.For(ProductId, metric).Spec))
             {
-                state.State.ChartPoints.Add(reading, settings.Value);
+                State.ChartPoints.Add(reading, settings.Value);
                 counted++;
             }
         }
         var duplicates = batch.Readings.Length - processed;
-        state.State.Duplicates += duplicates;
+        State.Duplicates += duplicates;
         if (processed > 0)
         {
             history.Prune(_calendar, settings.Value);
-            _changed = true;
+            MarkChanged();
         }
         return Task.FromResult(new AccumulateResult { Counted = counted, Duplicates = duplicates, Position = sources.Of(batch.Source) });
     }
 
     public async Task<PersistResult> Persist(string? source = null, string? expectedPosition = null)
     {
-        if (source is not null && expectedPosition is not null && SourcePosition.Compare(state.State.Sources.Of(source), expectedPosition) != 0)
+        if (source is not null && expectedPosition is not null && SourcePosition.Compare(State.Sources.Of(source), expectedPosition) != 0)
         {
             return PersistResult.Behind;
         }
-        if (!_changed)
-        {
-            return PersistResult.Unchanged;
-        }
-        await state.WriteStateAsync();
-        _changed = false;
-        return PersistResult.Written;
-    }
-
-    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
-    {
-        await Persist();
-        await base.OnDeactivateAsync(reason, cancellationToken);
+        return await WriteIfChangedAsync();
     }
 
     public async Task<ControlLimits[]> GetLimits(DateOnly date)
     {
-        var book = state.State.Limits;
+        var book = State.Limits;
         var computed = false;
         var limits = book.Resolve(date, () =>
         {
             computed = true;
-            return state.State.History.ComputeLimits(ProductId, date, _calendar, settings.Value, _rules);
+            return State.History.ComputeLimits(ProductId, date, _calendar, settings.Value, _rules);
         });
         if (computed)
         {
-            if (state.State.History.LatestEventUtc is { } latest)
+            if (State.History.LatestEventUtc is { } latest)
             {
                 book.Prune(SpcCalendar.AddDays(_calendar.DayOf(latest), -settings.Value.HistoryDays));
             }
-            _changed = true;
+            MarkChanged();
             await Persist();
             await AlertOnLowCapability(date, limits);
         }
@@ -108,28 +93,28 @@ public sealed class ProductGrain(
 
     public async Task ImportLimits(ControlLimits[] limits)
     {
-        state.State.Limits.Import(limits.Select(l => l with { ProductId = ProductId, Source = LimitSource.Imported }));
-        _changed = true;
+        State.Limits.Import(limits.Select(l => l with { ProductId = ProductId, Source = LimitSource.Imported }));
+        MarkChanged();
         await Persist();
     }
 
     public Task<ProductSnapshot> GetSnapshot() => Task.FromResult(new ProductSnapshot
     {
         ProductId = ProductId,
-        Limits = state.State.Limits.Recent(),
-        Aggregates = state.State.History.Aggregates(),
-        Readings = state.State.History.Readings,
-        Duplicates = state.State.Duplicates,
-        Capability = state.State.History.LatestEventUtc is { } latest
-            ? [.. state.State.History.Metrics.Select(metric => Capability(metric, _calendar.DayOf(latest))).OfType<ProcessCapability>()]
+        Limits = State.Limits.Recent(),
+        Aggregates = State.History.Aggregates(),
+        Readings = State.History.Readings,
+        Duplicates = State.Duplicates,
+        Capability = State.History.LatestEventUtc is { } latest
+            ? [.. State.History.Metrics.Select(metric => Capability(metric, _calendar.DayOf(latest))).OfType<ProcessCapability>()]
             : [],
     });
 
     public Task<ControlChart> GetChart(string metric, string? deviceId, DateOnly? date, ChartKind kind = ChartKind.Individuals)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(metric);
-        var points = state.State.ChartPoints.Points(metric, deviceId);
-        var latest = points.Length > 0 ? points[^1].Time : state.State.History.LatestEventUtc;
+        var points = State.ChartPoints.Points(metric, deviceId);
+        var latest = points.Length > 0 ? points[^1].Time : State.History.LatestEventUtc;
         var day = date ?? (latest is { } time ? _calendar.DayOf(time) : DateOnly.MinValue);
         var ofDay = points.Where(p => _calendar.DayOf(p.Time) == day).ToArray();
         return Task.FromResult(ControlChartBuilder.Build(
@@ -139,15 +124,15 @@ public sealed class ProductGrain(
     /// <summary>The limits served for the day, or, for a day not resolved yet, computed without freezing them.</summary>
     private ControlLimits? LimitsToDraw(string metric, DateOnly day)
     {
-        var served = state.State.Limits.Recent().FirstOrDefault(l => l.Date == day && l.Metric == metric);
-        return served is not null || state.State.Limits.IsResolved(day)
+        var served = State.Limits.Recent().FirstOrDefault(l => l.Date == day && l.Metric == metric);
+        return served is not null || State.Limits.IsResolved(day)
             ? served
-            : state.State.History.ComputeLimits(ProductId, day, _calendar, settings.Value, _rules).FirstOrDefault(l => l.Metric == metric);
+            : State.History.ComputeLimits(ProductId, day, _calendar, settings.Value, _rules).FirstOrDefault(l => l.Metric == metric);
     }
 
     private ProcessCapability? Capability(string metric, DateOnly date) =>
         _rules.For(ProductId, metric).Spec is { } spec
-            ? state.State.History.Capability(metric, date, spec, _calendar, settings.Value)
+            ? State.History.Capability(metric, date, spec, _calendar, settings.Value)
             : null;
 
     private async Task AlertOnLowCapability(DateOnly date, ControlLimits[] limits)
