@@ -9,7 +9,7 @@ namespace Actors.Benchmarks.Memory;
 /// second from <see cref="Start"/> (a z-score window boundary), each with <see cref="MetricCount"/> metrics. With 40
 /// readings a pass closes one 20 s window and leaves a full one (20 values per metric), and every X-bar series holds
 /// its 5 values. Normal values are around the targets; anomalous ones break the temperature threshold and both
-/// control limits in every reading, which fills the device's list of recent anomalies.
+/// control limits in every reading. Values carry <see cref="Decimals"/> decimals, as records do (the simulator writes 1-2).
 /// </summary>
 public sealed class DeviceFeed
 {
@@ -25,8 +25,11 @@ public sealed class DeviceFeed
         ("distance", 120.0, 5.0),
     ];
 
-    public DeviceFeed(int readingsPerDevice, int metricCount, FeedProfile profile)
+    public DeviceFeed(int readingsPerDevice, int metricCount, FeedProfile profile, int decimals = 2)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(decimals, -1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(decimals, 15);
+        Decimals = decimals;
         ArgumentOutOfRangeException.ThrowIfLessThan(readingsPerDevice, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(metricCount, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(metricCount, Metrics.Length);
@@ -47,6 +50,9 @@ public sealed class DeviceFeed
     public int MetricCount { get; }
 
     public FeedProfile Profile { get; }
+
+    /// <summary>Decimals of every value; -1 keeps the full precision of the random draw.</summary>
+    public int Decimals { get; }
 
     /// <summary>Whether each pass, in order, is anomalous.</summary>
     public IReadOnlyList<bool> Passes { get; }
@@ -70,7 +76,8 @@ public sealed class DeviceFeed
             {
                 var (name, mean, sd) = Metrics[m];
                 var value = Normal(random, name == "thickness" ? target : mean, sd);
-                metrics[m] = new Metric(name, anomalous ? Outlier(name, value) : value);
+                var drawn = anomalous ? Outlier(name, value) : value;
+                metrics[m] = new Metric(name, Decimals < 0 ? drawn : Math.Round(drawn, Decimals, MidpointRounding.AwayFromZero));
             }
             readings[k] = new Reading { DeviceId = deviceId, ProductId = product, Timestamp = first.AddSeconds(k), Metrics = metrics };
         }

@@ -13,8 +13,9 @@ public enum FeedProfile
     Quiet,
 
     /// <summary>
-    /// A batch whose every reading is anomalous, then a batch of normal values: the state of a device that has run for
-    /// a while, whose list of recent anomalies is full (50), while its last batch was ordinary.
+    /// A batch whose every reading is anomalous, then a batch of normal values: a device that has been through an
+    /// anomaly storm (about 110 anomalies, whose alert IDs its notifier shard remembers for Notifier:DedupRetention)
+    /// while its last batch was ordinary.
     /// </summary>
     Steady,
 

@@ -39,20 +39,22 @@ public static class GrainMemoryCommand
         var warmup = new Option<int>("--warmup-devices") { Description = "Devices activated before the baseline is taken", DefaultValueFactory = _ => 1_000 };
         var perBatch = new Option<int>("--devices-per-batch") { Description = "Devices per dispatched batch", DefaultValueFactory = _ => 100 };
         var components = new Option<int>("--component-devices") { Description = "Devices for the Orleans-free footprint of state and detector (0 skips)", DefaultValueFactory = _ => 10_000 };
+        var decimals = new Option<int>("--decimals") { Description = "Decimals of every value, as records carry them (the simulator writes 1-2); -1 keeps full double precision", DefaultValueFactory = _ => 2 };
+        var retention = new Option<TimeSpan?>("--dedup-retention") { Description = "Notifier:DedupRetention of the silo (default: the silo's, 6 h); 00:00:01 forgets the alert IDs of the feed before the heap is measured, leaving the device grains' own bytes" };
         var command = new Command("grain-memory", "Measure the memory of active device grains in an embedded silo")
         {
-            devices, storage, readings, metrics, profile, warmup, perBatch, components,
+            devices, storage, readings, metrics, profile, warmup, perBatch, components, decimals, retention,
         };
         command.SetAction((result, cancellationToken) => RunAsync(
-            result.GetValue(devices)!, result.GetValue(storage)!, new DeviceFeed(result.GetValue(readings), result.GetValue(metrics), result.GetValue(profile)),
-            result.GetValue(warmup), result.GetValue(perBatch), result.GetValue(components), cancellationToken));
+            result.GetValue(devices)!, result.GetValue(storage)!, new DeviceFeed(result.GetValue(readings), result.GetValue(metrics), result.GetValue(profile), result.GetValue(decimals)),
+            result.GetValue(warmup), result.GetValue(perBatch), result.GetValue(components), result.GetValue(retention), cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(int[] devices, string[] storages, DeviceFeed feed, int warmup, int perBatch, int componentDevices, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(int[] devices, string[] storages, DeviceFeed feed, int warmup, int perBatch, int componentDevices, TimeSpan? retention, CancellationToken cancellationToken)
     {
         Console.WriteLine(MachineInfo.Describe());
-        Console.WriteLine(Invariant($"feed: {feed.Profile} profile, {feed.Passes.Count} batch(es) of {feed.ReadingsPerDevice} readings per device (1/s), {feed.MetricCount} metrics, one product per device; {warmup} warm-up devices; {perBatch} devices per dispatch"));
+        Console.WriteLine(Invariant($"feed: {feed.Profile} profile, {feed.Passes.Count} batch(es) of {feed.ReadingsPerDevice} readings per device (1/s), {feed.MetricCount} metrics with {(feed.Decimals < 0 ? "full precision" : $"{feed.Decimals} decimals")}, one product per device; {warmup} warm-up devices; {perBatch} devices per dispatch; notifier dedup retention {(retention is { } r ? r.ToString() : "default")}"));
         if (componentDevices > 0)
         {
             var state = ComponentFootprint.Measure(feed, componentDevices);
@@ -64,7 +66,7 @@ public static class GrainMemoryCommand
         {
             foreach (var n in devices)
             {
-                results.Add(await MeasureAsync(storage, n, feed, warmup, perBatch, cancellationToken));
+                results.Add(await MeasureAsync(storage, n, feed, warmup, perBatch, retention, cancellationToken));
             }
         }
         Console.WriteLine();
@@ -74,10 +76,14 @@ public static class GrainMemoryCommand
         return ExitCodes.Success;
     }
 
-    private static async Task<string> MeasureAsync(string storage, int n, DeviceFeed feed, int warmup, int perBatch, CancellationToken cancellationToken)
+    private static async Task<string> MeasureAsync(string storage, int n, DeviceFeed feed, int warmup, int perBatch, TimeSpan? retention, CancellationToken cancellationToken)
     {
         var overrides = BenchmarkRules.SiloConfiguration();
         overrides["Notifier:Cooldown"] = "00:00:01";
+        if (retention is { } kept)
+        {
+            overrides["Notifier:DedupRetention"] = kept.ToString("c", CultureInfo.InvariantCulture);
+        }
         await using var silo = storage == "discard"
             ? await SiloUnderTest.StartWithDiscardStorageAsync(overrides, serialize: false, cancellationToken)
             : await SiloUnderTest.StartEmbeddedAsync(overrides, cancellationToken);

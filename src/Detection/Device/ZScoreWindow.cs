@@ -7,8 +7,9 @@ namespace Actors.Detection.Device;
 
 /// <summary>
 /// An open fixed (tumbling) event-time window [<see cref="Start"/>, <see cref="End"/>) of one metric, aligned to the
-/// UTC epoch (start = floor(t / W) * W). It counts every value (count, mean and sum of squared deviations, by
-/// Welford's method) and holds at most <see cref="ZScoreRule.MaxSamples"/> of them.
+/// UTC epoch (start = floor(t / W) * W). It counts every value and holds at most <see cref="ZScoreRule.MaxSamples"/> of
+/// them (packed, <see cref="WindowSamples"/>); from the first value it cannot hold, it keeps the running mean and sum of
+/// squared deviations of them all (<see cref="RunningMoments"/>).
 /// </summary>
 /// <remarks>
 /// While the window holds every value, its statistics are computed from the values exactly as they always were. Once

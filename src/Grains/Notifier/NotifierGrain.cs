@@ -1,3 +1,5 @@
+using System.IO.Hashing;
+using System.Text;
 using Actors.Grains.Interfaces;
 using Actors.Grains.Options;
 using Actors.Grains.Sinks;
@@ -45,8 +47,8 @@ public sealed partial class NotifierGrain(
         .ToDictionary(s => s.Name, StringComparer.OrdinalIgnoreCase);
     private readonly AlertSegmentStore _segments = new(services.GetRequiredKeyedService<IGrainStorage>(StorageNames.State));
     private readonly SemaphoreSlim _writeLock = new(1, 1);
-    private readonly HashSet<string> _known = [];
-    private readonly Dictionary<long, List<string>> _idsBySegment = [];
+    private readonly HashSet<UInt128> _known = [];
+    private readonly Dictionary<long, UInt128[]> _idsBySegment = [];
     private readonly List<Anomaly> _recent = [];
     private readonly List<OutboxEntry> _outbox = [];
     private bool _commitFailed;
@@ -91,7 +93,7 @@ public sealed partial class NotifierGrain(
             var segment = new AlertSegment { Sequence = s.NextSequence, WrittenAt = now };
             foreach (var anomaly in anomalies)
             {
-                if (_known.Contains(anomaly.AlertId) || segment.Anomalies.Any(a => a.AlertId == anomaly.AlertId))
+                if (_known.Contains(AlertKey(anomaly.AlertId)) || segment.Anomalies.Any(a => a.AlertId == anomaly.AlertId))
                 {
                     s.Repeated++;
                     continue;
@@ -208,11 +210,12 @@ public sealed partial class NotifierGrain(
 
     private void Remember(AlertSegment segment)
     {
-        var ids = new List<string>(segment.Anomalies.Count);
-        foreach (var anomaly in segment.Anomalies)
+        var ids = new UInt128[segment.Anomalies.Count];
+        for (var i = 0; i < ids.Length; i++)
         {
-            _known.Add(anomaly.AlertId);
-            ids.Add(anomaly.AlertId);
+            var anomaly = segment.Anomalies[i];
+            ids[i] = AlertKey(anomaly.AlertId);
+            _known.Add(ids[i]);
             _recent.Add(anomaly);
         }
         foreach (var transition in segment.Transitions)
@@ -327,6 +330,12 @@ public sealed partial class NotifierGrain(
             _writeLock.Release();
         }
     }
+
+    /// <summary>
+    /// What the shard remembers of an alert ID: its 128-bit xxHash, 16 bytes instead of a string of 100 or more; two IDs
+    /// would share one with a probability of about n² / 2^129 among n remembered.
+    /// </summary>
+    private static UInt128 AlertKey(string alertId) => XxHash128.HashToUInt128(Encoding.UTF8.GetBytes(alertId));
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Notifier shard {Shard}: delivering {Count} notifications to sink {Sink} failed (attempt {Attempts}); will retry")]
     private static partial void LogDeliveryFailed(ILogger logger, Exception exception, long shard, string sink, int count, int attempts);
