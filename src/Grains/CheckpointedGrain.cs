@@ -35,10 +35,17 @@ public abstract class CheckpointedGrain<TState>(string stateName) : Grain
         await base.OnActivateAsync(cancellationToken);
     }
 
-    /// <summary>Writes the state if it changed.</summary>
+    /// <summary>
+    /// Writes the state if it changed, unless the silo is terminating without time for it (the token is already
+    /// cancelled): then, as after a crash, the sources read again from their checkpoints.
+    /// </summary>
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        await WriteIfChangedAsync();
+        if (!cancellationToken.IsCancellationRequested)
+        {
+            await WriteIfChangedAsync();
+        }
+
         await base.OnDeactivateAsync(reason, cancellationToken);
     }
 
@@ -52,6 +59,7 @@ public abstract class CheckpointedGrain<TState>(string stateName) : Grain
         {
             return PersistResult.Unchanged;
         }
+
 
         await Storage.WriteStateAsync(stateName, this.GetGrainId(), _stored);
         _changed = false;
