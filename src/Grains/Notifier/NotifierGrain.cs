@@ -113,7 +113,7 @@ public sealed partial class NotifierGrain(
             }
             foreach (var transition in transitions ?? [])
             {
-                if (_known.Contains(transition.TransitionId) || segment.Transitions.Any(t => t.TransitionId == transition.TransitionId))
+                if (_known.Contains(AlertKey(transition.TransitionId)) || segment.Transitions.Any(t => t.TransitionId == transition.TransitionId))
                 {
                     s.Repeated++;
                     continue;
@@ -210,19 +210,18 @@ public sealed partial class NotifierGrain(
 
     private void Remember(AlertSegment segment)
     {
-        var ids = new UInt128[segment.Anomalies.Count];
-        for (var i = 0; i < ids.Length; i++)
+        var ids = new UInt128[segment.Anomalies.Count + segment.Transitions.Count];
+        for (var i = 0; i < segment.Anomalies.Count; i++)
         {
             var anomaly = segment.Anomalies[i];
             ids[i] = AlertKey(anomaly.AlertId);
-            _known.Add(ids[i]);
             _recent.Add(anomaly);
         }
-        foreach (var transition in segment.Transitions)
+        for (var i = 0; i < segment.Transitions.Count; i++)
         {
-            _known.Add(transition.TransitionId);
-            ids.Add(transition.TransitionId);
+            ids[segment.Anomalies.Count + i] = AlertKey(segment.Transitions[i].TransitionId);
         }
+        _known.UnionWith(ids);
         _idsBySegment[segment.Sequence] = ids;
         var excess = _recent.Count - _options.RecentAnomalies;
         if (excess > 0)
@@ -332,8 +331,8 @@ public sealed partial class NotifierGrain(
     }
 
     /// <summary>
-    /// What the shard remembers of an alert ID: its 128-bit xxHash, 16 bytes instead of a string of 100 or more; two IDs
-    /// would share one with a probability of about n² / 2^129 among n remembered.
+    /// What the shard remembers of an alert or alarm transition ID: its 128-bit xxHash, 16 bytes instead of a string of
+    /// 100 or more; two IDs would share one with a probability of about n² / 2^129 among n remembered.
     /// </summary>
     private static UInt128 AlertKey(string alertId) => XxHash128.HashToUInt128(Encoding.UTF8.GetBytes(alertId));
 
