@@ -3,10 +3,10 @@ using System.Collections.Concurrent;
 namespace Actors.Detection.Device;
 
 /// <summary>
-/// One shared copy of each metric name and product ID that device states hold. Every grain call and every state read
-/// brings fresh copies of these few strings; interned, a silo keeps one copy of "temperature" however many devices
-/// report it. Thread-safe and bounded: once full, strings are kept as they come (the count may overshoot by the
-/// number of racing threads).
+/// One shared copy of each metric name, product ID and source name that device states hold. Every grain call and
+/// every state read brings fresh copies of these few strings; interned, a silo keeps one copy of "temperature" however
+/// many devices report it. Thread-safe and bounded: once full, strings are kept as they come (the count may overshoot
+/// by the number of racing threads).
 /// </summary>
 public static class NamePool
 {

@@ -33,7 +33,7 @@ public sealed class SourceMarks
     {
         var batches = Of(source) + 1;
         _entries.RemoveAll(e => e.Source == source);
-        _entries.Add(new Entry(source, batches));
+        _entries.Add(new Entry(NamePool.Intern(source), batches));
         if (_entries.Count > MaxSources)
         {
             _entries.RemoveAt(0);
