@@ -55,7 +55,6 @@ public sealed partial class KinesisIngestWorker
             WorkerId = _options.WorkerId,
             Options = _options,
             Kinesis = kinesis,
-            Leases = grains.GetGrain<IStreamLeaseGrain>(_options.StreamName),
             Grains = grains,
             Checkpoints = checkpoints.Value,
             Parser = parser,

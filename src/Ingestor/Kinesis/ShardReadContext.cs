@@ -14,7 +14,11 @@ internal sealed class ShardReadContext
     public required string WorkerId { get; init; }
     public required KinesisIngestOptions Options { get; init; }
     public required IKinesisClient Kinesis { get; init; }
-    public required IStreamLeaseGrain Leases { get; init; }
+    /// <summary>
+    /// The stream's lease grain, resolved at each use: the worker is built before a cluster client has connected, and a
+    /// client resolves a grain interface only once it has the cluster's manifest.
+    /// </summary>
+    public IStreamLeaseGrain Leases => Grains.GetGrain<IStreamLeaseGrain>(StreamName);
     public required IGrainFactory Grains { get; init; }
     public required CheckpointOptions Checkpoints { get; init; }
     public required ReadingParser Parser { get; init; }
