@@ -49,6 +49,14 @@ public sealed class IngestorTelemetryAndHealthTests
         var device = ingestor.Grains.GetGrain<IDeviceGrain>(deviceId);
         await device.Judge([new Reading { DeviceId = deviceId, Timestamp = new DateTime(2026, 2, 17, 12, 0, 0, DateTimeKind.Utc), Metrics = [new Metric("temperature", 21.5)] }]);
         Assert.Equal(PersistResult.Written, await device.Persist());
+        // Device and product grains write through the storage directly; the notifier's head state goes through
+        // Orleans' state bridge, which records the storage write latency.
+        await ingestor.Grains.GetGrain<INotifierGrain>(NotifierShard.For(deviceId, 4)).Notify([new Anomaly
+        {
+            AlertId = $"{deviceId}/temperature/Threshold/otlp", AnomalyType = AnomalyType.Threshold,
+            TargetTime = new DateTime(2026, 2, 17, 12, 0, 0, DateTimeKind.Utc), MeasuredValue = 99, UpperLimit = 30,
+            DeviceId = deviceId, Metric = "temperature",
+        }]);
 
         string[] expected = [ClusterConnection.ServiceName, "detection.readings.judged", "orleans-storage-write-latency", "orleans-catalog-activations"];
         await Eventually.Until(() => expected.All(collector.Received), TimeSpan.FromSeconds(30),

@@ -43,6 +43,7 @@ public sealed class RejectionLogTests
             [RejectReason.InvalidIdentity] = 0,
             [RejectReason.ImplausibleTimestamp] = 0,
             [RejectReason.RecordTooLarge] = 0,
+            [RejectReason.GrainRejected] = 0,
         };
         Assert.Equal(expected, log.Counts);
         Assert.Equal(3, log.CountOf(RejectReason.MalformedJson));
