@@ -77,7 +77,7 @@ public sealed class DynamoDBClusterFixture : IAsyncLifetime
     /// <summary>
     /// A provider outside the cluster, with the silo's serializer, on the moto endpoint; not started.
     /// </summary>
-    public DynamoDBGrainStorage CreateStorage(string tableName, Action<DynamoDBGrainStorageOptions>? configure = null, IAmazonDynamoDB? client = null)
+    public DynamoDBGrainStorage CreateStorage(string tableName, Action<DynamoDBGrainStorageOptions>? configure = null, IAmazonDynamoDB? client = null, DynamoDBWriteMeter? writes = null)
     {
         var options = new DynamoDBGrainStorageOptions
         {
@@ -93,6 +93,7 @@ public sealed class DynamoDBClusterFixture : IAsyncLifetime
             services.GetRequiredService<IGrainStorageSerializer>(),
             Options.Create(new ClusterOptions { ServiceId = ServiceId, ClusterId = Cluster.Options.ClusterId }),
             services.GetRequiredService<IActivatorProvider>(),
+            writes ?? services.GetRequiredService<DynamoDBWriteMeter>(),
             NullLogger<DynamoDBGrainStorage>.Instance,
             client);
     }

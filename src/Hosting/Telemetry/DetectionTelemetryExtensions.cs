@@ -1,4 +1,5 @@
 using Actors.Grains;
+using Actors.Persistence.DynamoDB;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry.Metrics;
@@ -16,7 +17,7 @@ public static class DetectionTelemetryExtensions
     public const string OrleansMeterName = "Microsoft.Orleans";
 
     /// <summary>Every meter the processes export.</summary>
-    public static IReadOnlyList<string> MeterNames { get; } = [DetectionMetrics.MeterName, IngestorMeterName, OrleansMeterName];
+    public static IReadOnlyList<string> MeterNames { get; } = [DetectionMetrics.MeterName, IngestorMeterName, OrleansMeterName, DynamoDBWriteMeter.MeterName];
 
     /// <summary>
     /// Collects <see cref="MeterNames"/>; adds the OTLP exporter when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> (or

@@ -116,6 +116,10 @@ public static class IngestCommand
                 await (stopping ?? cluster.StopAsync());
             }
             await Console.Error.WriteLineAsync($"ingest: {worker.Summary}");
+            if (StorageWritesReport.Describe(cluster, worker.Summary.Accepted) is { } writes)
+            {
+                await Console.Error.WriteLineAsync(writes);
+            }
             await Console.Error.WriteLineAsync($"rejected by reason: {string.Join(", ", worker.Rejections.Counts.Where(c => c.Value > 0).Select(c => $"{c.Key} {c.Value}"))}");
             await Console.Error.WriteLineAsync($"dead letters: {deadLetters.Written} -> {deadLetters.Path}");
             if (worker.FirstRecordAt is { } first && worker.LastBatchAt is { } last && last > first)

@@ -77,6 +77,10 @@ public static class ReplayCommand
         };
         var summary = await runner.RunAsync(inputStream, inputPath == "-" ? "stdin" : Path.GetFileName(inputPath), alertsWriter, cancellationToken);
         await Console.Error.WriteLineAsync($"replay: {summary}");
+        if (StorageWritesReport.Describe(cluster, summary.Accepted) is { } writes)
+        {
+            await Console.Error.WriteLineAsync(writes);
+        }
         await Console.Error.WriteLineAsync($"rejected by reason: {string.Join(", ", rejections.Counts.Select(c => $"{c.Key} {c.Value}"))}");
         if (deadLetters is not null)
         {

@@ -159,7 +159,10 @@ public sealed class IngestPipeline
             _positions.Add(record.Origin.SequenceNumber ?? (reading.ProductId is null ? "" : record.Origin.Line.ToString(CultureInfo.InvariantCulture)));
             _origins.Add(record.Origin);
             _devices?.Add(reading.DeviceId);
-            return _readings.Count >= _batchSize ? new ValueTask(SendAsync(checkpointWhenDue)) : ValueTask.CompletedTask;
+            _schedule.Saw(reading.Timestamp);
+            return _readings.Count >= _batchSize || (checkpointWhenDue && _schedule.OnEventTime && _schedule.Due)
+                ? new ValueTask(SendAsync(checkpointWhenDue))
+                : ValueTask.CompletedTask;
         }
         if (Reject(record.Origin, outcome, record.Data) is { } deadLetter)
         {
@@ -168,14 +171,23 @@ public sealed class IngestPipeline
         return ValueTask.CompletedTask;
     }
 
-    /// <summary>Waits for the batch with the grains, takes a checkpoint if one is due and asked for, then sends the batch held.</summary>
+    /// <summary>
+    /// Waits for the batch with the grains, sends the batch held, and when a checkpoint is due and asked for, waits for
+    /// that batch too and takes it (so a checkpoint on event time covers every reading up to its interval's end).
+    /// </summary>
     private async Task SendAsync(bool checkpointWhenDue)
     {
         await CompleteInFlightAsync();
+        await SendHeldAsync();
         if (checkpointWhenDue && _schedule.Due)
         {
+            await CompleteInFlightAsync();
             (await CheckpointAsync()).ThrowIfBehind();
         }
+    }
+
+    private async Task SendHeldAsync()
+    {
         await WriteDeadLettersAsync();
         if (_readings.Count == 0)
         {

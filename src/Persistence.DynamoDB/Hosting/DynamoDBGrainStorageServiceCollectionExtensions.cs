@@ -49,6 +49,8 @@ public static class DynamoDBGrainStorageServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         configureOptions?.Invoke(services.AddOptions<DynamoDBGrainStorageOptions>(name));
+        services.AddMetrics();
+        services.TryAddSingleton<DynamoDBWriteMeter>();
         services.AddTransient<IConfigurationValidator>(sp => new DynamoDBGrainStorageOptionsValidator(
             sp.GetRequiredService<IOptionsMonitor<DynamoDBGrainStorageOptions>>().Get(name), name));
         services.TryAddEnumerable(ServiceDescriptor.Transient<IPostConfigureOptions<DynamoDBGrainStorageOptions>,

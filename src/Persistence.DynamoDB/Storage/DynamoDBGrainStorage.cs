@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text;
 using Amazon;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
@@ -17,7 +16,8 @@ namespace Actors.Persistence.DynamoDB;
 /// <summary>
 /// Grain storage in one DynamoDB table: one item per grain state, keyed by
 /// <c>{ServiceId}/{stateName}/{grainId}</c>, with the serialized state in a binary attribute and a string ETag
-/// that every write and clear checks (optimistic concurrency).
+/// that every write and clear checks (optimistic concurrency). Every write request is counted in DynamoDB's billing
+/// terms by the silo's <see cref="DynamoDBWriteMeter"/>.
 /// </summary>
 public sealed partial class DynamoDBGrainStorage : IGrainStorage, ILifecycleParticipant<ISiloLifecycle>
 {
@@ -53,6 +53,7 @@ public sealed partial class DynamoDBGrainStorage : IGrainStorage, ILifecyclePart
     private readonly IActivatorProvider _activatorProvider;
     private readonly string _serviceId;
     private readonly ILogger _logger;
+    private readonly DynamoDBWriteMeter _writes;
     private readonly bool _ownsClient;
     private IAmazonDynamoDB? _client;
 
@@ -62,6 +63,7 @@ public sealed partial class DynamoDBGrainStorage : IGrainStorage, ILifecyclePart
     /// <param name="grainStorageSerializer">The silo's serializer, used unless the options name another.</param>
     /// <param name="clusterOptions">The cluster's options, whose service ID prefixes every key.</param>
     /// <param name="activatorProvider">Creates the empty state of a grain that has none stored.</param>
+    /// <param name="writes">Counts the write requests and their write request units.</param>
     /// <param name="logger">The logger.</param>
     public DynamoDBGrainStorage(
         string name,
@@ -69,8 +71,9 @@ public sealed partial class DynamoDBGrainStorage : IGrainStorage, ILifecyclePart
         IGrainStorageSerializer grainStorageSerializer,
         IOptions<ClusterOptions> clusterOptions,
         IActivatorProvider activatorProvider,
+        DynamoDBWriteMeter writes,
         ILogger<DynamoDBGrainStorage> logger)
-        : this(name, options, grainStorageSerializer, clusterOptions, activatorProvider, logger, client: null)
+        : this(name, options, grainStorageSerializer, clusterOptions, activatorProvider, writes, logger, client: null)
     {
     }
 
@@ -80,6 +83,7 @@ public sealed partial class DynamoDBGrainStorage : IGrainStorage, ILifecyclePart
         IGrainStorageSerializer grainStorageSerializer,
         IOptions<ClusterOptions> clusterOptions,
         IActivatorProvider activatorProvider,
+        DynamoDBWriteMeter writes,
         ILogger<DynamoDBGrainStorage> logger,
         IAmazonDynamoDB? client)
     {
@@ -88,6 +92,7 @@ public sealed partial class DynamoDBGrainStorage : IGrainStorage, ILifecyclePart
         ArgumentNullException.ThrowIfNull(grainStorageSerializer);
         ArgumentNullException.ThrowIfNull(clusterOptions);
         ArgumentNullException.ThrowIfNull(activatorProvider);
+        ArgumentNullException.ThrowIfNull(writes);
         ArgumentNullException.ThrowIfNull(logger);
         _name = name;
         _options = options;
@@ -95,6 +100,7 @@ public sealed partial class DynamoDBGrainStorage : IGrainStorage, ILifecyclePart
         _activatorProvider = activatorProvider;
         _serviceId = clusterOptions.Value.ServiceId;
         _logger = logger;
+        _writes = writes;
         _client = client;
         _ownsClient = client is null;
     }
@@ -167,14 +173,14 @@ public sealed partial class DynamoDBGrainStorage : IGrainStorage, ILifecyclePart
         var newETag = NewETag();
         var payload = _serializer.Serialize(grainState.State).ToArray();
         var item = ItemOf(key, stateName, grainId, newETag, payload);
-        var size = ItemSize(item);
+        var size = DynamoDBItemSize.Of(item);
         if (size > MaxItemSize)
         {
             LogStateTooLarge(_logger, _name, stateName, grainId, size, MaxItemSize);
             throw new GrainStateTooLargeException(stateName, grainId.ToString(), size, MaxItemSize);
         }
 
-        await PutConditionallyAsync("write", item, stateName, grainId, grainState.ETag, cancellationToken).ConfigureAwait(false);
+        await PutConditionallyAsync("write", item, size, stateName, grainId, grainState.ETag, cancellationToken).ConfigureAwait(false);
         grainState.ETag = newETag;
         grainState.RecordExists = true;
     }
@@ -196,8 +202,8 @@ public sealed partial class DynamoDBGrainStorage : IGrainStorage, ILifecyclePart
         else
         {
             var newETag = NewETag();
-            await PutConditionallyAsync("clear", ItemOf(key, stateName, grainId, newETag, payload: null), stateName, grainId, grainState.ETag, cancellationToken)
-                .ConfigureAwait(false);
+            var item = ItemOf(key, stateName, grainId, newETag, payload: null);
+            await PutConditionallyAsync("clear", item, DynamoDBItemSize.Of(item), stateName, grainId, grainState.ETag, cancellationToken).ConfigureAwait(false);
             grainState.ETag = newETag;
         }
 
@@ -241,14 +247,6 @@ public sealed partial class DynamoDBGrainStorage : IGrainStorage, ILifecyclePart
         }
     }
 
-    internal static int ItemSize(Dictionary<string, AttributeValue> item) =>
-        item.Sum(attribute => Encoding.UTF8.GetByteCount(attribute.Key) + ValueSize(attribute.Value));
-
-    private static int ValueSize(AttributeValue value) =>
-        value.S is { } text ? Encoding.UTF8.GetByteCount(text)
-        : value.B is { } bytes ? checked((int)bytes.Length)
-        : 1;
-
     private static bool IsAwsError(Exception exception) => exception is AmazonServiceException or AmazonClientException or HttpRequestException;
 
     private static AmazonDynamoDBClient CreateClient(DynamoDBGrainStorageOptions options)
@@ -270,6 +268,8 @@ public sealed partial class DynamoDBGrainStorage : IGrainStorage, ILifecyclePart
 
         return new AmazonDynamoDBClient(config);
     }
+
+    private static int SizeOf(Dictionary<string, AttributeValue>? item) => item is null ? 0 : DynamoDBItemSize.Of(item);
 
     private static string NewETag() => Guid.NewGuid().ToString("N");
 
@@ -318,24 +318,31 @@ public sealed partial class DynamoDBGrainStorage : IGrainStorage, ILifecyclePart
         }
     }
 
+    /// <remarks>
+    /// The old item comes back (<c>ALL_OLD</c>, free of read units) because DynamoDB bills a put by the larger of the
+    /// old and the new item.
+    /// </remarks>
     private async Task PutConditionallyAsync(
-        string operation, Dictionary<string, AttributeValue> item, string stateName, GrainId grainId, string? expectedETag, CancellationToken cancellationToken)
+        string operation, Dictionary<string, AttributeValue> item, int itemSize, string stateName, GrainId grainId, string? expectedETag, CancellationToken cancellationToken)
     {
         var (expression, names, values) = ConditionOn(expectedETag);
         try
         {
-            await Client.PutItemAsync(new PutItemRequest
+            var response = await Client.PutItemAsync(new PutItemRequest
             {
                 TableName = _options.TableName,
                 Item = item,
                 ConditionExpression = expression,
                 ExpressionAttributeNames = names,
                 ExpressionAttributeValues = values,
+                ReturnValues = ReturnValue.ALL_OLD,
                 ReturnValuesOnConditionCheckFailure = ReturnValuesOnConditionCheckFailure.ALL_OLD,
             }, cancellationToken).ConfigureAwait(false);
+            _writes.Count(grainId.Type.ToString(), "put", Math.Max(itemSize, SizeOf(response.Attributes)));
         }
         catch (ConditionalCheckFailedException exception)
         {
+            _writes.Count(grainId.Type.ToString(), "put", Math.Max(itemSize, SizeOf(exception.Item)));
             throw Conflict(operation, stateName, grainId, expectedETag, exception);
         }
         catch (Exception exception) when (IsAwsError(exception))
@@ -349,18 +356,21 @@ public sealed partial class DynamoDBGrainStorage : IGrainStorage, ILifecyclePart
         var (expression, names, values) = ConditionOn(expectedETag);
         try
         {
-            await Client.DeleteItemAsync(new DeleteItemRequest
+            var response = await Client.DeleteItemAsync(new DeleteItemRequest
             {
                 TableName = _options.TableName,
                 Key = KeyOf(key),
                 ConditionExpression = expression,
                 ExpressionAttributeNames = names,
                 ExpressionAttributeValues = values,
+                ReturnValues = ReturnValue.ALL_OLD,
                 ReturnValuesOnConditionCheckFailure = ReturnValuesOnConditionCheckFailure.ALL_OLD,
             }, cancellationToken).ConfigureAwait(false);
+            _writes.Count(grainId.Type.ToString(), "delete", SizeOf(response.Attributes));
         }
         catch (ConditionalCheckFailedException exception)
         {
+            _writes.Count(grainId.Type.ToString(), "delete", SizeOf(exception.Item));
             throw Conflict("clear", stateName, grainId, expectedETag, exception);
         }
         catch (Exception exception) when (IsAwsError(exception))
