@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Actors.Aws.Kinesis;
 using Actors.Hosting.CommandLine;
+using Actors.Ingestor.Cluster;
 using Actors.Ingestor.DeadLetters;
 using Actors.Ingestor.Kinesis;
 using Microsoft.Extensions.Configuration;
