@@ -44,7 +44,7 @@ public sealed class DeviceItemSizeTests(DynamoDBClusterFixture fixture)
         var reloaded = new GrainState<DeviceState>(new DeviceState());
         await (await StorageAsync()).ReadStateAsync("device", grainId, reloaded);
 
-        Assert.InRange(DynamoDBGrainStorage.ItemSize(item), 1, OneWriteUnit - 1);
+        Assert.InRange(DynamoDBItemSize.Of(item), 1, OneWriteUnit - 1);
         var nextHour = Day(random, Midnight.AddDays(1).AddSeconds(20), TimeSpan.FromHours(1));
         var fromMemory = Judge(detector, grainId, state, nextHour);
         Assert.Contains(fromMemory, id => id.Contains("/ZScore/", StringComparison.Ordinal));
