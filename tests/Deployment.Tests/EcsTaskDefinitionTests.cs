@@ -115,6 +115,20 @@ public sealed class EcsTaskDefinitionTests
     }
 
     [Fact]
+    public void Silos_and_ingestors_share_one_data_plane_credential_from_a_secret()
+    {
+        var silo = Container("deploy/ecs/silo.task-definition.json");
+        var ingestor = Container("deploy/ecs/ingestor.task-definition.json");
+        Assert.Equal(SecretSource(silo, "DataPlane__Credential"), SecretSource(ingestor, "DataPlane__Credential"));
+        Assert.DoesNotContain("DataPlane__Credential", Names(silo, "environment"));
+        Assert.DoesNotContain("DataPlane__Credential", Names(ingestor, "environment"));
+        Assert.NotEqual(SecretSource(silo, "Admin__Secret"), SecretSource(silo, "DataPlane__Credential"));
+    }
+
+    private static string SecretSource(JsonElement container, string name) =>
+        container.GetProperty("secrets").EnumerateArray().Single(s => s.GetProperty("name").GetString() == name).GetProperty("valueFrom").GetString()!;
+
+    [Fact]
     public void Images_come_from_the_repositories_the_execution_role_may_pull()
     {
         var policy = DeploymentFiles.Rendered("deploy/iam/execution-role-policy.json");

@@ -22,6 +22,7 @@ public static partial class Placeholders
         ["ANOMALY_STREAM_NAME"] = "anomalies",
         ["TOPIC_NAME"] = "iot-anomalies",
         ["ADMIN_SECRET_ARN"] = "arn:aws:secretsmanager:eu-west-1:123456789012:secret:iot-detection/admin-secret-AbCdEf",
+        ["DATA_PLANE_CREDENTIAL_ARN"] = "arn:aws:secretsmanager:eu-west-1:123456789012:secret:iot-detection/data-plane-credential-GhIjKl",
         ["OTLP_ENDPOINT"] = "http://otel-collector.iot-detection.local:4317",
     };
 
