@@ -1,0 +1,78 @@
+#!/usr/bin/env bash
+# DynamoDB write cost of a fleet: write request units (WRU) per 1,000 readings, as counted by the DynamoDB grain
+# storage provider, through the real `replay` or `ingest` command with Cluster:Storage=DynamoDB against local moto_servers.
+#
+#   bash benchmarks/fleet-cost.sh replay DEVICES SECONDS_BETWEEN_READINGS MINUTES
+#   bash benchmarks/fleet-cost.sh ingest DEVICES SECONDS_BETWEEN_READINGS MINUTES [SHARDS]
+#
+# replay: `generate` writes MINUTES of the fleet's readings (60 % manufacturing lines, the rest temperature sensors,
+#         boards and gateways), then `replay` feeds them with Checkpoint:Clock=EventTime (CLOCK=WallClock to compare).
+# ingest: `simulate --to kinesis --speed 1` puts the same kind of fleet into a moto Kinesis stream in real time while
+#         `ingest` reads it at the default Checkpoint:Interval (60 s, wall clock) and stops 30 s after the last record.
+# Kinesis and DynamoDB get a moto_server each. The last lines are the commands' summaries; the `dynamodb:` line has the
+# counts. Needs moto_server on PATH (pip install 'moto[server]').
+set -euo pipefail
+
+mode=${1:?replay or ingest}
+devices=${2:?devices}
+interval=${3:?seconds between two readings of a device}
+minutes=${4:?minutes of readings}
+shards=${5:-$(( (devices / interval + 999) / 1000 ))}
+clock=${CLOCK:-EventTime}
+
+root=$(cd "$(dirname "$0")/.." && pwd)
+work=$(mktemp -d)
+pids=()
+cleanup() {
+    for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+    rm -rf "$work"
+}
+trap cleanup EXIT
+
+free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+start_moto() {
+    local port
+    port=$(free_port)
+    moto_server -H 127.0.0.1 -p "$port" >"$work/moto-$port.log" 2>&1 &
+    pids+=("$!")
+    for _ in $(seq 1 120); do
+        curl -sf "http://127.0.0.1:$port/moto-api/" >/dev/null && break
+        sleep 0.5
+    done
+    echo "http://127.0.0.1:$port"
+}
+
+dotnet build "$root/src/Ingestor" -c Release -v quiet -nologo >/dev/null
+ingestor="$root/src/Ingestor/bin/Release/net10.0/Actors.Ingestor.dll"
+
+export AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test AWS_REGION=us-east-1
+export Aws__ServiceUrl=$(start_moto)
+export DynamoDB__ServiceUrl=$(start_moto)
+export Cluster__Storage=DynamoDB DynamoDB__TableName=fleet-cost
+readings=$(( devices * minutes * 60 / interval ))
+echo "fleet-cost: $mode, $devices devices, one reading every $interval s, $minutes min = $readings readings; $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)" >&2
+
+case "$mode" in
+replay)
+    days=$(python3 -c "print($minutes / 1440)")
+    dotnet "$ingestor" generate --output "$work/fleet.ndjson" --devices "$devices" --days "$days" --readings "$readings" 2>&1 >&2 | tail -1 >&2
+    Checkpoint__Clock=$clock dotnet "$ingestor" replay --input "$work/fleet.ndjson" 2>&1 | grep -E '^(replay|dynamodb):'
+    ;;
+ingest)
+    lines=$(( (devices * 6 + 9) / 10 ))
+    rest=$(( devices - lines ))
+    gateways=$(( rest / 3 < 99 ? rest / 3 : 99 ))
+    export Simulation__ProductionLines=$lines Simulation__Boards=$(( (rest + 1) / 3 )) Simulation__Gateways=$gateways
+    export Simulation__TemperatureSensors=$(( (rest + 2) / 3 + rest / 3 - gateways )) Simulation__Interval=$(printf '00:00:%02d' "$interval")
+    dotnet "$ingestor" simulate --to kinesis --stream fleet --create-shards "$shards" --duration "${minutes}m" --speed 1 2>"$work/simulate.log" &
+    simulate=$!
+    pids+=("$simulate")
+    dotnet "$ingestor" ingest --stream fleet --stop-when-idle 30s --progress 30s 2>&1 | grep -E '^(ingest|dynamodb)'
+    wait "$simulate"
+    grep -E '^simulate: put' "$work/simulate.log"
+    ;;
+*)
+    echo "usage: $0 replay|ingest DEVICES SECONDS MINUTES [SHARDS]" >&2
+    exit 2
+    ;;
+esac
