@@ -60,6 +60,12 @@ public sealed class AdminApp(IConfiguration configuration, IClusterConnector con
                 AlarmActionCommand.Create(this, "enable", AlarmAction.Enable, "Turn a disabled alarm back on"),
                 AlarmActionCommand.Create(this, "reset", AlarmAction.Reset, "Return an alarm to NORMAL"),
             },
+            new Command("silences", HelpText.WithExamples("Maintenance windows: nothing is sent for what they match (docs/alarms.md)", "silences add --device \"press-*\" --for 2h --note \"maintenance\"", "silences list", "silences remove 3"))
+            {
+                SilencesAddCommand.Create(this),
+                SilencesListCommand.Create(this),
+                SilencesRemoveCommand.Create(this),
+            },
             new Command("rules", HelpText.WithExamples("Detection rules: thresholds and the z-score rule", "rules show", "rules set --threshold temperature:30")) { RulesShowCommand.Create(this), RulesSetCommand.Create(this) },
             new Command("cluster", HelpText.WithExamples("The cluster itself", "cluster status")) { ClusterStatusCommand.Create(this) },
         };

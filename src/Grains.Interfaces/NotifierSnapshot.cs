@@ -9,4 +9,7 @@ public sealed record NotifierSnapshot
     [Id(2)] public long Folded { get; init; }
     [Id(3)] public int OutboxDepth { get; init; }
     [Id(4)] public Dictionary<AnomalyType, long> ByType { get; init; } = [];
+
+    /// <summary>Anomalies and alarm transitions recorded but not sent because a silence matched them.</summary>
+    [Id(5)] public long Silenced { get; init; }
 }

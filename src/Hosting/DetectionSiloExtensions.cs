@@ -10,6 +10,7 @@ using Actors.Grains.Device;
 using Actors.Grains.Interfaces;
 using Actors.Grains.Options;
 using Actors.Grains.Rules;
+using Actors.Grains.Silences;
 using Actors.Grains.Sinks;
 using Actors.Persistence.DynamoDB.Hosting;
 using Microsoft.Extensions.Configuration;
@@ -111,6 +112,10 @@ public static class DetectionSiloExtensions
             provider.GetRequiredService<IOptions<DeviceGrainOptions>>().Value.MaxEventTimeJump,
             new SeriesRulesBook(provider.GetRequiredService<IOptions<SpcOptions>>().Value)));
         services.AddSingleton<RulesCache>();
+        services.AddOptions<SilenceOptions>().Bind(configuration.GetSection(SilenceOptions.SectionName))
+            .Validate(o => o.RefreshInterval >= TimeSpan.Zero, $"{SilenceOptions.SectionName}:{nameof(SilenceOptions.RefreshInterval)} must not be negative.")
+            .ValidateOnStart();
+        services.AddSingleton<SilenceCache>();
         services.AddSingleton<LimitsCache>();
         services.AddSingleton(TimeProvider.System);
         services.AddMetrics();

@@ -18,7 +18,7 @@ public static class SinceParser
     public static DateTime Parse(string text, DateTime utcNow)
     {
         ArgumentNullException.ThrowIfNull(text);
-        if (DateTime.TryParseExact(text.Trim(), Formats, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var time))
+        if (TryParseTime(text, out var time))
         {
             return time;
         }
@@ -29,4 +29,8 @@ public static class SinceParser
         throw new FormatException(
             $"'{text}' is not a time: use a UTC time such as 2026-02-17, '2026-02-17 12:00:00' or 2026-02-17T12:00:00Z, or a duration back from now such as 15m, 1h30m or 7d");
     }
+
+    /// <summary>Reads a UTC time (not a duration) in one of the accepted formats.</summary>
+    public static bool TryParseTime(string text, out DateTime time) =>
+        DateTime.TryParseExact(text.Trim(), Formats, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out time);
 }

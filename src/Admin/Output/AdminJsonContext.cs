@@ -19,6 +19,8 @@ namespace Actors.Admin.Output;
 [JsonSerializable(typeof(ImportReport))]
 [JsonSerializable(typeof(ProductReport))]
 [JsonSerializable(typeof(RulesReport))]
+[JsonSerializable(typeof(SilenceReport))]
+[JsonSerializable(typeof(SilencesReport))]
 public sealed partial class AdminJsonContext : JsonSerializerContext
 {
     /// <summary>For writing reports: without HTML-oriented escaping, so <c>&gt;=</c> stays readable.</summary>

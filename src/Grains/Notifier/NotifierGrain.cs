@@ -2,6 +2,7 @@ using System.IO.Hashing;
 using System.Text;
 using Actors.Grains.Interfaces;
 using Actors.Grains.Options;
+using Actors.Grains.Silences;
 using Actors.Grains.Sinks;
 using Actors.Resilience;
 using Microsoft.Extensions.DependencyInjection;
@@ -28,6 +29,10 @@ namespace Actors.Grains.Notifier;
 /// (<see cref="NotifierOptions.DedupRetention"/>) and records and delivers each alert once.
 /// </para>
 /// <para>
+/// Silences: an anomaly or transition that a silence matches when it arrives is recorded and counted like any other
+/// (so it is not sent when judged again) but makes no notification; it is not sent after the silence ends either.
+/// </para>
+/// <para>
 /// Delivery runs on an interleaving timer with a timeout per attempt, so a slow or unreachable sink never holds up
 /// <see cref="Notify"/>; head writes are serialized by a lock.
 /// </para>
@@ -36,6 +41,7 @@ public sealed partial class NotifierGrain(
     [PersistentState("notifier", StorageNames.State)] IPersistentState<NotifierState> state,
     IEnumerable<INotificationSink> allSinks,
     IServiceProvider services,
+    SilenceCache silenceCache,
     IOptions<NotifierOptions> options,
     TimeProvider time,
     DetectionMetrics metrics,
@@ -90,6 +96,7 @@ public sealed partial class NotifierGrain(
             }
             var s = state.State;
             var now = Now;
+            var silences = await silenceCache.GetAsync();
             var segment = new AlertSegment { Sequence = s.NextSequence, WrittenAt = now };
             foreach (var anomaly in anomalies)
             {
@@ -102,7 +109,11 @@ public sealed partial class NotifierGrain(
                 s.Received++;
                 s.ByType[anomaly.AnomalyType] = s.ByType.GetValueOrDefault(anomaly.AnomalyType) + 1;
                 metrics.AnomalyRecorded(anomaly.AnomalyType);
-                if (s.Folder.Offer(anomaly, now, _options.Cooldown) is { } notification)
+                if (SilenceOf(silences, anomaly.DeviceId, anomaly.ProductId, anomaly.Metric, RuleName(anomaly.AnomalyType), now) is { } silence)
+                {
+                    Silenced(anomaly.AlertId, silence);
+                }
+                else if (s.Folder.Offer(anomaly, now, _options.Cooldown) is { } notification)
                 {
                     segment.Notifications.Add(notification);
                 }
@@ -119,7 +130,14 @@ public sealed partial class NotifierGrain(
                     continue;
                 }
                 segment.Transitions.Add(transition);
-                segment.Notifications.Add(AlarmNotification(transition));
+                if (SilenceOf(silences, transition.DeviceId, transition.Cause.ProductId, transition.Metric, transition.Rule, now) is { } silence)
+                {
+                    Silenced(transition.TransitionId, silence);
+                }
+                else
+                {
+                    segment.Notifications.Add(AlarmNotification(transition));
+                }
             }
             if (segment.Anomalies.Count > 0 || segment.Transitions.Count > 0)
             {
@@ -156,7 +174,19 @@ public sealed partial class NotifierGrain(
         Folded = state.State.Folded,
         OutboxDepth = _outbox.Count,
         ByType = new Dictionary<AnomalyType, long>(state.State.ByType),
+        Silenced = state.State.Silenced,
     });
+
+    private static Silence? SilenceOf(Silence[] silences, string deviceId, string? productId, string metric, string rule, DateTime now) =>
+        Array.Find(silences, s => s.Matches(deviceId, productId, metric, rule, now));
+
+    private static string RuleName(AnomalyType type) => Enum.GetName(type) ?? type.ToString();
+
+    private void Silenced(string id, Silence silence)
+    {
+        state.State.Silenced++;
+        LogSilenced(logger, Shard, id, silence.Id);
+    }
 
     private static Notification AlarmNotification(AlarmTransition transition) => new()
     {
@@ -335,6 +365,9 @@ public sealed partial class NotifierGrain(
     /// 100 or more; two IDs would share one with a probability of about n² / 2^129 among n remembered.
     /// </summary>
     private static UInt128 AlertKey(string alertId) => XxHash128.HashToUInt128(Encoding.UTF8.GetBytes(alertId));
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Notifier shard {Shard}: {Id} not sent, silence {SilenceId} matches it")]
+    private static partial void LogSilenced(ILogger logger, long shard, string id, long silenceId);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Notifier shard {Shard}: delivering {Count} notifications to sink {Sink} failed (attempt {Attempts}); will retry")]
     private static partial void LogDeliveryFailed(ILogger logger, Exception exception, long shard, string sink, int count, int attempts);

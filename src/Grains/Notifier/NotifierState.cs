@@ -24,6 +24,9 @@ public sealed class NotifierState
     [Id(6)] public long Folded { get; set; }
     [Id(7)] public Dictionary<AnomalyType, long> ByType { get; set; } = [];
     [Id(8)] public long Repeated { get; set; }
+
+    /// <summary>Anomalies and alarm transitions recorded without a notification because a silence matched them.</summary>
+    [Id(9)] public long Silenced { get; set; }
 }
 
 /// <summary>A kept segment: its sequence number and when it was written.</summary>
