@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using Microsoft.Extensions.Options;
+using Orleans.Configuration;
 using Orleans.Serialization;
 using Orleans.Storage;
 
@@ -7,8 +9,9 @@ namespace Actors.Grains.Tests;
 /// <summary>
 /// Grain storage that outlives the silos of a test cluster (they all run in this process), as DynamoDB outlives ECS tasks:
 /// Orleans' memory storage keeps state in grains of the silos themselves, so killing a silo may lose what was written.
+/// Items are kept per cluster, so one test cluster's state (e.g. the rules it set) never reaches another's.
 /// </summary>
-public sealed class ProcessWideGrainStorage(Serializer serializer) : IGrainStorage
+public sealed class ProcessWideGrainStorage(Serializer serializer, IOptions<ClusterOptions> cluster) : IGrainStorage
 {
     private static readonly ConcurrentDictionary<string, (byte[] State, string ETag)> Items = new();
 
@@ -39,5 +42,5 @@ public sealed class ProcessWideGrainStorage(Serializer serializer) : IGrainStora
         return Task.CompletedTask;
     }
 
-    private static string Key(string stateName, GrainId grainId) => $"{stateName}/{grainId}";
+    private string Key(string stateName, GrainId grainId) => $"{cluster.Value.ClusterId}/{stateName}/{grainId}";
 }
