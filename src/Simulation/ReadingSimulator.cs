@@ -97,7 +97,7 @@ public sealed class ReadingSimulator
         var devices = new List<SimulatedDevice>(_options.DeviceCount);
         for (var i = 0; i < _options.TemperatureSensors; i++)
         {
-            devices.Add(new TemperatureSensor(Id("sensor-", i + 1), NextSeed(devices), i * WavePhaseStep, _options));
+            devices.Add(new TemperatureSensor(Id("sensor-", i + 1), NextSeed(devices), i * WavePhaseStep, _options.SpikeAtStart && i == 0, _options));
         }
         for (var i = 0; i < _options.Boards; i++)
         {

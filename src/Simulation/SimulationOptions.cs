@@ -69,6 +69,13 @@ public sealed class SimulationOptions
     /// </summary>
     public bool DriftAtStart { get; set; }
 
+    /// <summary>
+    /// Whether the first temperature sensor's (<c>sensor-1</c>) first reading is a spike, so that a <c>Threshold</c>
+    /// alert appears at once instead of at the first random spike (on average one a minute from the three default
+    /// sensors). Default false; the ingestor's <c>appsettings.json</c> turns it on for <c>simulate</c>.
+    /// </summary>
+    public bool SpikeAtStart { get; set; }
+
     /// <summary>Total number of simulated devices.</summary>
     public int DeviceCount => TemperatureSensors + Boards + Gateways + ProductionLines;
 

@@ -3,10 +3,11 @@ using Actors.Simulation.Json;
 namespace Actors.Simulation.Devices;
 
 /// <summary>
-/// A temperature sensor: a sine wave between 20 and 30 °C plus small noise, with rare spikes to 35-50 °C.
+/// A temperature sensor: a sine wave between 20 and 30 °C plus small noise, with rare spikes to 35-50 °C (the first
+/// sensor's first reading is one with <see cref="SimulationOptions.SpikeAtStart"/>).
 /// <c>{"temperature": 45.61, "timestamp": "2026-02-17T12:00:34.123456Z", "device_id": "sensor-7"}</c>
 /// </summary>
-internal sealed class TemperatureSensor(string deviceId, int seed, double wavePhase, SimulationOptions options)
+internal sealed class TemperatureSensor(string deviceId, int seed, double wavePhase, bool spikeFirst, SimulationOptions options)
     : SimulatedDevice(deviceId, seed)
 {
     private const string TimestampFormat = "yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'";
@@ -20,12 +21,14 @@ internal sealed class TemperatureSensor(string deviceId, int seed, double wavePh
 
     private readonly long _periodTicks = options.TemperaturePeriod.Ticks;
     private readonly double _spikeProbability = options.SpikeProbability;
+    private bool _spikeNext = spikeFirst;
 
     public override TimeSpan TimestampResolution => TimeSpan.FromMicroseconds(1);
 
     public override JsonRecord Read(DateTime eventTime)
     {
-        var isSpike = Random.NextDouble() < _spikeProbability;
+        var isSpike = Random.NextDouble() < _spikeProbability || _spikeNext;
+        _spikeNext = false;
         var temperature = isSpike ? RandomDraws.Uniform(Random, SpikeMin, SpikeMax) : Wave(eventTime);
         return new JsonRecord()
             .Number("temperature", FieldRole.Metric, JsonText.Round(temperature, 2))

@@ -25,6 +25,16 @@ public sealed partial class IngestorCommandLineTests
     }
 
     [Fact]
+    public async Task Simulate_with_plain_progress_prints_progress_lines_and_its_summary()
+    {
+        var run = await IngestorProcess.RunAsync(Deadline, "simulate", "--duration", "20s", "--speed", "0", "--history", "0", "--plain");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Matches(@"\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} accepted \d+, rejected \d+", run.Output);
+        Assert.Matches(AcceptedRow(), run.Output);
+    }
+
+    [Fact]
     public async Task A_malformed_duration_is_a_usage_error_that_shows_the_accepted_forms()
     {
         var run = await IngestorProcess.RunAsync(Deadline, "simulate", "--duration", "20x");

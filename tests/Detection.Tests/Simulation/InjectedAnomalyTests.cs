@@ -122,4 +122,19 @@ public sealed class InjectedAnomalyTests
         Assert.InRange(MeanThickness("M-001", inDrift: false), 49.9, 50.1);
         Assert.InRange(MeanThickness("M-002", inDrift: true), 50.1, 50.3);
     }
+
+    [Fact]
+    public void With_spike_at_start_the_first_sensor_starts_with_a_spike_and_the_others_do_not()
+    {
+        var options = SimulationRecords.Only(temperatureSensors: 2);
+        options.SpikeProbability = 0;
+        options.SpikeAtStart = true;
+
+        var records = SimulationRecords.Generate(options, TimeSpan.FromMinutes(1));
+        double[] Temperatures(string device) => [.. records.Where(r => r.DeviceId == device).Select(r => SimulationRecords.Metric(r, "temperature"))];
+
+        Assert.InRange(Temperatures("sensor-1")[0], 35, 50);
+        Assert.All(Temperatures("sensor-1").Skip(1), t => Assert.InRange(t, 20, 30));
+        Assert.All(Temperatures("sensor-2"), t => Assert.InRange(t, 20, 30));
+    }
 }
