@@ -125,6 +125,7 @@ public static class DetectionSiloExtensions
         services.AddAwsOptions(configuration).AddSnsClient().AddKinesisClient();
         services.AddSingleton<INotificationSink, SnsNotificationSink>();
         services.AddSingleton<INotificationSink, AnomalyStreamNotificationSink>();
+        services.AddSingleton<INotificationSink, CommandNotificationSink>();
         var sinks = configuration.GetSection($"{NotifierOptions.SectionName}:{nameof(NotifierOptions.Sinks)}").Get<string[]>() ?? [];
         var sns = services.AddOptions<SnsSinkOptions>().Bind(configuration.GetSection(SnsSinkOptions.SectionName));
         if (sinks.Contains("sns", StringComparer.OrdinalIgnoreCase))
@@ -136,6 +137,12 @@ public static class DetectionSiloExtensions
         {
             stream.Validate(o => !string.IsNullOrWhiteSpace(o.StreamName), $"{AnomalyStreamSinkOptions.SectionName}:{nameof(AnomalyStreamSinkOptions.StreamName)} is required when {NotifierOptions.SectionName}:{nameof(NotifierOptions.Sinks)} contains 'kinesis'.").ValidateOnStart();
         }
+        services.AddSingleton<IValidateOptions<CommandOptions>, CommandOptionsValidator>();
+        services.AddOptions<CommandOptions>().Bind(configuration.GetSection(CommandOptions.SectionName))
+            .Validate(
+                o => o.Rules.Count == 0 || sinks.Contains("commands", StringComparer.OrdinalIgnoreCase),
+                $"{CommandOptions.SectionName}:{nameof(CommandOptions.Rules)} is set but {NotifierOptions.SectionName}:{nameof(NotifierOptions.Sinks)} does not contain 'commands', which sends them.")
+            .ValidateOnStart();
         return services;
     }
 }

@@ -1,12 +1,13 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Actors.Detection.Alarms;
 using Actors.Grains.Interfaces;
 
 namespace Actors.Detection.Records;
 
 /// <summary>
-/// The one JSON format of the anomaly record and of notifications, used by every output (<c>replay --alerts</c>, the
+/// The one JSON format of the anomaly record, of notifications and of device commands, used by every output (<c>replay --alerts</c>, the
 /// log, file, SNS and Kinesis sinks): properties in declaration order, absent optional properties left out, times
 /// through <see cref="RecordTimeConverter"/>, enums as names. Use <see cref="Records"/>: the same options without
 /// HTML-oriented escaping, so that a rule such as <c>temperature &gt;= 30</c> stays readable.
@@ -16,6 +17,7 @@ namespace Actors.Detection.Records;
     Converters = [typeof(RecordTimeConverter), typeof(JsonStringEnumConverter<AnomalyType>), typeof(JsonStringEnumConverter<AlarmState>)])]
 [JsonSerializable(typeof(Anomaly))]
 [JsonSerializable(typeof(Notification))]
+[JsonSerializable(typeof(DeviceCommand))]
 public sealed partial class AlertJsonContext : JsonSerializerContext
 {
     /// <summary>

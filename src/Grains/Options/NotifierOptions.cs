@@ -11,7 +11,7 @@ public sealed class NotifierOptions
     /// <summary>Repeats of the same device, metric and type within this time are folded into one summary. Default 1 minute.</summary>
     public TimeSpan Cooldown { get; set; } = TimeSpan.FromMinutes(1);
 
-    /// <summary>Sinks to deliver to, by name: <c>log</c>, <c>file</c>, <c>sns</c>, <c>kinesis</c>. Default none: anomalies are recorded and countable but not sent.</summary>
+    /// <summary>Sinks to deliver to, by name: <c>log</c>, <c>file</c>, <c>sns</c>, <c>kinesis</c>, <c>commands</c> (docs/alarms.md). Default none: anomalies are recorded and countable but not sent.</summary>
     public string[] Sinks { get; set; } = [];
 
     /// <summary>How often the outbox is delivered and cooldowns are expired. Default 250 ms.</summary>
