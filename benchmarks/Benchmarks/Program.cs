@@ -2,15 +2,17 @@ using System.CommandLine;
 using Actors.Benchmarks.Loop;
 using Actors.Benchmarks.Memory;
 using Actors.Benchmarks.Nab;
+using Actors.Benchmarks.NoData;
 using Actors.Benchmarks.Replay;
 using BenchmarkDotNet.Running;
 
-var modes = new RootCommand("Benchmarks of the detection cluster: BenchmarkDotNet suites, replay-rate, replay-ratio, grain-memory and nab")
+var modes = new RootCommand("Benchmarks of the detection cluster: BenchmarkDotNet suites, replay-rate, replay-ratio, grain-memory, nab and no-data-sweep")
 {
     ReplayRateCommand.Create(),
     ReplayRatioCommand.Create(),
     GrainMemoryCommand.Create(),
     NabCommand.Create(),
+    NoDataSweepCommand.Create(),
 };
 if (args is [var first, ..] && modes.Subcommands.Any(mode => mode.Name == first))
 {

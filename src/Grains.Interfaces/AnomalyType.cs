@@ -32,4 +32,7 @@ public enum AnomalyType
 
     /// <summary>A learned series' score at or above the learned rule's threshold (docs/detection.md).</summary>
     Learned = 9,
+
+    /// <summary>A device silent for longer than its <c>NoData:After</c> (docs/alarms.md); it raises an alarm, never an anomaly record.</summary>
+    NoData = 10,
 }

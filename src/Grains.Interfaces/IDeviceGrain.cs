@@ -32,6 +32,16 @@ public interface IDeviceGrain : IGrainWithStringKey
     [DataPlaneOperation]
     Task<PersistResult> Persist(string? source = null, long? expectedMark = null);
 
+    /// <summary>
+    /// Asked by the device's no-data watch shard when the device's silence should have ended by <paramref name="now"/>
+    /// (wall clock, or a replay's event time): raises the NoData alarm if the device's latest reading is older than its
+    /// <c>NoData:After</c> (the transition is with the notifier and the state written before this returns), and says when
+    /// its silence ends otherwise.
+    /// </summary>
+    [Alias("check-silence")]
+    [DataPlaneOperation]
+    Task<SilenceCheck> CheckSilence(DateTime now);
+
     [Alias("snapshot")]
     Task<DeviceSnapshot> GetSnapshot();
 

@@ -2,6 +2,7 @@ using Actors.Detection.Alarms;
 using Actors.Grains.Alarms;
 using Actors.Aws;
 using Actors.Detection.Device;
+using Actors.Detection.NoData;
 using Actors.Detection.Spc;
 using Actors.Hosting.Sinks;
 using Actors.Hosting.Tls;
@@ -86,6 +87,7 @@ public static class DetectionSiloExtensions
         silo.Services.AddDetectionExceptionSerialization();
         silo.Services.AddDetectionServices(configuration);
         silo.AddStartupTask<NotifierStartup>();
+        silo.Services.AddHostedService<NoDataSweeper>();
         return silo;
     }
 
@@ -99,6 +101,9 @@ public static class DetectionSiloExtensions
         services.AddOptions<AlarmOptions>().Bind(configuration.GetSection(AlarmOptions.SectionName)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<AlarmOptions>, AlarmOptionsValidator>();
         services.AddSingleton<DeviceAlarms>();
+        services.AddOptions<NoDataOptions>().Bind(configuration.GetSection(NoDataOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<NoDataOptions>, NoDataOptionsValidator>();
+        services.AddSingleton<NoDataPolicy>();
         services.AddOptions<FileSinkOptions>().Bind(configuration.GetSection(FileSinkOptions.SectionName));
         services.AddOptions<DeviceGrainOptions>().Bind(configuration.GetSection(DeviceGrainOptions.SectionName))
             .Validate(o => o.MaxEventTimeJump > TimeSpan.Zero, $"{DeviceGrainOptions.SectionName}:{nameof(DeviceGrainOptions.MaxEventTimeJump)} must be positive.")

@@ -52,18 +52,27 @@ public sealed class AlarmBook
         {
             for (; next < raising.Count && raising[next].TargetTime <= reading.Timestamp; next++)
             {
-                Abnormal(deviceId, raising[next], options, now, transitions);
+                Abnormal(deviceId, raising[next], options.For(RuleName(raising[next].AnomalyType))!, now, transitions);
             }
             foreach (var metric in reading.Metrics)
             {
                 Normal(deviceId, reading.Timestamp, metric, options, now, transitions);
             }
+            Resumed(deviceId, reading.Timestamp, options, now, transitions);
         }
         for (; next < raising.Count; next++)
         {
-            Abnormal(deviceId, raising[next], options, now, transitions);
+            Abnormal(deviceId, raising[next], options.For(RuleName(raising[next].AnomalyType))!, now, transitions);
         }
     }
+
+    /// <summary>
+    /// The device has been silent for its whole no-data period: raises its NoData alarm, or makes a latched one ACTIVE
+    /// again; changes nothing while one is raised. <paramref name="cause"/> is dated at the end of the silence, so the
+    /// transition is the same whenever and however often the silence is found.
+    /// </summary>
+    public void Silent(string deviceId, Anomaly cause, AlarmOptions options, DateTime now, List<AlarmTransition> transitions) =>
+        Abnormal(deviceId, cause, options.For(NoDataAlarm.Rule) ?? Defaults, now, transitions);
 
     /// <summary>Applies an operator's action to the device's alarm of the command's metric and rule.</summary>
     /// <returns>The transition and the alarm as it is now.</returns>
@@ -157,13 +166,12 @@ public sealed class AlarmBook
         SnoozedUntil = alarm.SnoozedUntil,
     };
 
-    private void Abnormal(string deviceId, Anomaly anomaly, AlarmOptions options, DateTime now, List<AlarmTransition> transitions)
+    private void Abnormal(string deviceId, Anomaly anomaly, AlarmRuleOptions settings, DateTime now, List<AlarmTransition> transitions)
     {
         var rule = RuleName(anomaly.AnomalyType);
         var alarm = Find(anomaly.Metric, rule);
         if (alarm is null)
         {
-            var settings = options.For(rule)!;
             alarm = Alarm.Raise(anomaly, rule, settings, now);
             Alarms.Add(alarm);
             var id = AlarmTransitionIds.For(deviceId, alarm.Metric, rule, AlarmState.Active, anomaly.TargetTime);
@@ -182,7 +190,7 @@ public sealed class AlarmBook
         for (var i = 0; i < Alarms.Count; i++)
         {
             var alarm = Alarms[i];
-            if (!string.Equals(alarm.Metric, metric.Name, StringComparison.Ordinal) || alarm.Cause.TargetTime == time)
+            if (!string.Equals(alarm.Metric, metric.Name, StringComparison.Ordinal) || alarm.Cause.TargetTime == time || alarm.Cause.AnomalyType == AnomalyType.NoData)
             {
                 continue;
             }
@@ -195,6 +203,21 @@ public sealed class AlarmBook
                     i--;
                 }
             }
+        }
+    }
+
+    /// <summary>A reading of the device: its readings resumed, which is the normal reading of its NoData alarm.</summary>
+    private void Resumed(string deviceId, DateTime time, AlarmOptions options, DateTime now, List<AlarmTransition> transitions)
+    {
+        if (Find(NoDataAlarm.Metric, NoDataAlarm.Rule) is not { } alarm)
+        {
+            return;
+        }
+        var previous = alarm.State;
+        if (alarm.OnNormal(time, 0, options.For(NoDataAlarm.Rule) ?? Defaults, now) is { } state)
+        {
+            transitions.Add(Transition(deviceId, alarm, previous, AlarmTransitionIds.For(deviceId, alarm.Metric, alarm.Rule, state, time), time));
+            Forget(alarm);
         }
     }
 

@@ -1,5 +1,6 @@
 using Actors.Detection.Alarms;
 using Actors.Detection.Device;
+using Actors.Detection.NoData;
 using Actors.Grains.Interfaces;
 using Microsoft.Extensions.Options;
 
@@ -10,7 +11,7 @@ namespace Actors.Grains.Alarms;
 /// device's <see cref="AlarmBook"/> (kept in <see cref="DeviceState.Alarms"/> only while it holds an alarm), and sends
 /// the device's alarms to its index shard. One per silo.
 /// </summary>
-public sealed class DeviceAlarms(IOptions<AlarmOptions> options, TimeProvider time, IGrainFactory grains)
+public sealed class DeviceAlarms(IOptions<AlarmOptions> options, TimeProvider time, IGrainFactory grains, NoDataPolicy noData)
 {
     private AlarmOptions Options => options.Value;
 
@@ -41,6 +42,25 @@ public sealed class DeviceAlarms(IOptions<AlarmOptions> options, TimeProvider ti
         var transitions = new List<AlarmTransition>();
         Change(state, book => book.Tick(deviceId, Options, Now, transitions));
         return [.. transitions];
+    }
+
+    /// <summary>
+    /// Whether the device has been silent for its <c>NoData:After</c> by <paramref name="now"/>; if so its NoData alarm is
+    /// raised (the transitions go to <paramref name="transitions"/>).
+    /// </summary>
+    public SilenceCheck CheckSilence(string deviceId, DeviceState state, DateTime now, List<AlarmTransition> transitions)
+    {
+        if (state.LastEventTime is not { } last || noData.AfterFor(deviceId, state.LastProductId) is not { } after)
+        {
+            return new SilenceCheck { Outcome = SilenceOutcome.Unwatched };
+        }
+        var due = last + after;
+        if (due > now)
+        {
+            return new SilenceCheck { Outcome = SilenceOutcome.NotDue, Due = due };
+        }
+        Change(state, book => book.Silent(deviceId, NoDataAlarm.Cause(deviceId, state.LastProductId, last, after), Options, Now, transitions));
+        return new SilenceCheck { Outcome = SilenceOutcome.Raised, Due = due };
     }
 
     /// <inheritdoc cref="AlarmBook.Act"/>

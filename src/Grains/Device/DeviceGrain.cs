@@ -73,6 +73,19 @@ public sealed class DeviceGrain(
         KeepAlarmTimer();
     }
 
+    public async Task<SilenceCheck> CheckSilence(DateTime now)
+    {
+        var transitions = new List<AlarmTransition>();
+        var check = alarms.CheckSilence(DeviceId, State, now, transitions);
+        if (transitions.Count > 0)
+        {
+            MarkChanged();
+            await NotifyAsync([], [.. transitions]);
+            await Persist();
+        }
+        return check;
+    }
+
     public Task<DeviceSnapshot> GetSnapshot() => Task.FromResult(State.ToSnapshot(DeviceId));
 
     public Task<AlarmView[]> GetAlarms() => Task.FromResult(State.Alarms?.Views(DeviceId) ?? []);

@@ -39,14 +39,16 @@ public sealed class IngestPipeline
     /// <param name="checkpoints">When a checkpoint is due.</param>
     /// <param name="time">The clock of <paramref name="checkpoints"/>.</param>
     /// <param name="source">The source's name for the grains, for a source read again after a failure (a shard); null for one read once.</param>
+    /// <param name="noDataOnEventTime">True for a replay: the no-data watch runs on the event time read, not the wall clock.</param>
     public IngestPipeline(
-        IGrainFactory grains, ReadingParser parser, RejectionLog rejections, int batchSize, CheckpointOptions checkpoints, TimeProvider time, string? source = null)
+        IGrainFactory grains, ReadingParser parser, RejectionLog rejections, int batchSize, CheckpointOptions checkpoints, TimeProvider time, string? source = null,
+        bool noDataOnEventTime = false)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
         _parser = parser;
         _rejections = rejections;
         _batchSize = batchSize;
-        _dispatcher = new ReadingDispatcher(grains, source);
+        _dispatcher = new ReadingDispatcher(grains, source, noDataOnEventTime);
         _schedule = new CheckpointSchedule(checkpoints, time);
         _readings = new List<Reading>(batchSize);
         _positions = new List<string>(batchSize);

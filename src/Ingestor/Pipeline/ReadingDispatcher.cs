@@ -27,8 +27,12 @@ namespace Actors.Ingestor.Pipeline;
 /// again by their position (products) or event time (devices), the reloaded ones take them again, and the same
 /// anomalies, with the same IDs, come out.
 /// </remarks>
-public sealed class ReadingDispatcher(IGrainFactory grains, string? source = null)
+/// <param name="grains">Where the grains are.</param>
+/// <param name="source">The source's name; null for a source read once.</param>
+/// <param name="noDataOnEventTime">Whether the no-data watch runs on the event time read (replay) rather than the wall clock (<see cref="LastSeenFeed"/>).</param>
+public sealed class ReadingDispatcher(IGrainFactory grains, string? source = null, bool noDataOnEventTime = false)
 {
+    private readonly LastSeenFeed _lastSeen = new(grains, noDataOnEventTime);
     private readonly Dictionary<string, long?> _devices = [];
     private readonly Dictionary<string, string?> _products = [];
     private readonly Dictionary<string, DateTime> _latest = [];
@@ -185,6 +189,7 @@ public sealed class ReadingDispatcher(IGrainFactory grains, string? source = nul
             return false;
         }
         _batchLatest[reading.DeviceId] = reading.Timestamp;
+        _lastSeen.Saw(reading);
         return true;
     }
 
@@ -197,7 +202,7 @@ public sealed class ReadingDispatcher(IGrainFactory grains, string? source = nul
 
     /// <summary>
     /// Asks every product, then every device grain the source touched since the last checkpoint to write its state
-    /// (anomalies are with the notifier already). The source's own checkpoint may move after, unless a grain answered
+    /// (anomalies are with the notifier already), then hands the devices' latest readings to the no-data watch. The source's own checkpoint may move after, unless a grain answered
     /// "behind": then it must stay, and the source be read again from it (<see cref="Rewind"/>).
     /// </summary>
     public async Task<CheckpointOutcome> CheckpointAsync()
@@ -209,6 +214,7 @@ public sealed class ReadingDispatcher(IGrainFactory grains, string? source = nul
             products.Contains(PersistResult.Behind) || devices.Contains(PersistResult.Behind));
         if (!outcome.Behind)
         {
+            await _lastSeen.FlushAsync();
             _products.Clear();
             _devices.Clear();
             _latestAtCheckpoint = new Dictionary<string, DateTime>(_latest);

@@ -19,7 +19,7 @@ public sealed class ReplayRunner(IGrainFactory grains, ReadingParser parser, Rej
 
     public async Task<RunSummary> RunAsync(Stream input, string sourceName, TextWriter? alerts, CancellationToken cancellationToken)
     {
-        var pipeline = new IngestPipeline(grains, parser, rejections, batchSize, checkpoints ?? new CheckpointOptions(), TimeProvider.System)
+        var pipeline = new IngestPipeline(grains, parser, rejections, batchSize, checkpoints ?? new CheckpointOptions(), TimeProvider.System, noDataOnEventTime: true)
         {
             DeadLetters = DeadLetters,
             Judged = alerts is null ? null : outcome => WriteAsync(alerts, outcome),
