@@ -42,6 +42,15 @@ public interface IDeviceGrain : IGrainWithStringKey
     [DataPlaneOperation]
     Task<SilenceCheck> CheckSilence(DateTime now);
 
+    /// <summary>
+    /// Goes back to the state last written, dropping what was judged since: the caller reads its source again from its
+    /// last checkpoint and sends those readings again, so the device judges them again from its written state and answers
+    /// the same moving ranges for its products (which may have gone back to their checkpoint too).
+    /// </summary>
+    [Alias("revert")]
+    [DataPlaneOperation]
+    Task Revert();
+
     [Alias("snapshot")]
     Task<DeviceSnapshot> GetSnapshot();
 

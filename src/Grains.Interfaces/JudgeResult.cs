@@ -27,4 +27,11 @@ public sealed record JudgeResult
 
     /// <summary>Batches the device has taken from the caller's source; the caller passes it back with its next call.</summary>
     [Id(6)] public long Mark { get; init; }
+
+    /// <summary>
+    /// Per reading sent, in order: for a judged reading with a product, the moving range of each of its metrics to the
+    /// device's previous value of it on that product (NaN for the first), for the product's moving-range chart; null
+    /// for every other reading.
+    /// </summary>
+    [Id(7)] public double[]?[] MovingRanges { get; init; } = [];
 }

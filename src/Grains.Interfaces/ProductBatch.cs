@@ -14,4 +14,10 @@ public sealed record ProductBatch
 
     /// <summary>The position the previous call since the last checkpoint returned; null for the first call after one.</summary>
     [Id(3)] public string? ExpectedPosition { get; init; }
+
+    /// <summary>
+    /// Per reading, the moving ranges its device computed (<see cref="JudgeResult.MovingRanges"/>), or null when the
+    /// device did not judge it anew; null for none at all.
+    /// </summary>
+    [Id(4)] public double[]?[]? MovingRanges { get; init; }
 }

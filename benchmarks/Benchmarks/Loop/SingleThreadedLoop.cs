@@ -13,8 +13,8 @@ namespace Actors.Benchmarks.Loop;
 /// The baseline the replay is measured against: one thread parses an NDJSON file and judges every reading with the
 /// classes the grains use (<see cref="ReadingParser"/>, <see cref="DeviceDetector"/> with a <see cref="DeviceState"/>
 /// per device, <see cref="ProductHistory"/> and <see cref="LimitBook"/> per product), no actors, no storage. Readings
-/// are judged one at a time in file order; a reading its device accepted is counted by its product, whose limits for a
-/// day are computed at the first request, as the product grain does. Every anomaly is written as the <c>replay</c>
+/// are judged one at a time in file order; a reading its device accepted is counted by its product with the moving ranges
+/// the device computed, and a product's limits for a day are computed at the first request, as the product grain does. Every anomaly is written as the <c>replay</c>
 /// command writes it, and at the end every open z-score window is closed.
 /// </summary>
 public sealed class SingleThreadedLoop
@@ -48,6 +48,7 @@ public sealed class SingleThreadedLoop
     {
         var summary = new LoopSummary();
         var one = new Reading[1];
+        var movingRanges = new double[]?[1];
         var found = new List<Anomaly>();
         await foreach (var line in NdjsonReader.ReadAsync(input, _parser.MaxRecordBytes, cancellationToken))
         {
@@ -62,11 +63,11 @@ public sealed class SingleThreadedLoop
                 _devices[reading.DeviceId] = state = new DeviceState();
             }
             one[0] = reading;
-            var (accepted, _) = _detector.Judge(reading.DeviceId, state, one, _rules, LimitsFor, found);
+            var (accepted, _) = _detector.Judge(reading.DeviceId, state, one, _rules, LimitsFor, found, movingRanges);
             summary.Accepted += accepted;
             if (accepted == 1 && reading.ProductId is { } product)
             {
-                Count(product, reading);
+                Count(product, reading, movingRanges[0]);
             }
             Write(found, alerts, summary);
         }
@@ -79,14 +80,14 @@ public sealed class SingleThreadedLoop
         return summary;
     }
 
-    private void Count(string productId, Reading reading)
+    private void Count(string productId, Reading reading, double[]? movingRanges)
     {
         if (!_products.TryGetValue(productId, out var product))
         {
             _products[productId] = product = (new ProductHistory(), new LimitBook());
         }
         var latest = product.History.LatestEventUtc;
-        if (product.History.Add(reading, _spc.MaxEventTimeJump, metric => _chartRules.For(productId, metric).Spec)
+        if (product.History.Add(reading, movingRanges, _spc.MaxEventTimeJump, metric => _chartRules.For(productId, metric).Spec)
             && latest is { } before && _calendar.DayOf(before) != _calendar.DayOf(reading.Timestamp))
         {
             product.History.Prune(_calendar, _spc);

@@ -181,11 +181,16 @@ public static class GrainMemoryCommand
     private static int ProductStateBytes(IGrainStorageSerializer serializer, DeviceFeed feed, int devices)
     {
         var state = new ProductState();
+        var detector = new DeviceDetector();
+        var limits = BenchmarkRules.LimitsLookup();
         for (var i = 0; i < devices; i++)
         {
-            foreach (var reading in feed.For("size", i, 0))
+            var readings = feed.For("size", i, 0);
+            var movingRanges = new double[]?[readings.Length];
+            detector.Judge(DeviceFeed.DeviceId("size", i), new DeviceState(), readings, BenchmarkRules.Rules, limits, [], movingRanges);
+            for (var j = 0; j < readings.Length; j++)
             {
-                state.History.Add(reading);
+                state.History.Add(readings[j], movingRanges[j]);
             }
         }
         state.History.Prune(SpcCalendar.Utc, new SpcOptions());

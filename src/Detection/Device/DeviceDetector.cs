@@ -46,6 +46,12 @@ public sealed class DeviceDetector(TimeSpan? maxEventTimeJump = null, SeriesRule
     /// <param name="rules">The rules in force; prepared again only when <see cref="DetectionRules.Version"/> changes.</param>
     /// <param name="limitsFor">The control limits of a product for the day of an event time, or null when there are none; called once per accepted reading that has a product.</param>
     /// <param name="anomalies">Receives the anomalies found, in the order found.</param>
+    /// <param name="movingRanges">
+    /// When given (as long as <paramref name="readings"/>), receives for each judged reading with a product the moving
+    /// range of each of its metrics, in the reading's metric order: |x - the device's previous value of the metric on
+    /// that product| (the last value of its X-bar series), NaN for the first; null for every other reading. The product
+    /// accumulates them, so it needs no value per device.
+    /// </param>
     /// <returns>How many readings were judged and how many were dropped as duplicates; the rest were outliers.</returns>
     public (int Accepted, int Duplicates) Judge(
         string deviceId,
@@ -53,7 +59,8 @@ public sealed class DeviceDetector(TimeSpan? maxEventTimeJump = null, SeriesRule
         IReadOnlyList<Reading> readings,
         DetectionRules rules,
         Func<string, DateTime, ControlLimits[]?> limitsFor,
-        List<Anomaly> anomalies)
+        List<Anomaly> anomalies,
+        double[]?[]? movingRanges = null)
     {
         ArgumentNullException.ThrowIfNull(deviceId);
         ArgumentNullException.ThrowIfNull(state);
@@ -89,6 +96,7 @@ public sealed class DeviceDetector(TimeSpan? maxEventTimeJump = null, SeriesRule
             var productId = reading.ProductId;
             var limits = productId is null ? null : limitsFor(productId, time);
             var metrics = reading.Metrics;
+            var ranges = productId is not null && movingRanges is not null ? new double[metrics.Length] : null;
             for (var j = 0; j < metrics.Length; j++)
             {
                 var metric = metrics[j];
@@ -106,12 +114,22 @@ public sealed class DeviceDetector(TimeSpan? maxEventTimeJump = null, SeriesRule
                 if (productId is not null)
                 {
                     var metricLimits = FindLimits(limits, metric.Name);
-                    JudgeSpc(deviceId, state, productId, time, metric, metricLimits, anomalies);
+                    var range = JudgeSpc(deviceId, state, productId, time, metric, metricLimits, anomalies);
+                    if (ranges is not null)
+                    {
+                        ranges[j] = range;
+                    }
+
                     if (metricLimits is not null)
                     {
                         _charts.Judge(deviceId, state, productId, time, metric, metricLimits, anomalies);
                     }
                 }
+            }
+
+            if (ranges is not null)
+            {
+                movingRanges![i] = ranges;
             }
 
             accepted++;
@@ -216,7 +234,8 @@ public sealed class DeviceDetector(TimeSpan? maxEventTimeJump = null, SeriesRule
         window.Add(time, metric.Value, productId, rule.MaxSamples);
     }
 
-    private static void JudgeSpc(
+    /// <summary>Judges the value against the individuals and X-bar limits; returns its moving range to the previous value of the series, NaN for the first.</summary>
+    private static double JudgeSpc(
         string deviceId,
         DeviceState state,
         string productId,
@@ -244,10 +263,11 @@ public sealed class DeviceDetector(TimeSpan? maxEventTimeJump = null, SeriesRule
         }
 
         var series = state.TouchSeries(productId, metric.Name, time);
+        var range = series.Last is { } previous ? Math.Abs(metric.Value - previous) : double.NaN;
         series.Add(metric.Value);
         if (limits is null || !series.IsFull)
         {
-            return;
+            return range;
         }
 
         var mean = series.Mean;
@@ -267,6 +287,8 @@ public sealed class DeviceDetector(TimeSpan? maxEventTimeJump = null, SeriesRule
                     ? string.Create(CultureInfo.InvariantCulture, $"mean of last {XBarSeries.Size} {metric.Name} > UCL-X {limits.UclX}")
                     : string.Create(CultureInfo.InvariantCulture, $"mean of last {XBarSeries.Size} {metric.Name} < LCL-X {limits.LclX}")));
         }
+
+        return range;
     }
 
     private static ControlLimits? FindLimits(ControlLimits[]? limits, string metric)

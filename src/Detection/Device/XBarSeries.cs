@@ -50,6 +50,9 @@ public sealed class XBarSeries
         }
     }
 
+    /// <summary>The value added last; null while the series is empty.</summary>
+    public double? Last => Count == 0 ? null : Values[(Next + Size - 1) % Size];
+
     /// <summary>Adds a value, replacing the oldest once the series is full.</summary>
     /// <param name="value">The value to add.</param>
     public void Add(double value)

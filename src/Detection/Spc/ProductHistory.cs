@@ -7,9 +7,9 @@ namespace Actors.Detection.Spc;
 
 /// <summary>
 /// What a product grain keeps of its readings: per metric, the statistics of each 15-minute bucket (aligned to the
-/// UTC epoch, so every real-world UTC offset, including +5:30 and +5:45, starts its days on a bucket boundary), and
-/// per device its latest values, for the moving ranges. Which readings were already counted is the business of
-/// <see cref="SourceWatermarks"/>.
+/// UTC epoch, so every real-world UTC offset, including +5:30 and +5:45, starts its days on a bucket boundary), and of
+/// the moving ranges its devices computed. Nothing is kept per device, so the state does not grow with the number of
+/// devices that make the product. Which readings were already counted is the business of <see cref="SourceWatermarks"/>.
 /// </summary>
 /// <remarks>
 /// Results depend only on the order readings were added in, never on how they were batched or on queries in between:
@@ -24,7 +24,6 @@ public sealed class ProductHistory
     private static readonly TimeSpan OneDay = TimeSpan.FromDays(1);
 
     [Id(0)] private Dictionary<string, BucketSeries> _series = [];
-    [Id(1)] private Dictionary<string, DateTime> _lastSeen = [];
 
     /// <summary>Readings counted.</summary>
     [Id(2)] public long Readings { get; private set; }
@@ -38,11 +37,7 @@ public sealed class ProductHistory
     [Id(6)] private DateTime? _outlierCandidate;
 
     [Id(7)] private Dictionary<string, BucketSeries> _movingRanges = [];
-    [Id(8)] private Dictionary<string, Dictionary<string, double>> _lastValues = [];
     [Id(9)] private Dictionary<string, BucketSeries> _outOfSpec = [];
-
-    /// <summary>Devices whose latest value is retained for moving ranges.</summary>
-    public int Devices => _lastSeen.Count;
 
     /// <summary>Buckets retained over all metrics.</summary>
     public int Buckets => _series.Values.Sum(series => series.Count);
@@ -63,14 +58,18 @@ public sealed class ProductHistory
     /// Which readings were already counted is the business of <see cref="SourceWatermarks"/>.
     /// A reading more than <paramref name="maxEventTimeJump"/> ahead of <see cref="LatestEventUtc"/> is an outlier and
     /// not counted unless the reading before it was such an outlier near it (<see cref="EventTimeJump"/>), so one
-    /// record cannot drive <see cref="Prune"/>. The moving range to the device's previous value of the metric goes into
+    /// record cannot drive <see cref="Prune"/>. The moving range of each metric, as its device computed it, goes into
     /// the bucket too, and with specification limits, whether the value was out of specification.
     /// </summary>
     /// <param name="reading">The reading.</param>
+    /// <param name="movingRanges">
+    /// Per metric of the reading, in its order, |x - the device's previous value of the metric on this product|, NaN for
+    /// the device's first (<see cref="Device.DeviceDetector.Judge"/> computes them); null for none.
+    /// </param>
     /// <param name="maxEventTimeJump">Default <see cref="EventTimeJump.DefaultMaxJump"/>.</param>
     /// <param name="specOf">The specification limits of a metric, or null for none.</param>
     /// <returns><see langword="true"/> when the reading was counted.</returns>
-    public bool Add(Reading reading, TimeSpan? maxEventTimeJump = null, Func<string, SpecLimits?>? specOf = null)
+    public bool Add(Reading reading, IReadOnlyList<double>? movingRanges = null, TimeSpan? maxEventTimeJump = null, Func<string, SpecLimits?>? specOf = null)
     {
         ArgumentNullException.ThrowIfNull(reading);
         var timestamp = SpcCalendar.AsUtc(reading.Timestamp);
@@ -81,23 +80,27 @@ public sealed class ProductHistory
         }
 
         var bucket = BucketStart(timestamp).Ticks;
-        foreach (var metric in reading.Metrics ?? [])
+        var metrics = reading.Metrics ?? [];
+        for (var i = 0; i < metrics.Length; i++)
         {
+            var metric = metrics[i];
             if (string.IsNullOrEmpty(metric.Name) || !double.IsFinite(metric.Value))
             {
                 continue;
             }
 
-            var series = SeriesOf(_series, metric.Name);
-            series.Add(bucket, metric.Value);
-            AddMovingRange(reading.DeviceId, metric, bucket);
+            SeriesOf(_series, metric.Name).Add(bucket, metric.Value);
+            if (movingRanges is not null && i < movingRanges.Count && double.IsFinite(movingRanges[i]))
+            {
+                SeriesOf(_movingRanges, metric.Name).Add(bucket, movingRanges[i]);
+            }
+
             if (specOf?.Invoke(metric.Name) is { } spec)
             {
                 SeriesOf(_outOfSpec, metric.Name).Add(bucket, spec.IsOut(metric.Value) ? 1 : 0);
             }
         }
 
-        _lastSeen[reading.DeviceId] = timestamp;
         Readings++;
         if (LatestEventUtc is not { } latest || timestamp > latest)
         {
@@ -150,8 +153,8 @@ public sealed class ProductHistory
 
     /// <summary>
     /// Average moving range of <paramref name="metric"/> over the buckets in [<paramref name="fromUtc"/>,
-    /// <paramref name="toUtc"/>): each device's consecutive values, the range counted in the later value's bucket;
-    /// null when there is none.
+    /// <paramref name="toUtc"/>): each device's consecutive values of the product, the range counted in the later
+    /// value's bucket; null when there is none.
     /// </summary>
     public double? MovingRangeBar(string metric, DateTime fromUtc, DateTime toUtc)
     {
@@ -189,8 +192,7 @@ public sealed class ProductHistory
     /// <summary>
     /// Drops what no limit still to be asked for needs, so the state stays bounded whatever the reading rate: buckets
     /// starting before the window of the day before the latest event's day (start of that day -
-    /// <see cref="SpcOptions.WindowHours"/> - 24 h, or earlier when a daylight-saving change makes that day longer),
-    /// and the latest values of devices with no counted event since then.
+    /// <see cref="SpcOptions.WindowHours"/> - 24 h, or earlier when a daylight-saving change makes that day longer).
     /// </summary>
     public void Prune(SpcCalendar calendar, SpcOptions settings)
     {
@@ -205,14 +207,6 @@ public sealed class ProductHistory
         RemoveBefore(_series, cutoff);
         RemoveBefore(_movingRanges, cutoff);
         RemoveBefore(_outOfSpec, cutoff);
-        foreach (var (device, seen) in _lastSeen.ToArray())
-        {
-            if (seen.Ticks < cutoff)
-            {
-                _lastSeen.Remove(device);
-                _lastValues.Remove(device);
-            }
-        }
     }
 
     /// <summary>Aggregates of each metric over its retained buckets, ordered by metric.</summary>
@@ -236,22 +230,6 @@ public sealed class ProductHistory
         }
 
         return [.. views];
-    }
-
-    private void AddMovingRange(string deviceId, Metric metric, long bucket)
-    {
-        if (!_lastValues.TryGetValue(deviceId, out var last))
-        {
-            last = [];
-            _lastValues.Add(deviceId, last);
-        }
-
-        if (last.TryGetValue(metric.Name, out var previous))
-        {
-            SeriesOf(_movingRanges, metric.Name).Add(bucket, Math.Abs(metric.Value - previous));
-        }
-
-        last[metric.Name] = metric.Value;
     }
 
     private static BucketSeries SeriesOf(Dictionary<string, BucketSeries> byMetric, string metric)

@@ -44,10 +44,12 @@ public sealed class DeviceGrain(
         var judged = new List<Reading>(readings.Length);
         var batchLimits = await FetchLimitsAsync(readings, judged);
         var found = new List<Anomaly>();
-        var (accepted, duplicates) = detector.Judge(DeviceId, State, readings, current, batchLimits.For, found);
+        var movingRanges = new double[]?[readings.Length];
+        var (accepted, duplicates) = detector.Judge(DeviceId, State, readings, current, batchLimits.For, found, movingRanges);
         var transitions = alarms.Observe(DeviceId, State, judged, found);
         var mark = source is null ? 0 : State.Sources.Advance(source);
-        return await CompleteAsync(accepted, duplicates, readings.Length - accepted - duplicates, found, transitions, mark);
+        var result = await CompleteAsync(accepted, duplicates, readings.Length - accepted - duplicates, found, transitions, mark);
+        return result with { MovingRanges = movingRanges };
     }
 
     public async Task<JudgeResult> CloseWindows(DateTime watermark)
@@ -65,6 +67,12 @@ public sealed class DeviceGrain(
             return PersistResult.Behind;
         }
         return await WriteIfChangedAsync();
+    }
+
+    public async Task Revert()
+    {
+        await RevertAsync();
+        KeepAlarmTimer();
     }
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)

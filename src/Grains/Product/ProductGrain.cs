@@ -44,7 +44,7 @@ public sealed class ProductGrain(
             sources.Advance(batch.Source, batch.Positions[i]);
             processed++;
             var reading = batch.Readings[i];
-            if (history.Add(reading, settings.Value.MaxEventTimeJump, metric => _rules.For(ProductId, metric).Spec))
+            if (history.Add(reading, batch.MovingRanges?[i], settings.Value.MaxEventTimeJump, metric => _rules.For(ProductId, metric).Spec))
             {
                 State.ChartPoints.Add(reading, settings.Value);
                 counted++;

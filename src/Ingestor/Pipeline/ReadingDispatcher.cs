@@ -1,31 +1,35 @@
 using System.Globalization;
 using System.Runtime.ExceptionServices;
 using Actors.Detection.EventTime;
+using Actors.Detection.Spc;
 using Actors.Grains.Interfaces;
 
 namespace Actors.Ingestor.Pipeline;
 
 /// <summary>
 /// Routes the batches read from one source to the grains and is the checkpoint barrier of that source. A batch goes
-/// first to the product grains, one call per product (so a day's limits see every earlier reading), then to the device
-/// grains, one call per device, in parallel across devices and in input order within a device. Grains keep what they
-/// took in memory; <see cref="CheckpointAsync"/> asks every grain the source touched since the last checkpoint to
-/// write its state, and only after that may the source's own checkpoint move.
+/// first to the device grains, one call per device, in parallel across devices and in input order within a device, then
+/// to the product grains, one call per product, with the moving range of each value that its device answered (so a
+/// product keeps nothing per device). A batch is sent in runs that end where a later 15-minute bucket of event time
+/// starts, so a day's limits, asked for by the first device that judges a reading of that day, see every earlier
+/// reading and moving range. Grains keep what they took in memory; <see cref="CheckpointAsync"/> asks every grain the
+/// source touched since the last checkpoint to write its state, and only after that may the source's own checkpoint
+/// move.
 /// </summary>
 /// <remarks>
 /// A product counts only the readings its device will judge: the dispatcher remembers each device's latest event time
 /// in this source and leaves out of the product batches the readings the device will drop as duplicate or late (the
 /// device's own rule, applied to the source in order). On a rewind it goes back to what it remembered at the last
-/// checkpoint, not to what the devices answer: a device that kept its state is ahead of the re-read readings, and a
-/// product reloaded from storage must still be offered them. After a restart it knows nothing yet, so a device's exact
-/// repeat of a reading from before that point may be counted once more by its product.
+/// checkpoint, not to what the devices answer: a product reloaded from storage must be offered every re-read reading.
+/// After a restart it knows nothing yet, so a device's exact repeat of a reading from before that point may be counted
+/// once more by its product, without a moving range.
 /// </remarks>
 /// <remarks>
 /// Each call carries what the grain answered to the previous call since the checkpoint, so a grain that was reloaded
 /// from storage in between (its silo died) answers "behind" instead of silently missing readings; the caller then
-/// reads the source again from its checkpoint (<see cref="Rewind"/>): grains that kept their state drop the readings
-/// again by their position (products) or event time (devices), the reloaded ones take them again, and the same
-/// anomalies, with the same IDs, come out.
+/// reads the source again from its checkpoint (<see cref="Rewind"/>): every device the source touched since goes back
+/// to its written state first, products that kept their state drop the re-read readings by their position, and the
+/// devices judge them again, so the same anomalies, with the same IDs, and the same moving ranges come out.
 /// </remarks>
 /// <param name="grains">Where the grains are.</param>
 /// <param name="source">The source's name; null for a source read once.</param>
@@ -38,6 +42,7 @@ public sealed class ReadingDispatcher(IGrainFactory grains, string? source = nul
     private readonly Dictionary<string, DateTime> _latest = [];
     private Dictionary<string, DateTime> _latestAtCheckpoint = [];
     private readonly Dictionary<string, DateTime> _batchLatest = [];
+    private readonly HashSet<string> _rewound = [];
     private long _ordinal;
 
     /// <summary>The source's name; a source read once (a file, the simulator) gets a name unique to this dispatcher.</summary>
@@ -62,97 +67,158 @@ public sealed class ReadingDispatcher(IGrainFactory grains, string? source = nul
     }
 
     /// <summary>
-    /// Dispatches readings with their positions in the source (increasing; see <see cref="SourcePosition"/>). A grain call
-    /// that fails because of what it was sent (<see cref="GrainCallFailure.IsCausedByInput"/>) fails only its own
-    /// readings: the other grains' results count, and the readings no grain took (those of a failed product, and every
-    /// reading of a device that failed or had one of them) come back in <see cref="BatchOutcome.Failed"/>, to be sent
-    /// again (a failed call is expected to have changed nothing). Any other failure is thrown.
+    /// Dispatches readings with their positions in the source (increasing; see <see cref="SourcePosition"/>), in runs
+    /// that end where a reading is in a later 15-minute bucket (<see cref="ProductHistory.BucketStart"/>) than every
+    /// reading of the run before it. A device call that fails because of what it was sent
+    /// (<see cref="GrainCallFailure.IsCausedByInput"/>) fails only its device's readings: the other grains' results count,
+    /// and every reading of that device from then on comes back in <see cref="BatchOutcome.Failed"/>, to be sent again (a
+    /// failed call is expected to have changed nothing). Any other failure, and any failure of a product call (its
+    /// devices have judged its readings already), is thrown.
     /// </summary>
     public async Task<BatchOutcome> DispatchAsync(IReadOnlyList<Reading> readings, IReadOnlyList<string> positions)
     {
-        var byProduct = new Dictionary<string, (List<Reading> Readings, List<string> Positions)>();
-        var byDevice = new Dictionary<string, List<Reading>>();
+        await RevertRewoundDevicesAsync();
+        var held = new HashSet<string>(StringComparer.Ordinal);
+        var accepted = 0;
+        var duplicates = 0;
+        var outliers = 0;
+        var anomalies = new List<Anomaly>();
+        var failed = new List<int>();
+        var failures = new List<GrainCallFailure>();
+        for (var start = 0; start < readings.Count;)
+        {
+            var end = EndOfRun(readings, start);
+            var run = await DispatchRunAsync(readings, positions, start, end, held);
+            if (run.Behind)
+            {
+                return run;
+            }
+            accepted += run.Accepted;
+            duplicates += run.Duplicates;
+            outliers += run.Outliers;
+            anomalies.AddRange(run.Anomalies);
+            failed.AddRange(run.Failed);
+            failures.AddRange(run.Failures);
+            start = end;
+        }
+        return new BatchOutcome(accepted, duplicates, anomalies, outliers) { Failed = failed, Failures = failures };
+    }
+
+    /// <summary>
+    /// Where the run from <paramref name="start"/> ends: before the first reading in a later bucket than every reading
+    /// of the run before it. Every day starts on a bucket boundary, so the products have counted every reading and moving
+    /// range of a day's first bucket's predecessors before any device asks for that day's limits.
+    /// </summary>
+    private static int EndOfRun(IReadOnlyList<Reading> readings, int start)
+    {
+        var latest = ProductHistory.BucketStart(readings[start].Timestamp);
+        var end = start + 1;
+        while (end < readings.Count && ProductHistory.BucketStart(readings[end].Timestamp) <= latest)
+        {
+            end++;
+        }
+        return end;
+    }
+
+    /// <summary>
+    /// Sends the readings in [<paramref name="start"/>, <paramref name="end"/>) to their devices, then those the devices
+    /// judge to their products with the moving ranges the devices answered. Devices in <paramref name="held"/> (failed
+    /// earlier in the batch) are not called: their readings fail, in order, so they can be sent again.
+    /// </summary>
+    private async Task<BatchOutcome> DispatchRunAsync(
+        IReadOnlyList<Reading> readings, IReadOnlyList<string> positions, int start, int end, HashSet<string> held)
+    {
+        var byDevice = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var forProducts = new List<int>();
+        var failed = new List<int>();
         _batchLatest.Clear();
-        for (var i = 0; i < readings.Count; i++)
+        for (var i = start; i < end; i++)
         {
             var reading = readings[i];
-            if (WillJudge(reading) && reading.ProductId is { } product)
+            if (held.Contains(reading.DeviceId))
             {
-                if (!byProduct.TryGetValue(product, out var group))
-                {
-                    byProduct[product] = group = ([], []);
-                }
-                group.Readings.Add(reading);
-                group.Positions.Add(positions[i]);
+                failed.Add(i);
+                continue;
             }
-            if (!byDevice.TryGetValue(reading.DeviceId, out var deviceGroup))
+            if (WillJudge(reading) && reading.ProductId is not null)
             {
-                byDevice[reading.DeviceId] = deviceGroup = [];
+                forProducts.Add(i);
             }
-            deviceGroup.Add(reading);
-        }
-        foreach (var (device, latest) in _batchLatest)
-        {
-            _latest[device] = latest;
+            if (!byDevice.TryGetValue(reading.DeviceId, out var indices))
+            {
+                byDevice[reading.DeviceId] = indices = [];
+            }
+            indices.Add(i);
         }
 
-        var counted = await Task.WhenAll(byProduct.Select(p => CallAsync($"product {p.Key}", () => grains.GetGrain<IProductGrain>(p.Key).Accumulate(new ProductBatch
-        {
-            Source = Source,
-            Readings = [.. p.Value.Readings],
-            Positions = [.. p.Value.Positions],
-            ExpectedPosition = _products.GetValueOrDefault(p.Key),
-        }))));
-        var behind = false;
+        var calls = byDevice.ToList();
+        var judged = await Task.WhenAll(calls.Select(d =>
+            CallAsync($"device {d.Key}", () => grains.GetGrain<IDeviceGrain>(d.Key).Judge([.. d.Value.Select(i => readings[i])], Source, _devices.GetValueOrDefault(d.Key)))));
+        var movingRanges = new double[]?[end - start];
+        var succeeded = new List<(string Device, JudgeResult Result)>(judged.Length);
         List<GrainCallFailure>? failures = null;
-        HashSet<string>? held = null;
-        foreach (var (product, (result, failure)) in byProduct.Keys.Zip(counted))
+        foreach (var ((device, indices), (result, failure)) in calls.Zip(judged))
         {
             if (failure is not null)
             {
                 (failures ??= []).Add(failure);
-                held ??= new HashSet<string>(StringComparer.Ordinal);
-                held.UnionWith(byProduct[product].Readings.Select(r => r.DeviceId));
+                held.Add(device);
+                failed.AddRange(indices);
                 continue;
             }
-            _products[product] = result!.Position;
-            behind |= result.Behind;
+            succeeded.Add((device, result!));
+            for (var k = 0; k < indices.Count && k < result!.MovingRanges.Length; k++)
+            {
+                movingRanges[indices[k] - start] = result.MovingRanges[k];
+            }
         }
         ThrowIfNotCausedByInput(failures);
+        var outcome = Combine([.. succeeded], judged: true);
+        if (outcome.Behind)
+        {
+            return outcome;
+        }
+        foreach (var (device, latest) in _batchLatest)
+        {
+            if (!held.Contains(device))
+            {
+                _latest[device] = latest;
+            }
+        }
+
+        var byProduct = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        foreach (var i in forProducts)
+        {
+            if (!held.Contains(readings[i].DeviceId))
+            {
+                var product = readings[i].ProductId!;
+                if (!byProduct.TryGetValue(product, out var indices))
+                {
+                    byProduct[product] = indices = [];
+                }
+                indices.Add(i);
+            }
+        }
+        var counted = await Task.WhenAll(byProduct.Select(p => grains.GetGrain<IProductGrain>(p.Key).Accumulate(new ProductBatch
+        {
+            Source = Source,
+            Readings = [.. p.Value.Select(i => readings[i])],
+            Positions = [.. p.Value.Select(i => positions[i])],
+            MovingRanges = [.. p.Value.Select(i => movingRanges[i - start])],
+            ExpectedPosition = _products.GetValueOrDefault(p.Key),
+        })));
+        var behind = false;
+        foreach (var (product, result) in byProduct.Keys.Zip(counted))
+        {
+            _products[product] = result.Position;
+            behind |= result.Behind;
+        }
         if (behind)
         {
             return new BatchOutcome(0, 0, [], Behind: true);
         }
-
-        var calls = byDevice.Where(d => held is null || !held.Contains(d.Key)).ToList();
-        var judged = await Task.WhenAll(calls.Select(d =>
-            CallAsync($"device {d.Key}", () => grains.GetGrain<IDeviceGrain>(d.Key).Judge([.. d.Value], Source, _devices.GetValueOrDefault(d.Key)))));
-        var succeeded = new List<(string Device, JudgeResult Result)>(judged.Length);
-        foreach (var ((device, _), (result, failure)) in calls.Zip(judged))
-        {
-            if (failure is null)
-            {
-                succeeded.Add((device, result!));
-                continue;
-            }
-            (failures ??= []).Add(failure);
-            (held ??= new HashSet<string>(StringComparer.Ordinal)).Add(device);
-        }
-        var outcome = Combine([.. succeeded], judged: true);
-        ThrowIfNotCausedByInput(failures);
-        if (failures is null)
-        {
-            return outcome;
-        }
-        var failed = new List<int>();
-        for (var i = 0; i < readings.Count; i++)
-        {
-            if (held!.Contains(readings[i].DeviceId))
-            {
-                failed.Add(i);
-            }
-        }
-        return outcome with { Failed = failed, Failures = failures };
+        failed.Sort();
+        return outcome with { Failed = failed, Failures = failures ?? [] };
     }
 
     /// <summary>A failure of the cluster or storage (not of what was sent) fails the whole batch, as it always did.</summary>
@@ -196,6 +262,7 @@ public sealed class ReadingDispatcher(IGrainFactory grains, string? source = nul
     /// <summary>Closes every open z-score window of the given devices up to <paramref name="watermark"/>.</summary>
     public async Task<BatchOutcome> CloseWindowsAsync(IEnumerable<string> deviceIds, DateTime watermark)
     {
+        await RevertRewoundDevicesAsync();
         var closed = await Task.WhenAll(deviceIds.Select(async id => (Device: id, Result: await grains.GetGrain<IDeviceGrain>(id).CloseWindows(watermark))));
         return Combine(closed, judged: false);
     }
@@ -207,6 +274,7 @@ public sealed class ReadingDispatcher(IGrainFactory grains, string? source = nul
     /// </summary>
     public async Task<CheckpointOutcome> CheckpointAsync()
     {
+        await RevertRewoundDevicesAsync();
         var products = await Task.WhenAll(_products.Select(p => grains.GetGrain<IProductGrain>(p.Key).Persist(Source, p.Value)));
         var devices = await Task.WhenAll(_devices.Select(d => grains.GetGrain<IDeviceGrain>(d.Key).Persist(Source, d.Value)));
         var outcome = new CheckpointOutcome(
@@ -224,11 +292,13 @@ public sealed class ReadingDispatcher(IGrainFactory grains, string? source = nul
 
     /// <summary>
     /// The source is read again from its last checkpoint: expect nothing of the grains any more, but keep them touched
-    /// so the next checkpoint still writes what they took, and judge the devices' readings by what the source had read
-    /// up to that checkpoint.
+    /// so the next checkpoint still writes what they took, judge the devices' readings by what the source had read
+    /// up to that checkpoint, and, before anything else reaches them, send the devices touched since back to their
+    /// written state, so they judge the re-read readings again and answer their moving ranges to the products again.
     /// </summary>
     public void Rewind()
     {
+        _rewound.UnionWith(_devices.Keys);
         _latest.Clear();
         foreach (var (device, latest) in _latestAtCheckpoint)
         {
@@ -241,6 +311,15 @@ public sealed class ReadingDispatcher(IGrainFactory grains, string? source = nul
         foreach (var key in _devices.Keys)
         {
             _devices[key] = null;
+        }
+    }
+
+    private async Task RevertRewoundDevicesAsync()
+    {
+        if (_rewound.Count > 0)
+        {
+            await Task.WhenAll(_rewound.Select(device => grains.GetGrain<IDeviceGrain>(device).Revert()));
+            _rewound.Clear();
         }
     }
 

@@ -20,9 +20,10 @@ public sealed class ProductHistoryChartTests
     {
         var readings = Line(3, DayStart.AddHours(-80), TimeSpan.FromHours(82), "M-001", "M-002", "M-003");
         var history = new ProductHistory();
-        foreach (var reading in readings)
+        var movingRanges = MovingRanges(readings);
+        for (var i = 0; i < readings.Count; i++)
         {
-            history.Add(reading, specOf: metric => metric == "thickness" ? Spec : null);
+            history.Add(readings[i], movingRanges[i], specOf: metric => metric == "thickness" ? Spec : null);
         }
 
         var inWindow = readings.Where(r => r.Timestamp >= DayStart.AddHours(-72) && r.Timestamp < DayStart).ToList();

@@ -268,6 +268,41 @@ public sealed class ProductHistoryTests
         Assert.Equal(0, (ProductHistory.BucketStart(DayStart.AddMinutes(7)) - DateTime.UnixEpoch).Ticks % ProductHistory.BucketSize.Ticks);
     }
 
+    [Fact]
+    public void A_product_made_by_a_million_devices_is_no_larger_than_one_made_by_ten()
+    {
+        var fleet = Made(devices: 1_000_000);
+        var few = Made(devices: 10);
+
+        Assert.Equal(1_000_000, fleet.Readings);
+        Assert.Equal(few.Readings, fleet.Readings);
+        Assert.Equal(few.Buckets, fleet.Buckets);
+        Assert.NotNull(fleet.MovingRangeBar("thickness", DayStart, DayStart.AddDays(1)));
+        Assert.Equal(SpcSerialization.Size(few), SpcSerialization.Size(fleet));
+    }
+
+    /// <summary>
+    /// A million readings over a day, device after device in turn, each with the moving ranges its device computed from
+    /// its previous values (a fleet whose devices each report once in the day, or ten that report often).
+    /// </summary>
+    private static ProductHistory Made(int devices)
+    {
+        const int Readings = 1_000_000;
+        var random = new Random(devices);
+        var history = new ProductHistory();
+        var ranges = new double[2];
+        for (var i = 0; i < Readings; i++)
+        {
+            ranges[0] = random.NextDouble();
+            ranges[1] = random.NextDouble();
+            history.Add(
+                At($"M-{i % devices:D7}", DayStart.AddTicks(i * (TimeSpan.TicksPerDay / Readings)), ("thickness", 50 + random.NextDouble() - 0.5), ("line_speed", 50 + random.NextDouble())),
+                ranges);
+        }
+        history.Prune(SpcCalendar.Utc, new SpcOptions());
+        return history;
+    }
+
     private static void AssertBitwise(RunningStatistics expected, RunningStatistics actual)
     {
         Assert.Equal(expected.Count, actual.Count);

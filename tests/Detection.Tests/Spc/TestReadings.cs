@@ -17,6 +17,22 @@ internal static class TestReadings
         At(deviceId, timestamp, ("thickness", value));
 
     /// <summary>
+    /// What the device grains answer for each reading: per metric, |x - the device's previous value of it on the
+    /// product|, NaN for the device's first.
+    /// </summary>
+    public static double[][] MovingRanges(IReadOnlyList<Reading> readings)
+    {
+        var previous = new Dictionary<(string Device, string? Product, string Metric), double>();
+        return [.. readings.Select(reading => reading.Metrics.Select(metric =>
+        {
+            var key = (reading.DeviceId, reading.ProductId, metric.Name);
+            var range = previous.TryGetValue(key, out var last) ? Math.Abs(metric.Value - last) : double.NaN;
+            previous[key] = metric.Value;
+            return range;
+        }).ToArray())];
+    }
+
+    /// <summary>
     /// A manufacturing line: each device reports thickness and line speed every 40-80 s from <paramref name="from"/>
     /// for <paramref name="duration"/>, merged by time; about one reading in 50 arrives up to 20 minutes late.
     /// </summary>
