@@ -1,0 +1,89 @@
+using Actors.Detection.Spc;
+using Actors.Grains.Interfaces;
+using Actors.Grains.Product;
+using Amazon.DynamoDBv2.Model;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Serialization;
+using Orleans.Storage;
+using Xunit;
+
+namespace Actors.Persistence.DynamoDB.Tests;
+
+/// <summary>
+/// A product's item, written through the provider into moto's DynamoDB (which refuses items over 400 KB) and read
+/// back, does not grow with the number of devices that make the product.
+/// </summary>
+[Collection(DynamoDBCollection.Name)]
+[Trait("Service", "moto")]
+public sealed class ProductItemSizeTests(DynamoDBClusterFixture fixture)
+{
+    private const string Product = "B205";
+    private static readonly DateTime Midnight = new(2026, 2, 17, 0, 0, 0, DateTimeKind.Utc);
+
+    [Fact]
+    public async Task A_product_made_by_100_000_devices_persists_and_reloads_in_an_item_no_larger_than_with_100_devices()
+    {
+        var few = await WriteProductAsync(devices: 100);
+        var fleet = await WriteProductAsync(devices: 100_000);
+
+        Assert.InRange(fleet.ItemSize, 1, few.ItemSize + 64);
+        Assert.Equal(100_000 * 4, fleet.Reloaded.History.Readings);
+        Assert.Equal(Serialized(fleet.Written), Serialized(fleet.Reloaded));
+    }
+
+    /// <summary>Four readings a device, one every 15 s, every device in turn, as one product grain would count them.</summary>
+    private async Task<(ProductState Written, ProductState Reloaded, int ItemSize)> WriteProductAsync(int devices)
+    {
+        var settings = new SpcOptions();
+        var state = new ProductState();
+        var random = new Random(5);
+        for (var round = 0; round < 4; round++)
+        {
+            for (var device = 0; device < devices; device++)
+            {
+                var reading = new Reading
+                {
+                    DeviceId = $"M-{device:D6}",
+                    ProductId = Product,
+                    Timestamp = Midnight.AddSeconds(round * 15).AddTicks(device),
+                    Metrics = [new Metric("thickness", Math.Round(50 + random.NextDouble() - 0.5, 2)), new Metric("line_speed", Math.Round(50 + random.NextDouble() - 0.5, 2))],
+                };
+                state.History.Add(reading);
+                state.ChartPoints.Add(reading, settings);
+            }
+        }
+
+        state.History.Prune(SpcCalendar.Utc, settings);
+        var grainId = GrainId.Create("product", $"{Product}-{devices}-{Guid.NewGuid():N}");
+        await (await StorageAsync()).WriteStateAsync("product", grainId, new GrainState<ProductState>(state));
+        var item = await ItemAsync("product", grainId);
+        var reloaded = new GrainState<ProductState>(new ProductState());
+        await (await StorageAsync()).ReadStateAsync("product", grainId, reloaded);
+        return (state, reloaded.State!, DynamoDBGrainStorage.ItemSize(item));
+    }
+
+    private Serializer SiloSerializer => fixture.Cluster.Silos[0].ServiceProvider.GetRequiredService<Serializer>();
+
+    private byte[] Serialized<T>(T state) => SiloSerializer.SerializeToArray(state);
+
+    /// <summary>A provider on the cluster's table with the binary serializer the detection silo configures.</summary>
+    private async Task<DynamoDBGrainStorage> StorageAsync()
+    {
+        var storage = fixture.CreateStorage(DynamoDBClusterFixture.TableName, options => options.GrainStorageSerializer = new OrleansGrainStorageSerializer(SiloSerializer));
+        await storage.InitializeAsync(CancellationToken.None);
+        return storage;
+    }
+
+    private async Task<Dictionary<string, AttributeValue>> ItemAsync(string stateName, GrainId grainId)
+    {
+        using var client = fixture.CreateClient();
+        var response = await client.GetItemAsync(new GetItemRequest
+        {
+            TableName = DynamoDBClusterFixture.TableName,
+            Key = new() { [DynamoDBGrainStorage.PartitionKeyAttribute] = new AttributeValue { S = fixture.PartitionKey(stateName, grainId) } },
+            ConsistentRead = true,
+        });
+        Assert.NotNull(response.Item);
+        return response.Item;
+    }
+}
