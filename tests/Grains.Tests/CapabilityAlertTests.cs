@@ -40,7 +40,7 @@ public sealed class CapabilityAlertTests(ClusterFixture fixture)
         Assert.True(alert.MeasuredValue < MinCpk);
 
         var during = Values(60, spread: 0.4, seed: 2);
-        await AccumulateAsync(product, first, DayStart.AddHours(1), during, firstPosition: before.Length + 1);
+        await AccumulateAsync(product, first, DayStart.AddHours(1), during, firstPosition: before.Length + 1, previous: before[^1]);
         await fixture.Grains.GetGrain<IDeviceGrain>(first).Judge([Reading(first, product, DayStart.AddDays(1).AddMinutes(1), 50)]);
         await fixture.Grains.GetGrain<IProductGrain>(product).GetLimits(Day.AddDays(1));
 
@@ -79,14 +79,17 @@ public sealed class CapabilityAlertTests(ClusterFixture fixture)
         return Math.Min(Usl - mean, mean - Lsl) / (3 * mrBar / 1.128);
     }
 
-    private async Task AccumulateAsync(string product, string device, DateTime start, double[] values, int firstPosition = 1)
+    /// <summary>The device's readings as the dispatcher sends them to the product: with the moving ranges the device answers.</summary>
+    private async Task AccumulateAsync(string product, string device, DateTime start, double[] values, int firstPosition = 1, double? previous = null)
     {
         var readings = values.Select((v, i) => Reading(device, product, start.AddSeconds(i), v)).ToArray();
+        var before = values.Select((_, i) => i > 0 ? values[i - 1] : previous).ToArray();
         await fixture.Grains.GetGrain<IProductGrain>(product).Accumulate(new ProductBatch
         {
             Source = "capability-test",
             Readings = readings,
             Positions = [.. readings.Select((_, i) => (firstPosition + i).ToString(CultureInfo.InvariantCulture))],
+            MovingRanges = [.. values.Select((v, i) => before[i] is { } last ? new[] { Math.Abs(v - last) } : null)],
         });
     }
 

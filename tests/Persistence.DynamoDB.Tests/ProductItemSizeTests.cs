@@ -28,15 +28,20 @@ public sealed class ProductItemSizeTests(DynamoDBClusterFixture fixture)
 
         Assert.InRange(fleet.ItemSize, 1, few.ItemSize + 64);
         Assert.Equal(100_000 * 4, fleet.Reloaded.History.Readings);
+        Assert.NotNull(fleet.Reloaded.History.MovingRangeBar("thickness", Midnight, Midnight.AddDays(1)));
         Assert.Equal(Serialized(fleet.Written), Serialized(fleet.Reloaded));
     }
 
-    /// <summary>Four readings a device, one every 15 s, every device in turn, as one product grain would count them.</summary>
+    /// <summary>
+    /// Four readings a device, one every 15 s, every device in turn, as one product grain would count them: with the
+    /// moving ranges each device answers (none for its first reading).
+    /// </summary>
     private async Task<(ProductState Written, ProductState Reloaded, int ItemSize)> WriteProductAsync(int devices)
     {
         var settings = new SpcOptions();
         var state = new ProductState();
         var random = new Random(5);
+        var previous = new double[devices][];
         for (var round = 0; round < 4; round++)
         {
             for (var device = 0; device < devices; device++)
@@ -48,7 +53,10 @@ public sealed class ProductItemSizeTests(DynamoDBClusterFixture fixture)
                     Timestamp = Midnight.AddSeconds(round * 15).AddTicks(device),
                     Metrics = [new Metric("thickness", Math.Round(50 + random.NextDouble() - 0.5, 2)), new Metric("line_speed", Math.Round(50 + random.NextDouble() - 0.5, 2))],
                 };
-                state.History.Add(reading);
+                var values = reading.Metrics.Select(metric => metric.Value).ToArray();
+                var movingRanges = previous[device] is { } last ? values.Select((value, i) => Math.Abs(value - last[i])).ToArray() : null;
+                previous[device] = values;
+                state.History.Add(reading, movingRanges);
                 state.ChartPoints.Add(reading, settings);
             }
         }
@@ -59,7 +67,7 @@ public sealed class ProductItemSizeTests(DynamoDBClusterFixture fixture)
         var item = await ItemAsync("product", grainId);
         var reloaded = new GrainState<ProductState>(new ProductState());
         await (await StorageAsync()).ReadStateAsync("product", grainId, reloaded);
-        return (state, reloaded.State!, DynamoDBGrainStorage.ItemSize(item));
+        return (state, reloaded.State!, DynamoDBItemSize.Of(item));
     }
 
     private Serializer SiloSerializer => fixture.Cluster.Silos[0].ServiceProvider.GetRequiredService<Serializer>();

@@ -73,7 +73,7 @@ public sealed class MovingRangeTests
             all.AddRange(ranges);
             if (roundTrip)
             {
-                state = Serializer.Deserialize<DeviceState>(Serializer.SerializeToArray(state));
+                state = Serializer.Deserialize<DeviceState>(Serializer.SerializeToArray(state))!;
             }
         }
         return all;
