@@ -152,6 +152,10 @@ public sealed class ReadingDispatcher(IGrainFactory grains, string? source = nul
         }
 
         var calls = byDevice.ToList();
+        foreach (var (device, _) in calls)
+        {
+            _devices.TryAdd(device, null);
+        }
         var judged = await Task.WhenAll(calls.Select(d =>
             CallAsync($"device {d.Key}", () => grains.GetGrain<IDeviceGrain>(d.Key).Judge([.. d.Value.Select(i => readings[i])], Source, _devices.GetValueOrDefault(d.Key)))));
         var movingRanges = new double[]?[end - start];
@@ -172,8 +176,8 @@ public sealed class ReadingDispatcher(IGrainFactory grains, string? source = nul
                 movingRanges[indices[k] - start] = result.MovingRanges[k];
             }
         }
-        ThrowIfNotCausedByInput(failures);
         var outcome = Combine([.. succeeded], judged: true);
+        ThrowIfNotCausedByInput(failures);
         if (outcome.Behind)
         {
             return outcome;
