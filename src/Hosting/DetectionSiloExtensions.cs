@@ -54,16 +54,7 @@ public static class DetectionSiloExtensions
                 silo.AddMemoryGrainStorage(StorageNames.State);
                 break;
             case StorageKind.DynamoDB:
-                silo.AddDynamoDBGrainStorage(StorageNames.State, options => options
-                    .BindConfiguration("DynamoDB")
-                    .PostConfigure<IOptions<AwsOptions>>((dynamo, aws) =>
-                    {
-                        dynamo.ServiceUrl ??= aws.Value.ServiceUrl;
-                        if (configuration["DynamoDB:Region"] is null)
-                        {
-                            dynamo.Region = aws.Value.Region;
-                        }
-                    }));
+                silo.AddDynamoDBGrainStorage(StorageNames.State, options => options.BindConfiguration("DynamoDB"));
                 break;
         }
         if (configuration.GetSection(ClusterTlsOptions.SectionName).Get<ClusterTlsOptions>() is { Enabled: true } tls)

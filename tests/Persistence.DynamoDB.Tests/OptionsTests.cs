@@ -1,3 +1,5 @@
+using Amazon;
+using Amazon.Extensions.NETCore.Setup;
 using Orleans.Runtime;
 using Xunit;
 
@@ -13,7 +15,7 @@ public sealed class OptionsTests
 
         Assert.Equal("OrleansGrainState", options.TableName);
         Assert.Null(options.ServiceUrl);
-        Assert.False(string.IsNullOrWhiteSpace(options.Region));
+        Assert.Null(options.Region);
         Assert.True(options.CreateIfNotExists);
         Assert.True(options.DeleteStateOnClear);
         Assert.Equal(ServiceLifecycleStage.ApplicationServices, options.InitStage);
@@ -58,5 +60,22 @@ public sealed class OptionsTests
         var options = new DynamoDBGrainStorageOptions { ServiceUrl = "http://127.0.0.1:4566", TableName = "Grains.State-1" };
 
         new DynamoDBGrainStorageOptionsValidator(options, "dynamo").ValidateConfiguration();
+    }
+
+    [Fact]
+    public void The_table_takes_region_and_endpoint_from_the_process_AWS_set_up_unless_it_sets_its_own()
+    {
+        var aws = new AWSOptions { Region = RegionEndpoint.EUWest1 };
+        aws.DefaultClientConfig.ServiceURL = "http://127.0.0.1:4566";
+
+        var shared = new DynamoDBGrainStorageOptions().CreateClientConfig(aws);
+        var own = new DynamoDBGrainStorageOptions { ServiceUrl = "http://127.0.0.1:4567", Region = "ap-northeast-1" }.CreateClientConfig(aws);
+        var regional = new DynamoDBGrainStorageOptions().CreateClientConfig(new AWSOptions { Region = RegionEndpoint.EUCentral1 });
+
+        Assert.Equal("http://127.0.0.1:4566/", shared.ServiceURL);
+        Assert.Equal("eu-west-1", shared.AuthenticationRegion);
+        Assert.Equal("http://127.0.0.1:4567/", own.ServiceURL);
+        Assert.Equal("ap-northeast-1", own.AuthenticationRegion);
+        Assert.Equal(RegionEndpoint.EUCentral1, regional.RegionEndpoint);
     }
 }

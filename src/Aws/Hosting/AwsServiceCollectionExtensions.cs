@@ -1,4 +1,5 @@
 using Actors.Aws.Kinesis;
+using Amazon.Extensions.NETCore.Setup;
 using Actors.Aws.Sns;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -9,7 +10,10 @@ using Microsoft.Extensions.Options;
 
 namespace Actors.Aws;
 
-/// <summary>Registers <see cref="AwsOptions"/> and the project's own Kinesis and SNS clients.</summary>
+/// <summary>
+/// Registers <see cref="AwsOptions"/>, the AWS SDK's <see cref="AWSOptions"/> made from them (so SDK clients such as
+/// DynamoDB's take the same region and endpoint), and the project's own Kinesis and SNS clients.
+/// </summary>
 public static class AwsServiceCollectionExtensions
 {
     /// <summary>The service key of the <see cref="HttpClient"/> the AWS clients share.</summary>
@@ -26,7 +30,7 @@ public static class AwsServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddOptions<AwsOptions>().Bind(configuration.GetSection(AwsOptions.SectionName)).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AwsOptions>, AwsOptionsValidator>());
+        AddShared(services);
         return services;
     }
 
@@ -39,7 +43,7 @@ public static class AwsServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         services.AddOptions<AwsOptions>().BindConfiguration(AwsOptions.SectionName).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AwsOptions>, AwsOptionsValidator>());
+        AddShared(services);
         return services;
     }
 
@@ -84,6 +88,7 @@ public static class AwsServiceCollectionExtensions
     {
         services.AddOptions<AwsOptions>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AwsOptions>, AwsOptionsValidator>());
+        services.TryAddDefaultAWSOptions(provider => provider.GetRequiredService<IOptions<AwsOptions>>().Value.ToSdkOptions(), ServiceLifetime.Singleton);
         services.TryAddKeyedSingleton(HttpClientKey, static (_, _) => new HttpClient(new SocketsHttpHandler
         {
             PooledConnectionLifetime = TimeSpan.FromMinutes(2),

@@ -59,8 +59,8 @@ internal sealed partial class AwsRequestSender
         AwsOptionsValidator.ThrowIfInvalid(options);
         _service = service;
         _http = http;
-        _endpoint = ResolveEndpoint(service, options);
-        _signingConfig = new AwsSigningConfig(service, options.Region);
+        _signingConfig = new AwsSigningConfig(service, options.Region, options.ServiceUrl);
+        _endpoint = _signingConfig.Endpoint;
         _readError = readError;
         _createException = createException;
         _logger = logger;
@@ -216,16 +216,6 @@ internal sealed partial class AwsRequestSender
         response.Headers.TryGetValues("x-amzn-RequestId", out var values) || response.Headers.TryGetValues("x-amz-request-id", out values)
             ? values.FirstOrDefault()
             : null;
-
-    private static Uri ResolveEndpoint(string service, AwsOptions options)
-    {
-        if (options.ServiceUrl is not null)
-        {
-            return new Uri(options.ServiceUrl, UriKind.Absolute);
-        }
-        var suffix = options.Region.StartsWith("cn-", StringComparison.Ordinal) ? "amazonaws.com.cn" : "amazonaws.com";
-        return new Uri($"https://{service}.{options.Region}.{suffix}/");
-    }
 
     [LoggerMessage(EventId = 1, Level = LogLevel.Warning, Message = "{Service} {Operation} failed ({Reason}); retry {Retry} in {DelayMs:0} ms")]
     private static partial void LogRetrying(ILogger logger, string service, string operation, int retry, double delayMs, string? reason);

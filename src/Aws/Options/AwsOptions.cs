@@ -1,9 +1,13 @@
+using Amazon;
+using Amazon.Extensions.NETCore.Setup;
+
 namespace Actors.Aws;
 
 /// <summary>
-/// Where and how the project's own AWS clients (Kinesis, SNS) send their requests, bound from the
-/// <see cref="SectionName"/> configuration section. Credentials come from the AWS SDK's default chain
-/// (environment, profile, ECS task role, instance profile); they are never part of these options.
+/// The one AWS set-up of a process, bound from the <see cref="SectionName"/> configuration section: the region and
+/// endpoint override of every AWS client (the DynamoDB SDK client through <see cref="ToSdkOptions"/>, and the Kinesis
+/// and SNS clients here), and the retry of the clients here. Credentials come from the AWS SDK's default chain
+/// (environment, profile, ECS task role, instance profile) for every client; they are never part of these options.
 /// </summary>
 public sealed class AwsOptions
 {
@@ -27,8 +31,10 @@ public sealed class AwsOptions
 
     /// <summary>
     /// The endpoint to call instead of the real AWS one, for example <c>http://127.0.0.1:4566</c> for a local
-    /// <c>moto_server</c>. Defaults to <see langword="null"/>: the regional AWS endpoint of each service in
-    /// <see cref="Region"/> (<c>https://kinesis.us-east-1.amazonaws.com</c>, ...).
+    /// <c>moto_server</c>. Defaults to <see langword="null"/>: as the AWS SDK resolves it, the
+    /// <c>AWS_ENDPOINT_URL_&lt;SERVICE&gt;</c> environment variable (<c>AWS_ENDPOINT_URL_KINESIS</c>,
+    /// <c>AWS_ENDPOINT_URL_SNS</c>, <c>AWS_ENDPOINT_URL_DYNAMODB</c>), then <c>AWS_ENDPOINT_URL</c>, then the regional
+    /// AWS endpoint of each service in <see cref="Region"/> (<c>https://kinesis.us-east-1.amazonaws.com</c>, ...).
     /// </summary>
     public string? ServiceUrl { get; set; }
 
@@ -50,6 +56,20 @@ public sealed class AwsOptions
     /// Defaults to <see cref="DefaultBaseDelay"/> (200 ms).
     /// </summary>
     public TimeSpan BaseDelay { get; set; } = DefaultBaseDelay;
+
+    /// <summary>
+    /// These settings as the AWS SDK's <see cref="AWSOptions"/> (region and endpoint override), which the process
+    /// registers for every SDK client (<c>AddDefaultAWSOptions</c>).
+    /// </summary>
+    public AWSOptions ToSdkOptions()
+    {
+        var options = new AWSOptions { Region = RegionEndpoint.GetBySystemName(Region) };
+        if (ServiceUrl is not null)
+        {
+            options.DefaultClientConfig.ServiceURL = ServiceUrl;
+        }
+        return options;
+    }
 
     private static string RegionFromEnvironment()
     {

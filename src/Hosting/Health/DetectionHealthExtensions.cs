@@ -1,5 +1,6 @@
 using Actors.Grains;
 using Actors.Persistence.DynamoDB;
+using Amazon.Extensions.NETCore.Setup;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.DependencyInjection;
@@ -34,7 +35,7 @@ public static class DetectionHealthExtensions
         if (cluster.Storage == StorageKind.DynamoDB)
         {
             services.AddSingleton(sp => new DynamoDBTableHealthCheck(
-                sp.GetRequiredService<IOptionsMonitor<DynamoDBGrainStorageOptions>>().Get(StorageNames.State)));
+                sp.GetRequiredService<IOptionsMonitor<DynamoDBGrainStorageOptions>>().Get(StorageNames.State), sp.GetService<AWSOptions>()));
             checks.AddCheck<DynamoDBTableHealthCheck>("grain-storage", tags: [ReadyTag], timeout: CheckTimeout);
         }
         return services;

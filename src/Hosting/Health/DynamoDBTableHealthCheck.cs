@@ -1,7 +1,7 @@
 using Actors.Persistence.DynamoDB;
-using Amazon;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
+using Amazon.Extensions.NETCore.Setup;
 using Amazon.Runtime;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
@@ -16,20 +16,13 @@ public sealed class DynamoDBTableHealthCheck : IHealthCheck, IDisposable
     private readonly string _tableName;
     private readonly AmazonDynamoDBClient _client;
 
-    /// <summary>Checks the table of the grain storage configured by <paramref name="options"/>.</summary>
-    public DynamoDBTableHealthCheck(DynamoDBGrainStorageOptions options)
+    /// <summary>Checks the table of the grain storage configured by <paramref name="options"/> and <paramref name="aws"/>.</summary>
+    public DynamoDBTableHealthCheck(DynamoDBGrainStorageOptions options, AWSOptions? aws)
     {
         _tableName = options.TableName;
-        var config = new AmazonDynamoDBConfig { MaxErrorRetry = 0, Timeout = TimeSpan.FromSeconds(3) };
-        if (options.ServiceUrl is { } serviceUrl)
-        {
-            config.ServiceURL = serviceUrl;
-            config.AuthenticationRegion = options.Region;
-        }
-        else
-        {
-            config.RegionEndpoint = RegionEndpoint.GetBySystemName(options.Region);
-        }
+        var config = options.CreateClientConfig(aws);
+        config.MaxErrorRetry = 0;
+        config.Timeout = TimeSpan.FromSeconds(3);
         _client = new AmazonDynamoDBClient(config);
     }
 

@@ -1,6 +1,7 @@
 using Actors.Aws.Kinesis;
 using Actors.Grains.Interfaces;
 using Actors.Ingestor.Pipeline;
+using Actors.Resilience;
 using Microsoft.Extensions.Logging;
 
 namespace Actors.Ingestor.Kinesis;
@@ -16,7 +17,8 @@ namespace Actors.Ingestor.Kinesis;
 /// </summary>
 internal sealed partial class KinesisShardReader(ShardReadContext context, ShardAssignment assignment)
 {
-    private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(30);
+    /// <summary>The wait before reading again after failed batches in a row: the project's backoff from 200 ms, capped at 30 s.</summary>
+    private static readonly RetryBackoff RewindBackoff = new(TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(30));
 
     private readonly string _shardId = assignment.ShardId;
     private readonly IngestPipeline _pipeline = new(
@@ -158,15 +160,9 @@ internal sealed partial class KinesisShardReader(ShardReadContext context, Shard
         _pipeline.Rewind();
         _read = _checkpoint;
         context.Metrics.Rewound(_shardId);
-        var delay = RetryDelay(++_failures);
+        var delay = RewindBackoff.Delay(++_failures);
         LogRewinding(context.Logger, _shardId, _checkpoint ?? StartDescription(), delay.TotalMilliseconds);
         return context.Time.GetUtcNow() + delay;
-    }
-
-    private static TimeSpan RetryDelay(int failures)
-    {
-        var delay = TimeSpan.FromMilliseconds(200 * Math.Pow(2, Math.Min(failures - 1, 10)));
-        return delay < MaxRetryDelay ? delay : MaxRetryDelay;
     }
 
     /// <summary>Returns false when the batch must be read again from the last checkpoint.</summary>

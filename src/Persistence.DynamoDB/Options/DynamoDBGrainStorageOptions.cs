@@ -1,19 +1,21 @@
+using Amazon;
+using Amazon.DynamoDBv2;
+using Amazon.Extensions.NETCore.Setup;
 using Orleans.Runtime;
 using Orleans.Storage;
 
 namespace Actors.Persistence.DynamoDB;
 
 /// <summary>
-/// Options of one named DynamoDB grain storage provider. Credentials come from the AWS SDK's default chain
-/// (environment, profile, ECS task role, instance profile); they are never part of these options.
+/// Options of one named DynamoDB grain storage provider. Region and endpoint default to the AWS SDK's
+/// <c>AWSOptions</c> registered in the silo's services (<c>AddDefaultAWSOptions</c>), the process's one AWS set-up;
+/// credentials come from the AWS SDK's default chain (environment, profile, ECS task role, instance profile) and are
+/// never part of these options.
 /// </summary>
 public sealed class DynamoDBGrainStorageOptions : IStorageProviderSerializerOptions
 {
     /// <summary>The default <see cref="TableName"/>.</summary>
     public const string DefaultTableName = "OrleansGrainState";
-
-    /// <summary>The default <see cref="Region"/> when <c>AWS_REGION</c> is not set.</summary>
-    public const string DefaultRegion = "us-east-1";
 
     /// <summary>The default <see cref="MaxErrorRetry"/>.</summary>
     public const int DefaultMaxErrorRetry = 5;
@@ -26,15 +28,18 @@ public sealed class DynamoDBGrainStorageOptions : IStorageProviderSerializerOpti
 
     /// <summary>
     /// The endpoint to call instead of the real AWS one, for example <c>http://127.0.0.1:4566</c> for a local
-    /// <c>moto_server</c>. Defaults to <see langword="null"/>: the regional AWS endpoint of <see cref="Region"/>.
+    /// <c>moto_server</c>. Defaults to <see langword="null"/>: the registered <c>AWSOptions</c>' endpoint override,
+    /// else as the AWS SDK resolves it (<c>AWS_ENDPOINT_URL_DYNAMODB</c>, <c>AWS_ENDPOINT_URL</c>, else the regional
+    /// endpoint of <see cref="Region"/>).
     /// </summary>
     public string? ServiceUrl { get; set; }
 
     /// <summary>
     /// The AWS region of the table (also the signing region when <see cref="ServiceUrl"/> is set).
-    /// Defaults to the <c>AWS_REGION</c> environment variable, else <see cref="DefaultRegion"/> ("us-east-1").
+    /// Defaults to <see langword="null"/>: the registered <c>AWSOptions</c>' region, else as the AWS SDK resolves it
+    /// (<c>AWS_REGION</c>, the profile).
     /// </summary>
-    public string Region { get; set; } = DefaultRegionFromEnvironment();
+    public string? Region { get; set; }
 
     /// <summary>
     /// Whether the silo creates the table (on-demand, PAY_PER_REQUEST billing) when it does not exist, and waits
@@ -73,9 +78,25 @@ public sealed class DynamoDBGrainStorageOptions : IStorageProviderSerializerOpti
         set => GrainStorageSerializer = value;
     }
 
-    private static string DefaultRegionFromEnvironment()
+    /// <summary>
+    /// The DynamoDB client configuration of this provider's table: <see cref="ServiceUrl"/> and <see cref="Region"/>,
+    /// else those of <paramref name="aws"/>, the process's AWS set-up, else the AWS SDK's own resolution. The one place
+    /// the provider and its health check take their endpoint and region from.
+    /// </summary>
+    /// <param name="aws">The AWS SDK options registered in the silo's services, if any.</param>
+    public AmazonDynamoDBConfig CreateClientConfig(AWSOptions? aws)
     {
-        var region = Environment.GetEnvironmentVariable("AWS_REGION");
-        return string.IsNullOrWhiteSpace(region) ? DefaultRegion : region;
+        var config = new AmazonDynamoDBConfig();
+        var region = Region ?? aws?.Region?.SystemName;
+        if ((ServiceUrl ?? aws?.DefaultClientConfig.ServiceURL) is { } serviceUrl)
+        {
+            config.ServiceURL = serviceUrl;
+            config.AuthenticationRegion = region;
+        }
+        else if (region is not null)
+        {
+            config.RegionEndpoint = RegionEndpoint.GetBySystemName(region);
+        }
+        return config;
     }
 }

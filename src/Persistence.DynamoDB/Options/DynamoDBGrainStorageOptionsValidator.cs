@@ -38,7 +38,7 @@ public sealed partial class DynamoDBGrainStorageOptionsValidator : IConfiguratio
             throw Invalid(nameof(DynamoDBGrainStorageOptions.ServiceUrl), $"'{serviceUrl}' is not an absolute http or https URL");
         }
 
-        if (string.IsNullOrWhiteSpace(_options.Region))
+        if (_options.Region is { } region && string.IsNullOrWhiteSpace(region))
         {
             throw Invalid(nameof(DynamoDBGrainStorageOptions.Region), "it is empty");
         }

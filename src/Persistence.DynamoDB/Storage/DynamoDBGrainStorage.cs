@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Amazon;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
+using Amazon.Extensions.NETCore.Setup;
 using Amazon.Runtime;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -55,6 +56,7 @@ public sealed partial class DynamoDBGrainStorage : IGrainStorage, ILifecyclePart
     private readonly ILogger _logger;
     private readonly DynamoDBWriteMeter _writes;
     private readonly bool _ownsClient;
+    private readonly AWSOptions? _aws;
     private IAmazonDynamoDB? _client;
 
     /// <summary>Creates the provider called <paramref name="name"/>; it connects when the silo starts.</summary>
@@ -65,6 +67,7 @@ public sealed partial class DynamoDBGrainStorage : IGrainStorage, ILifecyclePart
     /// <param name="activatorProvider">Creates the empty state of a grain that has none stored.</param>
     /// <param name="writes">Counts the write requests and their write request units.</param>
     /// <param name="logger">The logger.</param>
+    /// <param name="aws">The process's AWS set-up, whose region and endpoint override apply unless <paramref name="options"/> set their own.</param>
     public DynamoDBGrainStorage(
         string name,
         DynamoDBGrainStorageOptions options,
@@ -72,9 +75,11 @@ public sealed partial class DynamoDBGrainStorage : IGrainStorage, ILifecyclePart
         IOptions<ClusterOptions> clusterOptions,
         IActivatorProvider activatorProvider,
         DynamoDBWriteMeter writes,
-        ILogger<DynamoDBGrainStorage> logger)
+        ILogger<DynamoDBGrainStorage> logger,
+        AWSOptions? aws = null)
         : this(name, options, grainStorageSerializer, clusterOptions, activatorProvider, writes, logger, client: null)
     {
+        _aws = aws;
     }
 
     internal DynamoDBGrainStorage(
@@ -215,8 +220,8 @@ public sealed partial class DynamoDBGrainStorage : IGrainStorage, ILifecyclePart
     internal async Task InitializeAsync(CancellationToken cancellationToken)
     {
         var stopwatch = Stopwatch.StartNew();
-        LogInitializing(_logger, _name, _options.TableName, _options.ServiceUrl ?? "AWS", _options.Region, _serviceId);
-        _client ??= CreateClient(_options);
+        _client ??= CreateClient(_options, _aws);
+        LogInitializing(_logger, _name, _options.TableName, _client.Config.ServiceURL ?? "AWS", _client.Config.AuthenticationRegion ?? _client.Config.RegionEndpoint?.SystemName, _serviceId);
         try
         {
             var table = await DescribeTableAsync(cancellationToken).ConfigureAwait(false);
@@ -249,23 +254,11 @@ public sealed partial class DynamoDBGrainStorage : IGrainStorage, ILifecyclePart
 
     private static bool IsAwsError(Exception exception) => exception is AmazonServiceException or AmazonClientException or HttpRequestException;
 
-    private static AmazonDynamoDBClient CreateClient(DynamoDBGrainStorageOptions options)
+    private static AmazonDynamoDBClient CreateClient(DynamoDBGrainStorageOptions options, AWSOptions? aws)
     {
-        var config = new AmazonDynamoDBConfig
-        {
-            RetryMode = RequestRetryMode.Standard,
-            MaxErrorRetry = options.MaxErrorRetry,
-        };
-        if (options.ServiceUrl is { } serviceUrl)
-        {
-            config.ServiceURL = serviceUrl;
-            config.AuthenticationRegion = options.Region;
-        }
-        else
-        {
-            config.RegionEndpoint = RegionEndpoint.GetBySystemName(options.Region);
-        }
-
+        var config = options.CreateClientConfig(aws);
+        config.RetryMode = RequestRetryMode.Standard;
+        config.MaxErrorRetry = options.MaxErrorRetry;
         return new AmazonDynamoDBClient(config);
     }
 
@@ -481,7 +474,7 @@ public sealed partial class DynamoDBGrainStorage : IGrainStorage, ILifecyclePart
     }
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "DynamoDB grain storage {Name} is initializing: table {TableName}, endpoint {Endpoint}, region {Region}, service {ServiceId}")]
-    private static partial void LogInitializing(ILogger logger, string name, string tableName, string endpoint, string region, string serviceId);
+    private static partial void LogInitializing(ILogger logger, string name, string tableName, string endpoint, string? region, string serviceId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "DynamoDB grain storage {Name} is ready on table {TableName} after {ElapsedMilliseconds} ms")]
     private static partial void LogInitialized(ILogger logger, string name, string tableName, long elapsedMilliseconds);

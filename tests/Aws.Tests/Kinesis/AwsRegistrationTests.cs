@@ -1,3 +1,5 @@
+using Amazon;
+using Amazon.Extensions.NETCore.Setup;
 using Actors.Aws.Kinesis;
 using Actors.Aws.Sns;
 using Microsoft.Extensions.Configuration;
@@ -35,6 +37,21 @@ public sealed class AwsRegistrationTests
         Assert.IsType<KinesisClient>(provider.GetRequiredService<IKinesisClient>());
         Assert.IsType<SnsClient>(provider.GetRequiredService<ISnsClient>());
         Assert.NotNull(provider.GetRequiredService<KinesisPutter>());
+    }
+
+    [Fact]
+    public void The_AWS_SDK_options_every_SDK_client_takes_are_the_Aws_section_s()
+    {
+        using var provider = Build(new()
+        {
+            ["Aws:ServiceUrl"] = "http://127.0.0.1:4566",
+            ["Aws:Region"] = "eu-west-1",
+        });
+
+        var sdk = provider.GetRequiredService<AWSOptions>();
+
+        Assert.Equal(RegionEndpoint.EUWest1, sdk.Region);
+        Assert.Equal("http://127.0.0.1:4566", sdk.DefaultClientConfig.ServiceURL);
     }
 
     [Fact]
