@@ -15,4 +15,11 @@ public enum PersistResult
     /// silo failure): the checkpoint must not move, and the caller must read its source again from the previous one.
     /// </summary>
     Behind,
+
+    /// <summary>
+    /// The state cannot be written, and writing it again would fail the same way (e.g. it is over the store's item size
+    /// limit): the grain keeps it in memory and tries again at the next checkpoint, the checkpoint moves on without it,
+    /// and the silo reports the grain (log, <c>detection.state.unwritable</c>, readiness degraded).
+    /// </summary>
+    Unwritable,
 }

@@ -1,5 +1,7 @@
+using Actors.Grains.Checkpoints;
 using Actors.Grains.Interfaces;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Orleans.Storage;
 
 namespace Actors.Grains;
@@ -7,6 +9,9 @@ namespace Actors.Grains;
 /// <summary>
 /// A grain whose state changes stay in memory and are written only when a checkpoint asks for them
 /// (<see cref="WriteIfChangedAsync"/>) and once more at deactivation, and only if something changed since the last write.
+/// A write that fails with an error that would recur (<see cref="IStateWriteErrorClassifier"/>) does not hold up its
+/// sources: the grain answers <see cref="PersistResult.Unwritable"/>, keeps the state in memory and tries again at the
+/// next checkpoint, and the silo reports it until a write succeeds.
 /// </summary>
 /// <remarks>
 /// It reads and writes through the <see cref="StorageNames.State"/> storage itself rather than through an injected
@@ -21,6 +26,7 @@ public abstract class CheckpointedGrain<TState>(string stateName) : Grain
     private readonly GrainState<TState> _stored = new(new TState());
     private IGrainStorage? _storage;
     private bool _changed;
+    private bool _unwritable;
 
     /// <summary>The state, as read at activation and changed since.</summary>
     protected TState State => _stored.State!;
@@ -41,9 +47,10 @@ public abstract class CheckpointedGrain<TState>(string stateName) : Grain
     /// </summary>
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        if (!cancellationToken.IsCancellationRequested)
+        if (!cancellationToken.IsCancellationRequested && await WriteIfChangedAsync() == PersistResult.Unwritable)
         {
-            await WriteIfChangedAsync();
+            StopReporting();
+            CheckpointedGrainLog.ChangesLostAtDeactivation(Logger, stateName, this.GetGrainId());
         }
 
         await base.OnDeactivateAsync(reason, cancellationToken);
@@ -60,10 +67,32 @@ public abstract class CheckpointedGrain<TState>(string stateName) : Grain
             return PersistResult.Unchanged;
         }
 
+        try
+        {
+            await Storage.WriteStateAsync(stateName, this.GetGrainId(), _stored);
+        }
+        catch (Exception error) when (ServiceProvider.GetService<IStateWriteErrorClassifier>()?.IsPermanent(error) == true)
+        {
+            _unwritable = true;
+            ServiceProvider.GetRequiredService<DetectionMetrics>().StateUnwritable(this.GetGrainId(), ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
+            CheckpointedGrainLog.Unwritable(Logger, error, stateName, this.GetGrainId());
+            return PersistResult.Unwritable;
+        }
 
-        await Storage.WriteStateAsync(stateName, this.GetGrainId(), _stored);
         _changed = false;
+        StopReporting();
         return PersistResult.Written;
+    }
+
+    private ILogger Logger => ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(GetType());
+
+    private void StopReporting()
+    {
+        if (_unwritable)
+        {
+            _unwritable = false;
+            ServiceProvider.GetRequiredService<DetectionMetrics>().StateWritable(this.GetGrainId());
+        }
     }
 
     /// <summary>Goes back to the state last written, dropping the changes since.</summary>
@@ -72,4 +101,13 @@ public abstract class CheckpointedGrain<TState>(string stateName) : Grain
         await Storage.ReadStateAsync(stateName, this.GetGrainId(), _stored);
         _changed = false;
     }
+}
+
+internal static partial class CheckpointedGrainLog
+{
+    [LoggerMessage(Level = LogLevel.Error, Message = "The {StateName} state of {Grain} cannot be written, and trying again would fail the same way; it stays in memory, checkpoints go on without it, and it is tried again at each checkpoint")]
+    public static partial void Unwritable(ILogger logger, Exception error, string stateName, GrainId grain);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Grain} deactivates with changes to its {StateName} state that could not be written; they are lost, and the grain continues from its last written state")]
+    public static partial void ChangesLostAtDeactivation(ILogger logger, string stateName, GrainId grain);
 }

@@ -16,6 +16,7 @@ public sealed class DetectionMetrics : IDisposable
     private readonly Counter<long> _deliveryFailures;
     private readonly ConcurrentDictionary<long, int> _outboxDepths = new();
     private readonly ConcurrentDictionary<long, TimeSpan> _outboxAges = new();
+    private readonly ConcurrentDictionary<GrainId, DateTime> _unwritable = new();
 
     public DetectionMetrics(IMeterFactory meterFactory)
     {
@@ -25,6 +26,7 @@ public sealed class DetectionMetrics : IDisposable
         _anomalies = _meter.CreateCounter<long>("detection.anomalies", description: "Anomalies recorded, by type");
         _deliveryFailures = _meter.CreateCounter<long>("detection.notifier.delivery_failures", description: "Failed deliveries to a sink");
         _meter.CreateObservableGauge("detection.notifier.outbox_depth", () => _outboxDepths.Values.Sum(), description: "Notifications waiting for a sink");
+        _meter.CreateObservableGauge("detection.state.unwritable", () => _unwritable.Count, description: "Grains of this silo whose state cannot be written (kept in memory, retried at each checkpoint)");
         _meter.CreateObservableGauge("detection.notifier.oldest_undelivered", () => OldestUndelivered.TotalSeconds, unit: "s", description: "Age of the oldest notification waiting for a sink on this silo");
     }
 
@@ -46,6 +48,13 @@ public sealed class DetectionMetrics : IDisposable
         _outboxDepths[shard] = depth;
         _outboxAges[shard] = oldest;
     }
+
+    /// <summary>Grains of this silo whose last write failed with an error that recurs, and since when (UTC).</summary>
+    public IReadOnlyDictionary<GrainId, DateTime> UnwritableStates => _unwritable;
+
+    public void StateUnwritable(GrainId grain, DateTime utcNow) => _unwritable.TryAdd(grain, utcNow);
+
+    public void StateWritable(GrainId grain) => _unwritable.TryRemove(grain, out _);
 
     public void Dispose() => _meter.Dispose();
 }

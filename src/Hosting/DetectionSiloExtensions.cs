@@ -7,6 +7,7 @@ using Actors.Detection.Spc;
 using Actors.Hosting.Sinks;
 using Actors.Hosting.Tls;
 using Actors.Grains;
+using Actors.Grains.Checkpoints;
 using Actors.Grains.Device;
 using Actors.Grains.Interfaces;
 using Actors.Grains.Options;
@@ -116,6 +117,7 @@ public static class DetectionSiloExtensions
         services.AddSingleton(TimeProvider.System);
         services.AddMetrics();
         services.AddSingleton<DetectionMetrics>();
+        services.AddSingleton<IStateWriteErrorClassifier, DynamoDBStateWriteErrorClassifier>();
         services.AddSingleton<INotificationSink, LogNotificationSink>();
         services.AddSingleton<INotificationSink, FileNotificationSink>();
         services.AddAwsOptions(configuration).AddSnsClient().AddKinesisClient();

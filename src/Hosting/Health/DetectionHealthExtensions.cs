@@ -24,14 +24,16 @@ public static class DetectionHealthExtensions
 
     /// <summary>
     /// Readiness of a silo (also of the ingestor's embedded silo): the silo is Active in the cluster, its notifier shards
-    /// deliver (degraded while a notification waits longer than <c>Notifier:DegradedAfter</c>) and, when state lives in
+    /// deliver (degraded while a notification waits longer than <c>Notifier:DegradedAfter</c>), every grain can write its
+    /// state (degraded while one holds state it cannot write) and, when state lives in
     /// DynamoDB, the state table answers.
     /// </summary>
     public static IServiceCollection AddSiloReadinessChecks(this IServiceCollection services, ClusterSettings cluster)
     {
         var checks = services.AddHealthChecks()
             .AddCheck<SiloMembershipHealthCheck>("silo-membership", tags: [ReadyTag], timeout: CheckTimeout)
-            .AddCheck<NotifierOutboxHealthCheck>("notifier-outbox", tags: [ReadyTag], timeout: CheckTimeout);
+            .AddCheck<NotifierOutboxHealthCheck>("notifier-outbox", tags: [ReadyTag], timeout: CheckTimeout)
+            .AddCheck<StateWritesHealthCheck>("state-writes", tags: [ReadyTag], timeout: CheckTimeout);
         if (cluster.Storage == StorageKind.DynamoDB)
         {
             services.AddSingleton(sp => new DynamoDBTableHealthCheck(
