@@ -16,6 +16,9 @@ public sealed class AdminClusterFixture : IAsyncLifetime
     /// <summary>A metric with the Western Electric run rules, the moving-range, EWMA and CUSUM charts on for every product.</summary>
     public const string ChartedMetric = "width";
 
+    /// <summary>The one device watched for silence: it raises a NoData alarm after 10 minutes without a reading.</summary>
+    public const string SilentDevice = "admin-silent-device";
+
     public TestCluster Cluster { get; private set; } = null!;
 
     public IClusterClient Client => Cluster.Client;
@@ -37,6 +40,8 @@ public sealed class AdminClusterFixture : IAsyncLifetime
             ["Spc:Overrides:0:MovingRange"] = "true",
             ["Spc:Overrides:0:Ewma"] = "true",
             ["Spc:Overrides:0:Cusum"] = "true",
+            ["NoData:Overrides:0:DeviceId"] = SilentDevice,
+            ["NoData:Overrides:0:After"] = "00:10:00",
         }));
         builder.AddSiloBuilderConfigurator<AdminSiloConfigurator>();
         Cluster = builder.Build();

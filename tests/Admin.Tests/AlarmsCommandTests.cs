@@ -65,6 +65,26 @@ public sealed class AlarmsCommandTests(AdminClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_no_data_alarm_is_listed_shown_and_acknowledged_like_any_other()
+    {
+        const string deviceId = AdminClusterFixture.SilentDevice;
+        var device = fixture.Client.GetGrain<IDeviceGrain>(deviceId);
+        await device.Judge([At(deviceId, 5, "B205", ("temperature", 20))]);
+        var check = await device.CheckSilence(Start.AddHours(1));
+
+        var listed = await AdminRunner.ExpectAsync(ExitCodes.Success, fixture.Client, null, "alarms", "list", "--device", deviceId, "--json");
+        var shown = await AdminRunner.ExpectAsync(ExitCodes.Success, fixture.Client, null, "alarms", "show", deviceId, "--json");
+        await Act(ExitCodes.Success, AdminClusterFixture.Secret, "ack", deviceId, "--metric", "readings", "--rule", "NoData", "--note", "gateway rebooting");
+
+        Assert.Equal(SilenceOutcome.Raised, check.Outcome);
+        var alarm = Assert.Single(Alarms(listed));
+        Assert.Equal(("readings", "NoData", "Active", "B205"), (alarm.GetProperty("metric").GetString(), alarm.GetProperty("rule").GetString(), alarm.GetProperty("state").GetString(), alarm.GetProperty("productId").GetString()));
+        Assert.Equal(Start.AddSeconds(5).AddMinutes(10), alarm.GetProperty("since").GetDateTime().ToUniversalTime());
+        Assert.Equal("NoData", Assert.Single(Alarms(shown)).GetProperty("cause").GetProperty("anomalyType").GetString());
+        Assert.Equal(AlarmState.Acknowledged, Assert.Single(await device.GetAlarms()).State);
+    }
+
+    [Fact]
     public async Task Snooze_disable_enable_and_reset_change_the_state_and_a_disallowed_action_says_why()
     {
         var deviceId = await RaisedAsync("alx");
