@@ -9,8 +9,10 @@ using Microsoft.Extensions.Options;
 namespace Actors.Grains.Product;
 
 /// <summary>
-/// One per product: accumulates its readings, serves the daily SPC limits, reports capability against specification
-/// limits (alerting when a new day's Cpk is below the configured minimum) and keeps recent points for control charts.
+/// One per product: accumulates its readings with the moving ranges their devices computed (it keeps nothing per
+/// device, so any number of devices may make a product), serves the daily SPC limits, reports capability against
+/// specification limits (alerting when a new day's Cpk is below the configured minimum) and keeps recent points for
+/// control charts.
 /// Aggregates are written on checkpoints (<see cref="Persist"/>) and at deactivation; limits as soon as they are computed
 /// or imported, since every device judges against them.
 /// </summary>

@@ -105,15 +105,16 @@ public sealed class ReadingDispatcher(IGrainFactory grains, string? source = nul
     }
 
     /// <summary>
-    /// Where the run from <paramref name="start"/> ends: before the first reading in a later bucket than every reading
-    /// of the run before it. Every day starts on a bucket boundary, so the products have counted every reading and moving
-    /// range of a day's first bucket's predecessors before any device asks for that day's limits.
+    /// Where the run from <paramref name="start"/> ends: before the first reading in a later bucket than the run's
+    /// first reading (whose bucket is then the latest of the run). Every day starts on a bucket boundary, so every reading
+    /// before a day's first reading, with its moving ranges, has reached the products before any device asks for that
+    /// day's limits.
     /// </summary>
     private static int EndOfRun(IReadOnlyList<Reading> readings, int start)
     {
-        var latest = ProductHistory.BucketStart(readings[start].Timestamp);
+        var bucket = ProductHistory.BucketStart(readings[start].Timestamp);
         var end = start + 1;
-        while (end < readings.Count && ProductHistory.BucketStart(readings[end].Timestamp) <= latest)
+        while (end < readings.Count && ProductHistory.BucketStart(readings[end].Timestamp) <= bucket)
         {
             end++;
         }
