@@ -30,6 +30,7 @@ cleanup() {
 trap cleanup EXIT
 
 free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+# Sets $moto_url; not run in $(...), so the server's pid reaches $pids in this shell and the cleanup stops it.
 start_moto() {
     local port
     port=$(free_port)
@@ -39,15 +40,17 @@ start_moto() {
         curl -sf "http://127.0.0.1:$port/moto-api/" >/dev/null && break
         sleep 0.5
     done
-    echo "http://127.0.0.1:$port"
+    moto_url="http://127.0.0.1:$port"
 }
 
 dotnet build "$root/src/Ingestor" -c Release -v quiet -nologo >/dev/null
 ingestor="$root/src/Ingestor/bin/Release/net10.0/Actors.Ingestor.dll"
 
 export AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test AWS_REGION=us-east-1
-export Aws__ServiceUrl=$(start_moto)
-export DynamoDB__ServiceUrl=$(start_moto)
+start_moto
+export Aws__ServiceUrl=$moto_url
+start_moto
+export DynamoDB__ServiceUrl=$moto_url
 export Cluster__Storage=DynamoDB DynamoDB__TableName=fleet-cost
 readings=$(( devices * minutes * 60 / interval ))
 echo "fleet-cost: $mode, $devices devices, one reading every $interval s, $minutes min = $readings readings; $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)" >&2
