@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Actors.Benchmarks.Alarms;
 using Actors.Benchmarks.Loop;
 using Actors.Benchmarks.Memory;
 using Actors.Benchmarks.Nab;
@@ -6,11 +7,12 @@ using Actors.Benchmarks.NoData;
 using Actors.Benchmarks.Replay;
 using BenchmarkDotNet.Running;
 
-var modes = new RootCommand("Benchmarks of the detection cluster: BenchmarkDotNet suites, replay-rate, replay-ratio, grain-memory, nab and no-data-sweep")
+var modes = new RootCommand("Benchmarks of the detection cluster: BenchmarkDotNet suites, replay-rate, replay-ratio, grain-memory, alarm-index, nab and no-data-sweep")
 {
     ReplayRateCommand.Create(),
     ReplayRatioCommand.Create(),
     GrainMemoryCommand.Create(),
+    AlarmIndexCommand.Create(),
     NabCommand.Create(),
     NoDataSweepCommand.Create(),
 };

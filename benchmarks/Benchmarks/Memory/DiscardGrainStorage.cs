@@ -17,6 +17,9 @@ public sealed class DiscardGrainStorage(IGrainStorageSerializer? serializer) : I
     /// <summary>State writes received, over all state names.</summary>
     public long Writes => _writes.Values.Sum(counter => counter.Writes);
 
+    /// <summary>The writes of one state name so far.</summary>
+    public WriteCounter Of(string stateName) => _writes.GetOrAdd(stateName, _ => new WriteCounter());
+
     public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) => Task.CompletedTask;
 
     public Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)

@@ -41,20 +41,9 @@ public static class AlarmsListCommand
                 Limit = count,
             };
             var grains = await invocation.ConnectAsync(ct);
-            var shards = query.DeviceId is { } one
-                ? [NotifierShard.For(one, invocation.AlarmIndexShards)]
-                : Enumerable.Range(0, invocation.AlarmIndexShards).Select(shard => (long)shard).ToArray();
-            var found = await Task.WhenAll(shards.Select(shard => grains.GetGrain<IAlarmIndexGrain>(shard).List(query)));
-            var alarms = found
-                .SelectMany(views => views)
-                .OrderByDescending(a => a.Severity)
-                .ThenBy(a => a.Since)
-                .ThenBy(a => a.DeviceId, StringComparer.Ordinal)
-                .ThenBy(a => a.Metric, StringComparer.Ordinal)
-                .Take(count)
-                .Select(AlarmReport.From)
-                .ToArray();
-            invocation.Report(new AlarmsReport { ShardsQueried = shards.Length, Count = alarms.Length, Alarms = alarms }, (console, report) =>
+            var (shards, found) = await AlarmIndex.ListAsync(grains, query, invocation.AlarmIndexShards);
+            var alarms = found.Select(AlarmReport.From).ToArray();
+            invocation.Report(new AlarmsReport { ShardsQueried = shards, Count = alarms.Length, Alarms = alarms }, (console, report) =>
             {
                 Readable.Heading(console, $"{report.Count} alarm(s) not NORMAL from {report.ShardsQueried} index shard(s)");
                 console.Write(Table(report.Alarms));

@@ -18,6 +18,13 @@ public sealed class AlarmOptions
     /// </summary>
     public int IndexShards { get; set; } = 16;
 
+    /// <summary>
+    /// How often an index shard writes its alarms when they changed (also at deactivation). Default 30 s. After a crash
+    /// of its silo, a shard's changes since its last write come back when the devices concerned re-send their alarms
+    /// (at their next checkpoint or transition).
+    /// </summary>
+    public TimeSpan IndexWriteInterval { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>How often a device with alarms ends snoozes and sends reminders (wall clock). Default 30 s.</summary>
     public TimeSpan TimerInterval { get; set; } = TimeSpan.FromSeconds(30);
 

@@ -13,6 +13,10 @@ public sealed class AlarmOptionsValidator : IValidateOptions<AlarmOptions>
         {
             failures.Add($"{AlarmOptions.SectionName}:{nameof(AlarmOptions.IndexShards)} must be at least 1.");
         }
+        if (options.IndexWriteInterval <= TimeSpan.Zero)
+        {
+            failures.Add($"{AlarmOptions.SectionName}:{nameof(AlarmOptions.IndexWriteInterval)} must be positive.");
+        }
         if (options.TimerInterval <= TimeSpan.Zero)
         {
             failures.Add($"{AlarmOptions.SectionName}:{nameof(AlarmOptions.TimerInterval)} must be positive.");

@@ -66,7 +66,12 @@ public sealed class DeviceGrain(
         {
             return PersistResult.Behind;
         }
-        return await WriteIfChangedAsync();
+        var result = await WriteIfChangedAsync();
+        if (State.Alarms is not null)
+        {
+            await alarms.IndexAsync(DeviceId, State);
+        }
+        return result;
     }
 
     public async Task Revert()
