@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Actors.Benchmarks.Alarms;
+using Actors.Benchmarks.Latency;
 using Actors.Benchmarks.Loop;
 using Actors.Benchmarks.Memory;
 using Actors.Benchmarks.Nab;
@@ -7,10 +8,11 @@ using Actors.Benchmarks.NoData;
 using Actors.Benchmarks.Replay;
 using BenchmarkDotNet.Running;
 
-var modes = new RootCommand("Benchmarks of the detection cluster: BenchmarkDotNet suites, replay-rate, replay-ratio, grain-memory, alarm-index, nab and no-data-sweep")
+var modes = new RootCommand("Benchmarks of the detection cluster: BenchmarkDotNet suites, replay-rate, replay-ratio, alert-latency, grain-memory, alarm-index, nab and no-data-sweep")
 {
     ReplayRateCommand.Create(),
     ReplayRatioCommand.Create(),
+    AlertLatencyCommand.Create(),
     GrainMemoryCommand.Create(),
     AlarmIndexCommand.Create(),
     NabCommand.Create(),

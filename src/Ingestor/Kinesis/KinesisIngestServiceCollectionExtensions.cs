@@ -14,7 +14,7 @@ public static class KinesisIngestServiceCollectionExtensions
 {
     /// <summary>
     /// Adds <see cref="KinesisIngestOptions"/> (section <c>Kinesis</c>, validated), <see cref="CheckpointOptions"/>, the AWS options and Kinesis client
-    /// (section <c>Aws</c>), the reading parser (section <c>Parsing</c>), the dead-letter file or stream, the metrics and
+    /// (section <c>Aws</c>), the reading parser (section <c>Parsing</c>), the dead-letter file or stream, the metrics (alert latency too) and
     /// <see cref="KinesisIngestWorker"/>. The caller registers the <see cref="IGrainFactory"/> to send readings to, and logging.
     /// </summary>
     public static IServiceCollection AddKinesisIngest(this IServiceCollection services, IConfiguration configuration)
@@ -33,6 +33,7 @@ public static class KinesisIngestServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddMetrics();
         services.TryAddSingleton<KinesisIngestMetrics>();
+        services.TryAddSingleton<AlertLatencyMetrics>();
         services.TryAddSingleton<DeadLetterFile>();
         services.TryAddSingleton<DeadLetterStream>();
         services.TryAddSingleton<IDeadLetterSink>(provider => string.IsNullOrWhiteSpace(provider.GetRequiredService<IOptions<KinesisIngestOptions>>().Value.DeadLetterStream)

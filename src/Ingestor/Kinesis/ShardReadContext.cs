@@ -25,6 +25,7 @@ internal sealed class ShardReadContext
     public required RejectionLog Rejections { get; init; }
     public required IDeadLetterSink DeadLetters { get; init; }
     public required KinesisIngestMetrics Metrics { get; init; }
+    public required AlertLatencyMetrics AlertLatency { get; init; }
     public required RunSummary Summary { get; init; }
     public required TimeProvider Time { get; init; }
     public required ILogger Logger { get; init; }

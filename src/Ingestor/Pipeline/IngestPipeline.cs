@@ -14,9 +14,10 @@ namespace Actors.Ingestor.Pipeline;
 /// grains did, and is the source's checkpoint barrier (<see cref="CheckpointAsync"/>).
 /// </summary>
 /// <remarks>
-/// A source read once runs through <see cref="RunAsync"/>, which checkpoints between batches when one is due and at the
-/// end. A Kinesis shard adds its pages with <see cref="AddAsync"/> and <see cref="FlushAsync"/>, takes the checkpoints
-/// itself (the lease grain records the shard's position after the barrier) and goes back with <see cref="Rewind"/>.
+/// A source read once runs through <see cref="RunAsync"/>, which ends a batch where a checkpoint falls due, takes the
+/// checkpoint once that batch is judged, and takes a last one at the end. A Kinesis shard adds its pages with
+/// <see cref="AddAsync"/> and <see cref="FlushAsync"/>, takes the checkpoints itself (the lease grain records the shard's
+/// position after the barrier) and goes back with <see cref="Rewind"/>.
 /// </remarks>
 public sealed class IngestPipeline
 {
@@ -25,10 +26,12 @@ public sealed class IngestPipeline
     private readonly ReadingDispatcher _dispatcher;
     private readonly CheckpointSchedule _schedule;
     private readonly int _batchSize;
+    private readonly AlertLatencyMetrics? _latency;
     private HashSet<string>? _devices;
     private List<Reading> _readings;
     private List<string> _positions;
     private List<RecordOrigin> _origins;
+    private List<long>? _readAt;
     private List<DeadLetter>? _letters;
     private Task? _inFlight;
 
@@ -40,19 +43,22 @@ public sealed class IngestPipeline
     /// <param name="time">The clock of <paramref name="checkpoints"/>.</param>
     /// <param name="source">The source's name for the grains, for a source read again after a failure (a shard); null for one read once.</param>
     /// <param name="noDataOnEventTime">True for a replay: the no-data watch runs on the event time read, not the wall clock.</param>
+    /// <param name="latency">Where the latency from reading a record to the notifier accepting an alert of its reading goes; none when null.</param>
     public IngestPipeline(
         IGrainFactory grains, ReadingParser parser, RejectionLog rejections, int batchSize, CheckpointOptions checkpoints, TimeProvider time, string? source = null,
-        bool noDataOnEventTime = false)
+        bool noDataOnEventTime = false, AlertLatencyMetrics? latency = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
         _parser = parser;
         _rejections = rejections;
         _batchSize = batchSize;
-        _dispatcher = new ReadingDispatcher(grains, source, noDataOnEventTime);
+        _latency = latency;
+        _dispatcher = new ReadingDispatcher(grains, source, noDataOnEventTime) { Latency = latency };
         _schedule = new CheckpointSchedule(checkpoints, time);
-        _readings = new List<Reading>(batchSize);
-        _positions = new List<string>(batchSize);
-        _origins = new List<RecordOrigin>(batchSize);
+        _readings = [];
+        _positions = [];
+        _origins = [];
+        _readAt = NewReadAt();
     }
 
     /// <summary>What was read, accepted, rejected and found.</summary>
@@ -142,9 +148,10 @@ public sealed class IngestPipeline
     /// <summary>The source is read again from its last checkpoint: what is held or was being sent is dropped.</summary>
     public void Rewind()
     {
-        _readings = new List<Reading>(_batchSize);
-        _positions = new List<string>(_batchSize);
-        _origins = new List<RecordOrigin>(_batchSize);
+        _readings = [];
+        _positions = [];
+        _origins = [];
+        _readAt = NewReadAt();
         _letters = null;
         _inFlight = null;
         _dispatcher.Rewind();
@@ -160,9 +167,10 @@ public sealed class IngestPipeline
             _readings.Add(reading);
             _positions.Add(record.Origin.SequenceNumber ?? (reading.ProductId is null ? "" : record.Origin.Line.ToString(CultureInfo.InvariantCulture)));
             _origins.Add(record.Origin);
+            _readAt?.Add(_latency!.Now());
             _devices?.Add(reading.DeviceId);
             _schedule.Saw(reading.Timestamp);
-            return _readings.Count >= _batchSize || (checkpointWhenDue && _schedule.OnEventTime && _schedule.Due)
+            return _readings.Count >= _batchSize || (checkpointWhenDue && _schedule.Due)
                 ? new ValueTask(SendAsync(checkpointWhenDue))
                 : ValueTask.CompletedTask;
         }
@@ -175,7 +183,7 @@ public sealed class IngestPipeline
 
     /// <summary>
     /// Waits for the batch with the grains, sends the batch held, and when a checkpoint is due and asked for, waits for
-    /// that batch too and takes it (so a checkpoint on event time covers every reading up to its interval's end).
+    /// that batch too and takes it (so a checkpoint covers every reading read before it fell due).
     /// </summary>
     private async Task SendAsync(bool checkpointWhenDue)
     {
@@ -195,10 +203,11 @@ public sealed class IngestPipeline
         {
             return;
         }
-        var batch = new Batch(_readings, _positions, _origins);
-        _readings = new List<Reading>(_batchSize);
-        _positions = new List<string>(_batchSize);
-        _origins = new List<RecordOrigin>(_batchSize);
+        var batch = new Batch(_readings, _positions, _origins, _readAt);
+        _readings = [];
+        _positions = [];
+        _origins = [];
+        _readAt = NewReadAt();
         _inFlight = DispatchAsync(batch);
     }
 
@@ -218,7 +227,7 @@ public sealed class IngestPipeline
     /// </summary>
     private async Task DispatchAsync(Batch batch)
     {
-        var outcome = await _dispatcher.DispatchAsync(batch.Readings, batch.Positions);
+        var outcome = await _dispatcher.DispatchAsync(batch.Readings, batch.Positions, batch.ReadAt);
         await RecordAsync(outcome);
         if (outcome.Failures.Count == 0)
         {
@@ -271,17 +280,21 @@ public sealed class IngestPipeline
         }
     }
 
-    /// <summary>Readings sent together, with their positions and origins.</summary>
-    private sealed record Batch(List<Reading> Readings, List<string> Positions, List<RecordOrigin> Origins)
+    /// <summary>When each reading of the next batch was read; only kept when alert latency is measured.</summary>
+    private List<long>? NewReadAt() => _latency is null ? null : [];
+
+    /// <summary>Readings sent together, with their positions, origins and, when alert latency is measured, when they were read.</summary>
+    private sealed record Batch(List<Reading> Readings, List<string> Positions, List<RecordOrigin> Origins, List<long>? ReadAt)
     {
         public Batch Pick(IEnumerable<int> indices)
         {
-            var picked = new Batch([], [], []);
+            var picked = new Batch([], [], [], ReadAt is null ? null : []);
             foreach (var i in indices)
             {
                 picked.Readings.Add(Readings[i]);
                 picked.Positions.Add(Positions[i]);
                 picked.Origins.Add(Origins[i]);
+                picked.ReadAt?.Add(ReadAt![i]);
             }
             return picked;
         }

@@ -51,6 +51,9 @@ public sealed class ReadingDispatcher(IGrainFactory grains, string? source = nul
     /// <summary>Device grains that took readings since the last checkpoint.</summary>
     public int PendingDevices => _devices.Count;
 
+    /// <summary>Where the latency from reading a record to the notifier accepting an alert of its reading goes; none when null.</summary>
+    public AlertLatencyMetrics? Latency { get; init; }
+
     /// <summary>
     /// Dispatches readings of a source read once; their positions are their ordinals in this dispatcher (formatted only
     /// for readings with a product: only product grains read positions).
@@ -73,9 +76,10 @@ public sealed class ReadingDispatcher(IGrainFactory grains, string? source = nul
     /// (<see cref="GrainCallFailure.IsCausedByInput"/>) fails only its device's readings: the other grains' results count,
     /// and every reading of that device from then on comes back in <see cref="BatchOutcome.Failed"/>, to be sent again (a
     /// failed call is expected to have changed nothing). Any other failure, and any failure of a product call (its
-    /// devices have judged its readings already), is thrown.
+    /// devices have judged its readings already), is thrown. With <see cref="Latency"/>, <paramref name="readAt"/> says when
+    /// each record was read (<see cref="AlertLatencyMetrics.Now"/>).
     /// </summary>
-    public async Task<BatchOutcome> DispatchAsync(IReadOnlyList<Reading> readings, IReadOnlyList<string> positions)
+    public async Task<BatchOutcome> DispatchAsync(IReadOnlyList<Reading> readings, IReadOnlyList<string> positions, IReadOnlyList<long>? readAt = null)
     {
         await RevertRewoundDevicesAsync();
         var held = new HashSet<string>(StringComparer.Ordinal);
@@ -88,7 +92,7 @@ public sealed class ReadingDispatcher(IGrainFactory grains, string? source = nul
         for (var start = 0; start < readings.Count;)
         {
             var end = EndOfRun(readings, start);
-            var run = await DispatchRunAsync(readings, positions, start, end, held);
+            var run = await DispatchRunAsync(readings, positions, readAt, start, end, held);
             if (run.Behind)
             {
                 return run;
@@ -127,7 +131,7 @@ public sealed class ReadingDispatcher(IGrainFactory grains, string? source = nul
     /// earlier in the batch) are not called: their readings fail, in order, so they can be sent again.
     /// </summary>
     private async Task<BatchOutcome> DispatchRunAsync(
-        IReadOnlyList<Reading> readings, IReadOnlyList<string> positions, int start, int end, HashSet<string> held)
+        IReadOnlyList<Reading> readings, IReadOnlyList<string> positions, IReadOnlyList<long>? readAt, int start, int end, HashSet<string> held)
     {
         var byDevice = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         var forProducts = new List<int>();
@@ -157,8 +161,7 @@ public sealed class ReadingDispatcher(IGrainFactory grains, string? source = nul
         {
             _devices.TryAdd(device, null);
         }
-        var judged = await Task.WhenAll(calls.Select(d =>
-            CallAsync($"device {d.Key}", () => grains.GetGrain<IDeviceGrain>(d.Key).Judge([.. d.Value.Select(i => readings[i])], Source, _devices.GetValueOrDefault(d.Key)))));
+        var judged = await Task.WhenAll(calls.Select(d => CallAsync($"device {d.Key}", () => JudgeAsync(d.Key, d.Value, readings, readAt))));
         var movingRanges = new double[]?[end - start];
         var succeeded = new List<(string Device, JudgeResult Result)>(judged.Length);
         List<GrainCallFailure>? failures = null;
@@ -224,6 +227,36 @@ public sealed class ReadingDispatcher(IGrainFactory grains, string? source = nul
         }
         failed.Sort();
         return outcome with { Failed = failed, Failures = failures ?? [] };
+    }
+
+    /// <summary>Sends a device its readings of the run (by index) and records the latency of the alerts it found.</summary>
+    private async Task<JudgeResult> JudgeAsync(string device, List<int> indices, IReadOnlyList<Reading> readings, IReadOnlyList<long>? readAt)
+    {
+        var sent = new Reading[indices.Count];
+        for (var i = 0; i < sent.Length; i++)
+        {
+            sent[i] = readings[indices[i]];
+        }
+        var result = await grains.GetGrain<IDeviceGrain>(device).Judge(sent, Source, _devices.GetValueOrDefault(device));
+        if (Latency is { } latency && readAt is not null)
+        {
+            foreach (var anomaly in result.Anomalies)
+            {
+                latency.AlertAccepted(readAt[indices[RevealedBy(anomaly, sent)]]);
+            }
+        }
+        return result;
+    }
+
+    /// <summary>
+    /// The reading of a call that revealed an anomaly: the first at or after the event time it was detected at (its own
+    /// reading, or the reading that closed its z-score window); the last of the call for a window closed by the clock.
+    /// </summary>
+    private static int RevealedBy(Anomaly anomaly, Reading[] sent)
+    {
+        var detected = anomaly.DetectedAt ?? anomaly.TargetTime;
+        var index = Array.FindIndex(sent, reading => reading.Timestamp >= detected);
+        return index < 0 ? sent.Length - 1 : index;
     }
 
     /// <summary>A failure of the cluster or storage (not of what was sent) fails the whole batch, as it always did.</summary>

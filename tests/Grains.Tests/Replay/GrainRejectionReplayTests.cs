@@ -26,10 +26,13 @@ public sealed class GrainRejectionReplayTests(ClusterFixture fixture) : IDisposa
 
     public void Dispose() => File.Delete(_deadLetters);
 
-    [Fact]
-    public async Task A_record_a_grain_cannot_process_is_rejected_and_dead_lettered_with_its_line_and_the_rest_is_judged()
+    /// <summary>With batches of 500 and with the default batch, which holds the whole file (one call per device).</summary>
+    [Theory]
+    [InlineData(500)]
+    [InlineData(64_000)]
+    public async Task A_record_a_grain_cannot_process_is_rejected_and_dead_lettered_with_its_line_and_the_rest_is_judged(int batchSize)
     {
-        const string prefix = "grain-rejected-";
+        var prefix = $"grain-rejected-{batchSize}-";
         var lines = Generate(prefix);
         var middle = lines.Count / 2;
         var device = $"{prefix}M-001";
@@ -40,7 +43,7 @@ public sealed class GrainRejectionReplayTests(ClusterFixture fixture) : IDisposa
         await fixture.Grains.GetGrain<IRulesGrain>(RulesGrainKey.Default).Set(
             new DetectionRules { Thresholds = [new ThresholdRule { Metric = "temperature", Upper = TemperatureUpper }], ZScore = ZScore });
         await using var deadLetters = new DeadLetterFile(_deadLetters);
-        var runner = new ReplayRunner(fixture.Grains, new ReadingParser(new ReadingParserOptions()), rejections, batchSize: 500, new CheckpointOptions())
+        var runner = new ReplayRunner(fixture.Grains, new ReadingParser(new ReadingParserOptions()), rejections, batchSize, new CheckpointOptions())
         {
             DeadLetters = deadLetters,
         };
