@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 using System.Text;
 using Actors.Detection.Parsing;
@@ -64,7 +65,7 @@ public sealed class AlertLatencyTests(ClusterFixture fixture) : IDisposable
         var time = new FakeTimeProvider(TestReadings.Start);
         var meters = _services.GetRequiredService<IMeterFactory>();
         using var latency = new AlertLatencyMetrics(meters, time);
-        var recorded = new List<double>();
+        var recorded = new ConcurrentQueue<double>();
         using var listener = new MeterListener
         {
             InstrumentPublished = (instrument, meterListener) =>
@@ -75,7 +76,7 @@ public sealed class AlertLatencyTests(ClusterFixture fixture) : IDisposable
                 }
             },
         };
-        listener.SetMeasurementEventCallback<double>((_, value, _, _) => recorded.Add(value));
+        listener.SetMeasurementEventCallback<double>((_, value, _, _) => recorded.Enqueue(value));
         listener.Start();
         var pipeline = new IngestPipeline(
             fixture.Grains, new ReadingParser(new ReadingParserOptions()), new RejectionLog(NullLogger<RejectionLog>.Instance), batchSize: 100,
