@@ -59,7 +59,8 @@ case "$mode" in
 replay)
     days=$(python3 -c "print($minutes / 1440)")
     dotnet "$ingestor" generate --output "$work/fleet.ndjson" --devices "$devices" --days "$days" --readings "$readings" 2>&1 >&2 | tail -1 >&2
-    Checkpoint__Clock=$clock dotnet "$ingestor" replay --input "$work/fleet.ndjson" 2>&1 | grep -E '^(replay|dynamodb):'
+    Checkpoint__Clock=$clock dotnet "$ingestor" replay --input "$work/fleet.ndjson" >"$work/replay.log" 2>&1 || { tail -20 "$work/replay.log" >&2; exit 1; }
+    grep -E '^(replay|dynamodb):' "$work/replay.log"
     ;;
 ingest)
     lines=$(( (devices * 6 + 9) / 10 ))
@@ -70,7 +71,8 @@ ingest)
     dotnet "$ingestor" simulate --to kinesis --stream fleet --create-shards "$shards" --duration "${minutes}m" --speed 1 2>"$work/simulate.log" &
     simulate=$!
     pids+=("$simulate")
-    dotnet "$ingestor" ingest --stream fleet --stop-when-idle 30s --progress 30s 2>&1 | grep -E '^(ingest|dynamodb)'
+    dotnet "$ingestor" ingest --stream fleet --stop-when-idle 30s --progress 30s >"$work/ingest.log" 2>&1 || { tail -20 "$work/ingest.log" >&2; exit 1; }
+    grep -E '^(ingest|dynamodb)' "$work/ingest.log"
     wait "$simulate"
     grep -E '^simulate: put' "$work/simulate.log"
     ;;

@@ -36,6 +36,8 @@ namespace Actors.Ingestor.Pipeline;
 /// <param name="noDataOnEventTime">Whether the no-data watch runs on the event time read (replay) rather than the wall clock (<see cref="LastSeenFeed"/>).</param>
 public sealed class ReadingDispatcher(IGrainFactory grains, string? source = null, bool noDataOnEventTime = false)
 {
+    private const int PersistCallsInFlight = 256;
+
     private readonly LastSeenFeed _lastSeen = new(grains, noDataOnEventTime);
     private readonly Dictionary<string, long?> _devices = [];
     private readonly Dictionary<string, string?> _products = [];
@@ -313,8 +315,8 @@ public sealed class ReadingDispatcher(IGrainFactory grains, string? source = nul
     public async Task<CheckpointOutcome> CheckpointAsync()
     {
         await RevertRewoundDevicesAsync();
-        var products = await Task.WhenAll(_products.Select(p => grains.GetGrain<IProductGrain>(p.Key).Persist(Source, p.Value)));
-        var devices = await Task.WhenAll(_devices.Select(d => grains.GetGrain<IDeviceGrain>(d.Key).Persist(Source, d.Value)));
+        var products = await PersistAllAsync([.. _products.Select(p => (Func<Task<PersistResult>>)(() => grains.GetGrain<IProductGrain>(p.Key).Persist(Source, p.Value)))]);
+        var devices = await PersistAllAsync([.. _devices.Select(d => (Func<Task<PersistResult>>)(() => grains.GetGrain<IDeviceGrain>(d.Key).Persist(Source, d.Value)))]);
         var outcome = new CheckpointOutcome(
             products.Count(r => r == PersistResult.Written) + devices.Count(r => r == PersistResult.Written),
             products.Contains(PersistResult.Behind) || devices.Contains(PersistResult.Behind));
@@ -326,6 +328,21 @@ public sealed class ReadingDispatcher(IGrainFactory grains, string? source = nul
             _latestAtCheckpoint = new Dictionary<string, DateTime>(_latest);
         }
         return outcome;
+    }
+
+    /// <summary>
+    /// Sends the checkpoint's Persist calls with at most <see cref="PersistCallsInFlight"/> in flight. A grain call's
+    /// response timeout runs from when it is sent, so 10,000 calls sent at once to a store that takes them at a few
+    /// hundred writes a second would time out at the back of the queue, however healthy the store.
+    /// </summary>
+    private static async Task<PersistResult[]> PersistAllAsync(IReadOnlyList<Func<Task<PersistResult>>> calls)
+    {
+        var results = new PersistResult[calls.Count];
+        await Parallel.ForEachAsync(
+            Enumerable.Range(0, calls.Count),
+            new ParallelOptions { MaxDegreeOfParallelism = PersistCallsInFlight },
+            async (i, _) => results[i] = await calls[i]());
+        return results;
     }
 
     /// <summary>
