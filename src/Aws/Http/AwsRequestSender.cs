@@ -14,8 +14,8 @@ namespace Actors.Aws;
 /// <summary>
 /// Sends one AWS API call: resolves credentials through the SDK's default chain, signs the request with the SDK's
 /// SigV4 signer for one service, and retries network errors, HTTP 5xx answers and throttling errors with
-/// exponential backoff and jitter. A call that fails for good is thrown as the client's own exception type,
-/// built by the factory given to the constructor, with the last error as its inner exception.
+/// exponential backoff and jitter. A call that fails for good is thrown as an <see cref="AwsServiceException"/>: the
+/// service's last error answer, or the network or credentials failure as its inner exception.
 /// </summary>
 internal sealed partial class AwsRequestSender
 {
@@ -28,7 +28,6 @@ internal sealed partial class AwsRequestSender
     private readonly AwsSigningConfig _signingConfig;
     private readonly AWS4Signer _signer = new();
     private readonly Func<HttpStatusCode, HttpResponseHeaders, byte[], AwsErrorDetail> _readError;
-    private readonly Func<AwsFailure, Exception, Exception> _createException;
     private readonly ResiliencePipeline _pipeline;
     private readonly ILogger _logger;
     private readonly Func<AwsSigningConfig, CancellationToken, Task<ImmutableCredentials>> _credentials;
@@ -38,7 +37,6 @@ internal sealed partial class AwsRequestSender
     /// <param name="http">The HTTP client to send with; not disposed here.</param>
     /// <param name="options">Endpoint, region and retry settings; validated here.</param>
     /// <param name="readError">Reads code and message from an error answer of the service's protocol.</param>
-    /// <param name="createException">Builds the client's exception from a final failure and its cause.</param>
     /// <param name="logger">Where retries are logged.</param>
     /// <param name="credentials">Where credentials come from; defaults to the SDK's default credential chain.</param>
     public AwsRequestSender(
@@ -46,7 +44,6 @@ internal sealed partial class AwsRequestSender
         HttpClient http,
         AwsOptions options,
         Func<HttpStatusCode, HttpResponseHeaders, byte[], AwsErrorDetail> readError,
-        Func<AwsFailure, Exception, Exception> createException,
         ILogger logger,
         Func<AwsSigningConfig, CancellationToken, Task<ImmutableCredentials>>? credentials = null)
     {
@@ -54,7 +51,6 @@ internal sealed partial class AwsRequestSender
         ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(readError);
-        ArgumentNullException.ThrowIfNull(createException);
         ArgumentNullException.ThrowIfNull(logger);
         AwsOptionsValidator.ThrowIfInvalid(options);
         _service = service;
@@ -62,7 +58,6 @@ internal sealed partial class AwsRequestSender
         _signingConfig = new AwsSigningConfig(service, options.Region, options.ServiceUrl);
         _endpoint = _signingConfig.Endpoint;
         _readError = readError;
-        _createException = createException;
         _logger = logger;
         _credentials = credentials ?? FromDefaultChainAsync;
         _pipeline = BuildPipeline(options);
@@ -89,14 +84,10 @@ internal sealed partial class AwsRequestSender
                 context,
                 (Sender: this, Call: call, Attempts: attempts)).ConfigureAwait(false);
         }
-        catch (AwsErrorResponseException error)
-        {
-            throw _createException(new AwsFailure(error.ErrorCode, error.Message, error.StatusCode, error.RequestId), error);
-        }
         catch (Exception error) when (IsTransportFailure(error, cancellationToken))
         {
             var message = $"{_service} {call.Operation} could not reach {_endpoint} in {attempts.Value} attempt(s): {error.Message}";
-            throw _createException(new AwsFailure(AwsErrorCodes.TransportError, message, null, null), error);
+            throw new AwsServiceException(_service, AwsErrorCodes.TransportError, message, error);
         }
         finally
         {
@@ -115,7 +106,8 @@ internal sealed partial class AwsRequestSender
             return body;
         }
         var error = _readError(response.StatusCode, response.Headers, body);
-        throw new AwsErrorResponseException(_service, call.Operation, response.StatusCode, error, RequestIdOf(response));
+        throw new AwsServiceException(
+            _service, error.Code, $"{_service} {call.Operation} failed with HTTP {(int)response.StatusCode} {error.Code}: {error.Message}", null, response.StatusCode, RequestIdOf(response));
     }
 
     private HttpRequestMessage Sign(AwsCall call, ImmutableCredentials credentials)
@@ -170,7 +162,7 @@ internal sealed partial class AwsRequestSender
         catch (Exception error) when (error is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             var message = $"{_service} {call.Operation}: the AWS SDK's default credential chain found no usable credentials: {error.Message}";
-            throw _createException(new AwsFailure(AwsErrorCodes.CredentialsError, message, null, null), error);
+            throw new AwsServiceException(_service, AwsErrorCodes.CredentialsError, message, error);
         }
     }
 
@@ -201,7 +193,7 @@ internal sealed partial class AwsRequestSender
 
     private static bool IsTransient(Exception? error, CancellationToken cancellationToken) => error switch
     {
-        AwsErrorResponseException response => response.IsTransient,
+        AwsServiceException answer => answer.IsTransient,
         _ => error is not null && IsTransportFailure(error, cancellationToken),
     };
 

@@ -3,7 +3,7 @@ namespace Actors.Aws.Kinesis;
 /// <summary>
 /// The Kinesis Data Streams operations this project uses. <see cref="KinesisClient"/> implements them on
 /// AWSSDK.Core; an adapter over the official AWSSDK.Kinesis package can replace it by changing one registration.
-/// Every method throws <see cref="KinesisException"/> when the call fails for good.
+/// Every method throws <see cref="AwsServiceException"/> when the call fails for good.
 /// </summary>
 public interface IKinesisClient
 {
@@ -41,7 +41,7 @@ public interface IKinesisClient
 
     /// <summary>
     /// Reads the next page of records at <paramref name="shardIterator"/>. An expired iterator is not retried: it
-    /// throws <see cref="KinesisException"/> with <see cref="KinesisException.IsExpiredIterator"/>.
+    /// throws <see cref="AwsServiceException"/> with <see cref="AwsServiceException.IsExpiredIterator"/>.
     /// </summary>
     /// <param name="shardIterator">The iterator from <see cref="GetShardIteratorAsync"/> or the previous page.</param>
     /// <param name="limit">At most this many records (1 to 10,000); <see langword="null"/> for the service's default.</param>

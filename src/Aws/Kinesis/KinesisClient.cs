@@ -31,7 +31,6 @@ public sealed class KinesisClient : IKinesisClient
             httpClient,
             options.Value,
             AwsJsonErrorReader.Read,
-            static (failure, cause) => new KinesisException(failure.Code, failure.Message, cause, failure.StatusCode, failure.RequestId),
             logger);
     }
 
@@ -177,7 +176,7 @@ public sealed class KinesisClient : IKinesisClient
         {
             return await ListShardsCallAsync(null, nextToken, pageSize, cancellationToken).ConfigureAwait(false);
         }
-        catch (KinesisException tokenOnlyError) when (tokenOnlyError.StatusCode == HttpStatusCode.BadRequest)
+        catch (AwsServiceException tokenOnlyError) when (tokenOnlyError.StatusCode == HttpStatusCode.BadRequest)
         {
             // AWS identifies the stream by the token alone and rejects a StreamName beside it; some local
             // emulators (moto) need the name with the token. Try that once, and keep to it if it works.
@@ -187,7 +186,7 @@ public sealed class KinesisClient : IKinesisClient
                 _streamNameWithNextToken = true;
                 return page;
             }
-            catch (KinesisException)
+            catch (AwsServiceException)
             {
                 ExceptionDispatchInfo.Throw(tokenOnlyError);
                 throw;
@@ -234,7 +233,7 @@ public sealed class KinesisClient : IKinesisClient
         }
         catch (JsonException error)
         {
-            throw new KinesisException(AwsErrorCodes.MalformedResponse, $"kinesis {operation} answered with a body that is not JSON: {error.Message}", error);
+            throw new AwsServiceException("kinesis", AwsErrorCodes.MalformedResponse, $"kinesis {operation} answered with a body that is not JSON: {error.Message}", error);
         }
     }
 }

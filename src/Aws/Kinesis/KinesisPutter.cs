@@ -35,7 +35,7 @@ public sealed partial class KinesisPutter
 
     /// <summary>
     /// Writes every entry to <paramref name="streamName"/> and returns one result per entry, in the order given.
-    /// Throws <see cref="KinesisException"/> naming how many records were lost when entries still fail after all
+    /// Throws <see cref="AwsServiceException"/> naming how many records were lost when entries still fail after all
     /// retries (later batches are then not sent), or when a whole <c>PutRecords</c> call fails for good.
     /// </summary>
     /// <param name="streamName">The stream's name.</param>
@@ -62,7 +62,8 @@ public sealed partial class KinesisPutter
                 var notSent = entries.Count - start - count;
                 var lost = failed + notSent;
                 LogRecordsLost(_logger, streamName, lost, entries.Count, attempts, lastFailure?.ErrorCode);
-                throw new KinesisException(
+                throw new AwsServiceException(
+                    "kinesis",
                     lastFailure?.ErrorCode ?? AwsErrorCodes.ProvisionedThroughputExceeded,
                     $"{lost} of {entries.Count} records were not written to stream '{streamName}': {failed} still failed after {attempts} attempt(s) " +
                     $"(last error {lastFailure?.ErrorCode}: {lastFailure?.ErrorMessage})" +
@@ -131,7 +132,7 @@ public sealed partial class KinesisPutter
             var outcome = await _client.PutRecordsAsync(streamName, batch, token).ConfigureAwait(false);
             if (outcome.Records.Count != batch.Count)
             {
-                throw new KinesisException(AwsErrorCodes.MalformedResponse, $"PutRecords answered {outcome.Records.Count} results for {batch.Count} entries.");
+                throw new AwsServiceException("kinesis", AwsErrorCodes.MalformedResponse, $"PutRecords answered {outcome.Records.Count} results for {batch.Count} entries.");
             }
             var stillFailing = new List<int>();
             for (var position = 0; position < batch.Count; position++)

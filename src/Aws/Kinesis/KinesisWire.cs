@@ -139,6 +139,6 @@ internal static class KinesisWire
         _ => StreamStatus.Unknown,
     };
 
-    private static KinesisException Malformed(string operation, string problem) =>
-        new(AwsErrorCodes.MalformedResponse, $"kinesis {operation} answer {problem}.");
+    private static AwsServiceException Malformed(string operation, string problem) =>
+        new("kinesis", AwsErrorCodes.MalformedResponse, $"kinesis {operation} answer {problem}.");
 }

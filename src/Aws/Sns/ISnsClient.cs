@@ -3,7 +3,7 @@ namespace Actors.Aws.Sns;
 /// <summary>
 /// The SNS operations this project uses. <see cref="SnsClient"/> implements them on AWSSDK.Core; an adapter over
 /// the official AWSSDK.SimpleNotificationService package can replace it by changing one registration.
-/// Every method throws <see cref="SnsException"/> when the call fails for good.
+/// Every method throws <see cref="AwsServiceException"/> when the call fails for good.
 /// </summary>
 public interface ISnsClient
 {

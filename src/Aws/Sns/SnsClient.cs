@@ -32,7 +32,6 @@ public sealed class SnsClient : ISnsClient
             httpClient,
             options.Value,
             static (status, _, body) => AwsQueryErrorReader.Read(status, body),
-            static (failure, cause) => new SnsException(failure.Code, failure.Message, cause, failure.StatusCode, failure.RequestId),
             logger);
     }
 
@@ -150,12 +149,12 @@ public sealed class SnsClient : ISnsClient
         }
         catch (XmlException error)
         {
-            throw new SnsException(AwsErrorCodes.MalformedResponse, $"sns {action} answered with a body that is not XML: {error.Message}", error);
+            throw new AwsServiceException("sns", AwsErrorCodes.MalformedResponse, $"sns {action} answered with a body that is not XML: {error.Message}", error);
         }
     }
 
     private static string Required(XDocument? answer, string elementName, string action) =>
         answer?.Descendants().FirstOrDefault(element => element.Name.LocalName == elementName)?.Value is { Length: > 0 } value
             ? value
-            : throw new SnsException(AwsErrorCodes.MalformedResponse, $"sns {action} answer has no {elementName}.");
+            : throw new AwsServiceException("sns", AwsErrorCodes.MalformedResponse, $"sns {action} answer has no {elementName}.");
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Actors.Aws;
 using Actors.Aws.Kinesis;
 using Actors.Hosting.CommandLine;
 using Actors.Ingestor.Cluster;
@@ -107,7 +108,7 @@ public static class IngestCommand
             {
                 await run;
             }
-            catch (KinesisException ex)
+            catch (AwsServiceException ex)
             {
                 await Console.Error.WriteLineAsync($"error: cannot read stream {options.StreamName}: {ex.Message}");
                 return ExitCodes.Failure;

@@ -1,3 +1,4 @@
+using Actors.Aws;
 using Actors.Aws.Kinesis;
 using Actors.Detection.Parsing;
 using Actors.Grains.Interfaces;
@@ -95,7 +96,7 @@ public sealed partial class KinesisIngestWorker
 
     /// <summary>
     /// Runs until <paramref name="cancellationToken"/> is cancelled, then stops the readers and leaves the stream's
-    /// leases. Throws <see cref="KinesisException"/> when the stream cannot be listed at start (e.g. it does not exist).
+    /// leases. Throws <see cref="AwsServiceException"/> when the stream cannot be listed at start (e.g. it does not exist).
     /// </summary>
     public async Task RunAsync(CancellationToken cancellationToken)
     {
@@ -167,7 +168,7 @@ public sealed partial class KinesisIngestWorker
         {
             return await DiscoverAsync(cancellationToken);
         }
-        catch (KinesisException ex)
+        catch (AwsServiceException ex)
         {
             LogDiscoveryFailed(_logger, ex, StreamName, ex.ErrorCode);
             return previous;

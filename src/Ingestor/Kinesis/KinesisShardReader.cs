@@ -1,3 +1,4 @@
+using Actors.Aws;
 using Actors.Aws.Kinesis;
 using Actors.Grains.Interfaces;
 using Actors.Ingestor.Pipeline;
@@ -72,7 +73,7 @@ internal sealed partial class KinesisShardReader(ShardReadContext context, Shard
                 page = await context.Kinesis.GetRecordsAsync(iterator, options.MaxRecordsPerCall, cancellationToken);
                 throttled = 0;
             }
-            catch (KinesisException ex) when (ex.IsThrottling)
+            catch (AwsServiceException ex) when (ex.IsThrottling)
             {
                 context.Metrics.Throttled(_shardId);
                 var delay = ThrottleBackoff.Backoff.Delay(++throttled);
@@ -80,7 +81,7 @@ internal sealed partial class KinesisShardReader(ShardReadContext context, Shard
                 nextCall = context.Time.GetUtcNow() + delay;
                 continue;
             }
-            catch (KinesisException ex) when (ex.IsExpiredIterator)
+            catch (AwsServiceException ex) when (ex.IsExpiredIterator)
             {
                 LogIteratorExpired(context.Logger, _shardId, _read);
                 iterator = await NewIteratorAsync(_read, cancellationToken);

@@ -69,7 +69,7 @@ public static class KinesisSimulation
         {
             await Console.Error.WriteLineAsync("simulate: stopped.");
         }
-        catch (KinesisException ex)
+        catch (AwsServiceException ex)
         {
             await Console.Error.WriteLineAsync($"error: {ex.Message}");
             return ExitCodes.Failure;

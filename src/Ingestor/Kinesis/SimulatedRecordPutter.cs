@@ -1,3 +1,4 @@
+using Actors.Aws;
 using Actors.Aws.Kinesis;
 using Actors.Ingestor.Pipeline;
 using Actors.Simulation;
@@ -27,7 +28,7 @@ public sealed partial class SimulatedRecordPutter(IKinesisClient kinesis, Kinesi
                 return;
             }
         }
-        catch (KinesisException ex) when (ex.IsResourceNotFound)
+        catch (AwsServiceException ex) when (ex.IsResourceNotFound)
         {
             await kinesis.CreateStreamAsync(streamName, shards, cancellationToken);
             LogCreated(logger, streamName, shards);

@@ -34,7 +34,7 @@ public sealed class ReshardingKinesisClient : IKinesisClient
     }
 
     /// <summary>Decides, per GetRecords call (shard ID, call number on that shard from 1), whether it fails and how.</summary>
-    public Func<string, int, KinesisException?>? Fault { get; set; }
+    public Func<string, int, AwsServiceException?>? Fault { get; set; }
 
     /// <summary>Every GetRecords call so far, in order.</summary>
     public IReadOnlyList<ReadCall> Reads
@@ -170,8 +170,8 @@ public sealed class ReshardingKinesisClient : IKinesisClient
 
 
 
-    /// <summary>A KinesisException as the client throws it for an AWS error code.</summary>
-    public static KinesisException Error(string errorCode) => new(errorCode, $"{errorCode} (injected)");
+    /// <summary>A AwsServiceException as the client throws it for an AWS error code.</summary>
+    public static AwsServiceException Error(string errorCode) => new("kinesis", errorCode, $"{errorCode} (injected)");
 
     /// <summary>The code Kinesis uses for throttled reads.</summary>
     public const string Throttled = AwsErrorCodes.ProvisionedThroughputExceeded;
@@ -184,7 +184,7 @@ public sealed class ReshardingKinesisClient : IKinesisClient
     }
 
     private FakeShard Find(string shardId) =>
-        _shards.SingleOrDefault(s => s.Id == shardId) ?? throw new KinesisException(AwsErrorCodes.ResourceNotFound, $"Shard {shardId} does not exist");
+        _shards.SingleOrDefault(s => s.Id == shardId) ?? throw new AwsServiceException("kinesis", AwsErrorCodes.ResourceNotFound, $"Shard {shardId} does not exist");
 
     private FakeShard Open(string shardId)
     {

@@ -13,7 +13,6 @@ public sealed class AwsRequestSenderTests
         new HttpClient(),
         TestClients.Options(url, maxRetries: 1),
         AwsJsonErrorReader.Read,
-        static (failure, cause) => new KinesisException(failure.Code, failure.Message, cause, failure.StatusCode, failure.RequestId),
         NullLogger.Instance,
         credentials);
 
@@ -41,7 +40,7 @@ public sealed class AwsRequestSenderTests
         var cause = new AmazonClientException("No credentials in the chain");
         var sender = Sender(endpoint.Url, (_, _) => Task.FromException<ImmutableCredentials>(cause));
 
-        var error = await Assert.ThrowsAsync<KinesisException>(() => sender.SendAsync(Call(), CancellationToken.None));
+        var error = await Assert.ThrowsAsync<AwsServiceException>(() => sender.SendAsync(Call(), CancellationToken.None));
 
         Assert.Equal(AwsErrorCodes.CredentialsError, error.ErrorCode);
         Assert.Same(cause, error.InnerException);
@@ -56,7 +55,6 @@ public sealed class AwsRequestSenderTests
             new HttpClient(),
             new AwsOptions { Region = "eu-central-1" },
             AwsJsonErrorReader.Read,
-            static (failure, cause) => new KinesisException(failure.Code, failure.Message, cause),
             NullLogger.Instance);
 
         Assert.Equal(new Uri("https://sns.eu-central-1.amazonaws.com/"), sender.Endpoint);

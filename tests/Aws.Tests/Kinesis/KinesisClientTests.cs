@@ -36,10 +36,10 @@ public sealed class KinesisClientTests(MotoServer moto)
         Assert.EndsWith($":stream/{stream}", summary.StreamArn);
 
         await _operations.DeleteStreamAsync(stream);
-        var gone = await Assert.ThrowsAsync<KinesisException>(() => client.DescribeStreamSummaryAsync(stream));
+        var gone = await Assert.ThrowsAsync<AwsServiceException>(() => client.DescribeStreamSummaryAsync(stream));
         Assert.True(gone.IsResourceNotFound, gone.ErrorCode);
         Assert.Equal(HttpStatusCode.BadRequest, gone.StatusCode);
-        Assert.NotNull(gone.InnerException);
+        Assert.Equal("kinesis", gone.Service);
         Assert.Equal(2, _handler.Bodies("DescribeStreamSummary").Count);
     }
 
@@ -198,14 +198,14 @@ public sealed class KinesisClientTests(MotoServer moto)
     }
 
     [Fact]
-    public async Task Garbage_iterator_surfaces_as_KinesisException_after_the_retries_for_its_5xx()
+    public async Task Garbage_iterator_surfaces_as_AwsServiceException_after_the_retries_for_its_5xx()
     {
         var client = NewClient(maxRetries: 1);
 
-        var error = await Assert.ThrowsAsync<KinesisException>(() => client.GetRecordsAsync("not-an-iterator"));
+        var error = await Assert.ThrowsAsync<AwsServiceException>(() => client.GetRecordsAsync("not-an-iterator"));
 
         Assert.Equal(HttpStatusCode.InternalServerError, error.StatusCode);
-        Assert.NotNull(error.InnerException);
+        Assert.StartsWith("kinesis GetRecords failed with HTTP 500", error.Message, StringComparison.Ordinal);
         Assert.Equal(2, _handler.Bodies("GetRecords").Count);
     }
 
@@ -218,7 +218,7 @@ public sealed class KinesisClientTests(MotoServer moto)
         var iterator = await client.GetShardIteratorAsync(stream, "shardId-000000000000", ShardIteratorType.TrimHorizon);
         await _operations.DeleteStreamAsync(stream);
 
-        var error = await Assert.ThrowsAsync<KinesisException>(() => client.GetRecordsAsync(iterator));
+        var error = await Assert.ThrowsAsync<AwsServiceException>(() => client.GetRecordsAsync(iterator));
 
         Assert.True(error.IsResourceNotFound, error.ErrorCode);
         Assert.False(error.IsExpiredIterator);
@@ -232,7 +232,7 @@ public sealed class KinesisClientTests(MotoServer moto)
         var stream = NewStreamName("unknown-shard");
         await client.CreateStreamAsync(stream, 1);
 
-        var error = await Assert.ThrowsAsync<KinesisException>(() => client.GetShardIteratorAsync(stream, "shardId-000000000042", ShardIteratorType.TrimHorizon));
+        var error = await Assert.ThrowsAsync<AwsServiceException>(() => client.GetShardIteratorAsync(stream, "shardId-000000000042", ShardIteratorType.TrimHorizon));
 
         Assert.True(error.IsResourceNotFound, error.ErrorCode);
         Assert.Contains("shardId-000000000042", error.Message);

@@ -39,7 +39,7 @@ public sealed class KinesisPutterTests
         var client = new FakeKinesisClient((_, entry) => IndexOf(entry) is 7 or 8);
         var entries = Entries(1200);
 
-        var error = await Assert.ThrowsAsync<KinesisException>(() => TestClients.Putter(client, maxRetries: 2).PutAllAsync("s", entries));
+        var error = await Assert.ThrowsAsync<AwsServiceException>(() => TestClients.Putter(client, maxRetries: 2).PutAllAsync("s", entries));
 
         Assert.Equal(AwsErrorCodes.ProvisionedThroughputExceeded, error.ErrorCode);
         Assert.True(error.IsThrottling);
@@ -89,7 +89,7 @@ public sealed class KinesisPutterTests
     {
         var client = new FakeKinesisClient((_, entry) => IndexOf(entry) == 0);
 
-        await Assert.ThrowsAsync<KinesisException>(() => TestClients.Putter(client, maxRetries: 0).PutAllAsync("s", Entries(3)));
+        await Assert.ThrowsAsync<AwsServiceException>(() => TestClients.Putter(client, maxRetries: 0).PutAllAsync("s", Entries(3)));
 
         Assert.Single(client.Batches);
     }

@@ -15,7 +15,6 @@ internal sealed class KinesisTestOperations(Uri serviceUrl)
         new HttpClient(),
         TestClients.Options(serviceUrl),
         AwsJsonErrorReader.Read,
-        static (failure, cause) => new KinesisException(failure.Code, failure.Message, cause, failure.StatusCode, failure.RequestId),
         NullLogger.Instance);
 
     /// <summary>Splits an open shard in two at <paramref name="newStartingHashKey"/>; the parent closes.</summary>

@@ -81,16 +81,17 @@ public sealed class SnsClientTests(MotoServer moto) : IDisposable
     }
 
     [Fact]
-    public async Task Publishing_to_an_unknown_topic_surfaces_as_SnsException_not_found()
+    public async Task Publishing_to_an_unknown_topic_surfaces_as_AwsServiceException_not_found()
     {
         var client = NewClient();
 
-        var error = await Assert.ThrowsAsync<SnsException>(() =>
+        var error = await Assert.ThrowsAsync<AwsServiceException>(() =>
             client.PublishAsync($"arn:aws:sns:us-east-1:123456789012:missing-{Guid.NewGuid():N}", null, "hello"));
 
-        Assert.True(error.IsNotFound, error.Code);
+        Assert.True(error.IsNotFound, error.ErrorCode);
         Assert.Equal(HttpStatusCode.NotFound, error.StatusCode);
-        Assert.NotNull(error.InnerException);
+        Assert.Equal("sns", error.Service);
+        Assert.StartsWith("sns Publish failed with HTTP 404", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -101,7 +102,7 @@ public sealed class SnsClientTests(MotoServer moto) : IDisposable
 
         await client.DeleteTopicAsync(topicArn);
 
-        var error = await Assert.ThrowsAsync<SnsException>(() => client.PublishAsync(topicArn, null, "hello"));
-        Assert.True(error.IsNotFound, error.Code);
+        var error = await Assert.ThrowsAsync<AwsServiceException>(() => client.PublishAsync(topicArn, null, "hello"));
+        Assert.True(error.IsNotFound, error.ErrorCode);
     }
 }

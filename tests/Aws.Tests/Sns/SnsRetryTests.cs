@@ -54,13 +54,13 @@ public sealed class SnsRetryTests
         await using var endpoint = new ScriptedAwsEndpoint(ScriptedAnswer.Xml(400, ThrottlingAnswer));
         var client = TestClients.Sns(endpoint.Url, new SocketsHttpHandler(), maxRetries: 2);
 
-        var error = await Assert.ThrowsAsync<SnsException>(() => client.CreateTopicAsync("alerts"));
+        var error = await Assert.ThrowsAsync<AwsServiceException>(() => client.CreateTopicAsync("alerts"));
 
-        Assert.Equal("Throttling", error.Code);
+        Assert.Equal("Throttling", error.ErrorCode);
         Assert.True(error.IsThrottling);
         Assert.Equal(HttpStatusCode.BadRequest, error.StatusCode);
         Assert.Contains("Rate exceeded", error.Message);
-        Assert.NotNull(error.InnerException);
+        Assert.Equal("sns", error.Service);
         Assert.Equal(3, endpoint.Requests.Count);
     }
 
@@ -70,9 +70,9 @@ public sealed class SnsRetryTests
         var handler = new RecordingHandler();
         var client = TestClients.Sns(new Uri($"http://127.0.0.1:{MotoServer.FreePort()}/"), handler, maxRetries: 1);
 
-        var error = await Assert.ThrowsAsync<SnsException>(() => client.DeleteTopicAsync("arn:aws:sns:us-east-1:123456789012:alerts"));
+        var error = await Assert.ThrowsAsync<AwsServiceException>(() => client.DeleteTopicAsync("arn:aws:sns:us-east-1:123456789012:alerts"));
 
-        Assert.Equal(AwsErrorCodes.TransportError, error.Code);
+        Assert.Equal(AwsErrorCodes.TransportError, error.ErrorCode);
         Assert.IsType<HttpRequestException>(error.InnerException);
         Assert.Equal(2, handler.Attempts);
     }
