@@ -1,5 +1,7 @@
 using Actors.Detection.NoData;
+using Actors.Grains.Checkpoints;
 using Actors.Grains.Interfaces;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Placement;
@@ -23,6 +25,7 @@ public sealed partial class NoDataWatchGrain(
     [PersistentState("no-data-watch", StorageNames.State)] IPersistentState<SilenceWatchState> state,
     IOptions<NoDataOptions> options,
     TimeProvider time,
+    DetectionMetrics metrics,
     ILogger<NoDataWatchGrain> logger) : Grain, INoDataWatchGrain
 {
     /// <summary>Devices asked at the same time during a sweep.</summary>
@@ -104,12 +107,23 @@ public sealed partial class NoDataWatchGrain(
         }
     }
 
+    /// <summary>
+    /// Writes the watch. A write the store will never take (an item over its size limit: too few shards for the fleet) is
+    /// logged and reported like an unwritable device state, and the shard goes on watching in memory, so the sources'
+    /// checkpoints do not stall on it; any other error fails the call, and the feed is sent again.
+    /// </summary>
     private async Task WriteAsync()
     {
         state.State = _watch.ToState();
         try
         {
             await state.WriteStateAsync();
+            metrics.StateWritable(this.GetGrainId());
+        }
+        catch (Exception error) when (ServiceProvider.GetService<IStateWriteErrorClassifier>()?.IsPermanent(error) == true)
+        {
+            metrics.StateUnwritable(this.GetGrainId(), time.GetUtcNow().UtcDateTime);
+            LogUnwritable(state.State.Devices.Length, error);
         }
         finally
         {
@@ -119,4 +133,7 @@ public sealed partial class NoDataWatchGrain(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The silence check of device {DeviceId} failed; it is retried at the next sweep")]
     private partial void LogCheckFailed(string deviceId, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The no-data watch shard cannot store its {Devices} devices (raise NoData:Shards); it watches them in memory, and a failover loses what was fed since its last write")]
+    private partial void LogUnwritable(int devices, Exception exception);
 }
