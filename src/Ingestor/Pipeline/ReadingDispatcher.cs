@@ -36,7 +36,7 @@ namespace Actors.Ingestor.Pipeline;
 /// <param name="noDataOnEventTime">Whether the no-data watch runs on the event time read (replay) rather than the wall clock (<see cref="LastSeenFeed"/>).</param>
 public sealed class ReadingDispatcher(IGrainFactory grains, string? source = null, bool noDataOnEventTime = false)
 {
-    private const int PersistCallsInFlight = 256;
+    private const int CallsInFlight = 256;
 
     private readonly LastSeenFeed _lastSeen = new(grains, noDataOnEventTime);
     private readonly Dictionary<string, long?> _devices = [];
@@ -163,7 +163,7 @@ public sealed class ReadingDispatcher(IGrainFactory grains, string? source = nul
         {
             _devices.TryAdd(device, null);
         }
-        var judged = await Task.WhenAll(calls.Select(d => CallAsync($"device {d.Key}", () => JudgeAsync(d.Key, d.Value, readings, readAt))));
+        var judged = await InFlightAsync(calls, d => CallAsync($"device {d.Key}", () => JudgeAsync(d.Key, d.Value, readings, readAt)));
         var movingRanges = new double[]?[end - start];
         var succeeded = new List<(string Device, JudgeResult Result)>(judged.Length);
         List<GrainCallFailure>? failures = null;
@@ -303,7 +303,7 @@ public sealed class ReadingDispatcher(IGrainFactory grains, string? source = nul
     public async Task<BatchOutcome> CloseWindowsAsync(IEnumerable<string> deviceIds, DateTime watermark)
     {
         await RevertRewoundDevicesAsync();
-        var closed = await Task.WhenAll(deviceIds.Select(async id => (Device: id, Result: await grains.GetGrain<IDeviceGrain>(id).CloseWindows(watermark))));
+        var closed = await InFlightAsync([.. deviceIds], async id => (Device: id, Result: await grains.GetGrain<IDeviceGrain>(id).CloseWindows(watermark)));
         return Combine(closed, judged: false);
     }
 
@@ -315,8 +315,8 @@ public sealed class ReadingDispatcher(IGrainFactory grains, string? source = nul
     public async Task<CheckpointOutcome> CheckpointAsync()
     {
         await RevertRewoundDevicesAsync();
-        var products = await PersistAllAsync([.. _products.Select(p => (Func<Task<PersistResult>>)(() => grains.GetGrain<IProductGrain>(p.Key).Persist(Source, p.Value)))]);
-        var devices = await PersistAllAsync([.. _devices.Select(d => (Func<Task<PersistResult>>)(() => grains.GetGrain<IDeviceGrain>(d.Key).Persist(Source, d.Value)))]);
+        var products = await InFlightAsync([.. _products], p => grains.GetGrain<IProductGrain>(p.Key).Persist(Source, p.Value));
+        var devices = await InFlightAsync([.. _devices], d => grains.GetGrain<IDeviceGrain>(d.Key).Persist(Source, d.Value));
         var outcome = new CheckpointOutcome(
             products.Count(r => r == PersistResult.Written) + devices.Count(r => r == PersistResult.Written),
             products.Contains(PersistResult.Behind) || devices.Contains(PersistResult.Behind));
@@ -331,17 +331,17 @@ public sealed class ReadingDispatcher(IGrainFactory grains, string? source = nul
     }
 
     /// <summary>
-    /// Sends the checkpoint's Persist calls with at most <see cref="PersistCallsInFlight"/> in flight. A grain call's
-    /// response timeout runs from when it is sent, so 10,000 calls sent at once to a store that takes them at a few
-    /// hundred writes a second would time out at the back of the queue, however healthy the store.
+    /// Makes one call per item with at most <see cref="CallsInFlight"/> in flight. A grain call's response timeout runs
+    /// from when it is sent, so 10,000 device calls sent at once (a batch of a large fleet, or a checkpoint) time out at
+    /// the back of the queue when their grains activate or write slower than that, however healthy the store.
     /// </summary>
-    private static async Task<PersistResult[]> PersistAllAsync(IReadOnlyList<Func<Task<PersistResult>>> calls)
+    private static async Task<TResult[]> InFlightAsync<TItem, TResult>(IReadOnlyList<TItem> items, Func<TItem, Task<TResult>> call)
     {
-        var results = new PersistResult[calls.Count];
+        var results = new TResult[items.Count];
         await Parallel.ForEachAsync(
-            Enumerable.Range(0, calls.Count),
-            new ParallelOptions { MaxDegreeOfParallelism = PersistCallsInFlight },
-            async (i, _) => results[i] = await calls[i]());
+            Enumerable.Range(0, items.Count),
+            new ParallelOptions { MaxDegreeOfParallelism = CallsInFlight },
+            async (i, _) => results[i] = await call(items[i]));
         return results;
     }
 
@@ -373,7 +373,11 @@ public sealed class ReadingDispatcher(IGrainFactory grains, string? source = nul
     {
         if (_rewound.Count > 0)
         {
-            await Task.WhenAll(_rewound.Select(device => grains.GetGrain<IDeviceGrain>(device).Revert()));
+            await InFlightAsync([.. _rewound], async device =>
+            {
+                await grains.GetGrain<IDeviceGrain>(device).Revert();
+                return device;
+            });
             _rewound.Clear();
         }
     }
