@@ -25,12 +25,8 @@ public sealed class AlarmSnsTests(MotoServer moto)
         var device = $"alarm-{suffix}";
         using var alerts = await AlertQueue.CreateAsync(moto, $"alarms-{suffix}");
         using var escalations = await AlertQueue.CreateAsync(moto, $"escalations-{suffix}");
-        var settings = new Dictionary<string, string?>
+        var settings = new Dictionary<string, string?>(DynamoTestCluster.MotoSettings(moto, $"state-{suffix}"))
         {
-            ["Aws:ServiceUrl"] = moto.ServiceUrl.ToString(),
-            ["Aws:Region"] = MotoServer.Region,
-            ["DynamoDB:ServiceUrl"] = moto.ServiceUrl.ToString(),
-            ["DynamoDB:TableName"] = $"state-{suffix}",
             ["Notifier:Sinks:0"] = "sns",
             ["Sns:TopicArn"] = alerts.TopicArn,
             ["Sns:EscalationTopicArn"] = escalations.TopicArn,

@@ -30,12 +30,8 @@ public sealed class DeviceCommandTests(MotoServer moto)
         using var handler = new SocketsHttpHandler();
         var kinesis = TestClients.Kinesis(moto.ServiceUrl, handler);
         await kinesis.CreateStreamAsync(stream, 1);
-        var settings = new Dictionary<string, string?>
+        var settings = new Dictionary<string, string?>(DynamoTestCluster.MotoSettings(moto, $"state-{suffix}"))
         {
-            ["Aws:ServiceUrl"] = moto.ServiceUrl.ToString(),
-            ["Aws:Region"] = MotoServer.Region,
-            ["DynamoDB:ServiceUrl"] = moto.ServiceUrl.ToString(),
-            ["DynamoDB:TableName"] = $"state-{suffix}",
             ["Notifier:Sinks:0"] = "commands",
             ["Notifier:DeliveryInterval"] = "00:00:00.100",
             ["Devices:RulesRefreshInterval"] = "00:00:00",

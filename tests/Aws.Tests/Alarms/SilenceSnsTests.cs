@@ -24,12 +24,8 @@ public sealed class SilenceSnsTests(MotoServer moto)
         var suffix = Guid.NewGuid().ToString("N")[..8];
         var device = $"press-{suffix}";
         using var alerts = await AlertQueue.CreateAsync(moto, $"silenced-{suffix}");
-        var settings = new Dictionary<string, string?>
+        var settings = new Dictionary<string, string?>(DynamoTestCluster.MotoSettings(moto, $"state-{suffix}"))
         {
-            ["Aws:ServiceUrl"] = moto.ServiceUrl.ToString(),
-            ["Aws:Region"] = MotoServer.Region,
-            ["DynamoDB:ServiceUrl"] = moto.ServiceUrl.ToString(),
-            ["DynamoDB:TableName"] = $"state-{suffix}",
             ["Notifier:Sinks:0"] = "sns",
             ["Sns:TopicArn"] = alerts.TopicArn,
             ["Notifier:DeliveryInterval"] = "00:00:00.100",

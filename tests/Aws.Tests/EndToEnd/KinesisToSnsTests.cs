@@ -47,12 +47,8 @@ public sealed class KinesisToSnsTests(MotoServer moto)
         var deadLetters = Path.Combine(Path.GetTempPath(), $"e2e-dead-letter-{suffix}.ndjson");
         var workerSettings = TestWorker.Settings(stream, $"e2e-worker-{suffix}", deadLetters, moto.ServiceUrl);
         workerSettings["Kinesis:MaxRecordsPerCall"] = "20";
-        var siloSettings = new Dictionary<string, string?>
+        var siloSettings = new Dictionary<string, string?>(DynamoTestCluster.MotoSettings(moto, $"e2e-state-{suffix}"))
         {
-            ["Aws:ServiceUrl"] = moto.ServiceUrl.ToString(),
-            ["Aws:Region"] = MotoServer.Region,
-            ["DynamoDB:ServiceUrl"] = moto.ServiceUrl.ToString(),
-            ["DynamoDB:TableName"] = $"e2e-state-{suffix}",
             ["Notifier:Sinks:0"] = "sns",
             ["Sns:TopicArn"] = alerts.TopicArn,
             ["Notifier:Sinks:1"] = "kinesis",

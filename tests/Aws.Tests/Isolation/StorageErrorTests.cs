@@ -56,13 +56,7 @@ public sealed class StorageErrorTests(MotoServer moto)
         Assert.False(classifier.IsPermanent(staleETag));
     }
 
-    private Task<TestCluster> StartAsync() => DynamoTestCluster.StartAsync(new Dictionary<string, string?>
-    {
-        ["Aws:ServiceUrl"] = moto.ServiceUrl.ToString(),
-        ["Aws:Region"] = MotoServer.Region,
-        ["DynamoDB:ServiceUrl"] = moto.ServiceUrl.ToString(),
-        ["DynamoDB:TableName"] = $"state-{Guid.NewGuid():N}"[..14],
-    });
+    private Task<TestCluster> StartAsync() => DynamoTestCluster.StartAsync(DynamoTestCluster.MotoSettings(moto, $"state-{Guid.NewGuid():N}"[..14]));
 
     private static Reading At(string device, int minute) => new()
     {
