@@ -39,10 +39,10 @@ public sealed class DeviceItemSizeTests(DynamoDBClusterFixture fixture)
         Assert.Equal(86_420, state.Accepted);
         Assert.All(state.Windows, window => Assert.Equal(20, window.Samples.Count));
 
-        await (await StorageAsync()).WriteStateAsync("device", grainId, new GrainState<DeviceState>(state));
-        var item = await ItemAsync("device", grainId);
+        await (await fixture.SiloStorageAsync()).WriteStateAsync("device", grainId, new GrainState<DeviceState>(state));
+        var item = await fixture.StoredItemAsync("device", grainId);
         var reloaded = new GrainState<DeviceState>(new DeviceState());
-        await (await StorageAsync()).ReadStateAsync("device", grainId, reloaded);
+        await (await fixture.SiloStorageAsync()).ReadStateAsync("device", grainId, reloaded);
 
         Assert.InRange(DynamoDBItemSize.Of(item), 1, OneWriteUnit - 1);
         var nextHour = Day(random, Midnight.AddDays(1).AddSeconds(20), TimeSpan.FromHours(1));
@@ -101,28 +101,5 @@ public sealed class DeviceItemSizeTests(DynamoDBClusterFixture fixture)
         Source = LimitSource.Computed,
     };
 
-    private Serializer SiloSerializer => fixture.Cluster.Silos[0].ServiceProvider.GetRequiredService<Serializer>();
-
-    private byte[] Serialized<T>(T state) => SiloSerializer.SerializeToArray(state);
-
-    /// <summary>A provider on the cluster's table with the binary serializer the detection silo configures.</summary>
-    private async Task<DynamoDBGrainStorage> StorageAsync()
-    {
-        var storage = fixture.CreateStorage(DynamoDBClusterFixture.TableName, options => options.GrainStorageSerializer = new OrleansGrainStorageSerializer(SiloSerializer));
-        await storage.InitializeAsync(CancellationToken.None);
-        return storage;
-    }
-
-    private async Task<Dictionary<string, AttributeValue>> ItemAsync(string stateName, GrainId grainId)
-    {
-        using var client = fixture.CreateClient();
-        var response = await client.GetItemAsync(new GetItemRequest
-        {
-            TableName = DynamoDBClusterFixture.TableName,
-            Key = new() { [DynamoDBGrainStorage.PartitionKeyAttribute] = new AttributeValue { S = fixture.PartitionKey(stateName, grainId) } },
-            ConsistentRead = true,
-        });
-        Assert.NotNull(response.Item);
-        return response.Item;
-    }
+    private byte[] Serialized<T>(T state) => fixture.SiloSerializer.SerializeToArray(state);
 }

@@ -1,10 +1,12 @@
 using Actors.Persistence.DynamoDB.Hosting;
 using Actors.TestSupport;
 using Amazon.DynamoDBv2;
+using Amazon.DynamoDBv2.Model;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
+using Orleans.Serialization;
 using Orleans.Serialization.Serializers;
 using Orleans.Storage;
 using Orleans.TestingHost;
@@ -96,5 +98,30 @@ public sealed class DynamoDBClusterFixture : IAsyncLifetime
             writes ?? services.GetRequiredService<DynamoDBWriteMeter>(),
             NullLogger<DynamoDBGrainStorage>.Instance,
             client);
+    }
+
+    /// <summary>The serializer of the cluster's silos.</summary>
+    public Serializer SiloSerializer => Cluster.Silos[0].ServiceProvider.GetRequiredService<Serializer>();
+
+    /// <summary>A provider on the cluster's table with the binary serializer the detection silo configures.</summary>
+    public async Task<DynamoDBGrainStorage> SiloStorageAsync()
+    {
+        var storage = CreateStorage(TableName, options => options.GrainStorageSerializer = new OrleansGrainStorageSerializer(SiloSerializer));
+        await storage.InitializeAsync(CancellationToken.None);
+        return storage;
+    }
+
+    /// <summary>The item the cluster's table holds for a state, read consistently; fails if there is none.</summary>
+    public async Task<Dictionary<string, AttributeValue>> StoredItemAsync(string stateName, GrainId grainId)
+    {
+        using var client = CreateClient();
+        var response = await client.GetItemAsync(new GetItemRequest
+        {
+            TableName = TableName,
+            Key = new() { [DynamoDBGrainStorage.PartitionKeyAttribute] = new AttributeValue { S = PartitionKey(stateName, grainId) } },
+            ConsistentRead = true,
+        });
+        Assert.NotNull(response.Item);
+        return response.Item;
     }
 }

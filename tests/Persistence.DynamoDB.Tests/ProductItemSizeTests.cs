@@ -63,35 +63,12 @@ public sealed class ProductItemSizeTests(DynamoDBClusterFixture fixture)
 
         state.History.Prune(SpcCalendar.Utc, settings);
         var grainId = GrainId.Create("product", $"{Product}-{devices}-{Guid.NewGuid():N}");
-        await (await StorageAsync()).WriteStateAsync("product", grainId, new GrainState<ProductState>(state));
-        var item = await ItemAsync("product", grainId);
+        await (await fixture.SiloStorageAsync()).WriteStateAsync("product", grainId, new GrainState<ProductState>(state));
+        var item = await fixture.StoredItemAsync("product", grainId);
         var reloaded = new GrainState<ProductState>(new ProductState());
-        await (await StorageAsync()).ReadStateAsync("product", grainId, reloaded);
+        await (await fixture.SiloStorageAsync()).ReadStateAsync("product", grainId, reloaded);
         return (state, reloaded.State!, DynamoDBItemSize.Of(item));
     }
 
-    private Serializer SiloSerializer => fixture.Cluster.Silos[0].ServiceProvider.GetRequiredService<Serializer>();
-
-    private byte[] Serialized<T>(T state) => SiloSerializer.SerializeToArray(state);
-
-    /// <summary>A provider on the cluster's table with the binary serializer the detection silo configures.</summary>
-    private async Task<DynamoDBGrainStorage> StorageAsync()
-    {
-        var storage = fixture.CreateStorage(DynamoDBClusterFixture.TableName, options => options.GrainStorageSerializer = new OrleansGrainStorageSerializer(SiloSerializer));
-        await storage.InitializeAsync(CancellationToken.None);
-        return storage;
-    }
-
-    private async Task<Dictionary<string, AttributeValue>> ItemAsync(string stateName, GrainId grainId)
-    {
-        using var client = fixture.CreateClient();
-        var response = await client.GetItemAsync(new GetItemRequest
-        {
-            TableName = DynamoDBClusterFixture.TableName,
-            Key = new() { [DynamoDBGrainStorage.PartitionKeyAttribute] = new AttributeValue { S = fixture.PartitionKey(stateName, grainId) } },
-            ConsistentRead = true,
-        });
-        Assert.NotNull(response.Item);
-        return response.Item;
-    }
+    private byte[] Serialized<T>(T state) => fixture.SiloSerializer.SerializeToArray(state);
 }
