@@ -10,7 +10,7 @@ internal static class AwsJsonErrorReader
 {
     /// <summary>
     /// Reads <c>__type</c> and <c>message</c> from the body, or the <c>x-amzn-ErrorType</c> header; an answer with
-    /// neither (an HTML page from a proxy, say) gets the code <c>Http&lt;status&gt;</c>.
+    /// neither (an HTML page from a proxy, say) gets the code <c>Http&lt;status&gt;</c> and the start of the body as message.
     /// </summary>
     public static AwsErrorDetail Read(HttpStatusCode status, HttpResponseHeaders headers, byte[] body)
     {
@@ -18,12 +18,9 @@ internal static class AwsJsonErrorReader
         string? message = null;
         try
         {
-            using var document = JsonDocument.Parse(body);
-            if (document.RootElement.ValueKind == JsonValueKind.Object)
-            {
-                code = StringProperty(document.RootElement, "__type") ?? StringProperty(document.RootElement, "code");
-                message = StringProperty(document.RootElement, "message") ?? StringProperty(document.RootElement, "Message");
-            }
+            var error = JsonSerializer.Deserialize(body, AwsJsonErrorContext.Default.AwsJsonError);
+            code = error?.Type ?? error?.Code;
+            message = error?.Message ?? error?.CapitalizedMessage;
         }
         catch (JsonException)
         {
@@ -35,7 +32,4 @@ internal static class AwsJsonErrorReader
         }
         return new AwsErrorDetail(AwsErrorText.NormalizeCode(code, status), message ?? string.Empty);
     }
-
-    private static string? StringProperty(JsonElement element, string name) =>
-        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 }

@@ -1,15 +1,16 @@
-using System.Buffers;
 using System.Net;
 using System.Runtime.ExceptionServices;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using Actors.Aws.Kinesis.Wire;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Actors.Aws.Kinesis;
 
 /// <summary>
-/// <see cref="IKinesisClient"/> over the Kinesis JSON 1.1 API, signed with AWSSDK.Core's SigV4 signer and
-/// credentials from its default chain, with retries as <see cref="AwsOptions"/> says.
+/// <see cref="IKinesisClient"/> over the Kinesis JSON 1.1 API (bodies through <see cref="KinesisJsonContext"/>), signed
+/// with AWSSDK.Core's SigV4 signer and credentials from its default chain, with retries as <see cref="AwsOptions"/> says.
 /// </summary>
 public sealed class KinesisClient : IKinesisClient
 {
@@ -39,19 +40,20 @@ public sealed class KinesisClient : IKinesisClient
     {
         ArgumentException.ThrowIfNullOrEmpty(streamName);
         ArgumentOutOfRangeException.ThrowIfLessThan(shardCount, 1);
-        await CallAsync("CreateStream", writer =>
-        {
-            writer.WriteString("StreamName", streamName);
-            writer.WriteNumber("ShardCount", shardCount);
-        }, cancellationToken).ConfigureAwait(false);
+        await SendAsync("CreateStream", new CreateStreamRequest(streamName, shardCount), KinesisJsonContext.Default.CreateStreamRequest, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
     public async Task<StreamSummary> DescribeStreamSummaryAsync(string streamName, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(streamName);
-        var root = await CallAsync("DescribeStreamSummary", writer => writer.WriteString("StreamName", streamName), cancellationToken).ConfigureAwait(false);
-        return KinesisWire.ReadStreamSummary(root);
+        var answer = await CallAsync(
+            "DescribeStreamSummary",
+            new DescribeStreamSummaryRequest(streamName),
+            KinesisJsonContext.Default.DescribeStreamSummaryRequest,
+            KinesisJsonContext.Default.DescribeStreamSummaryResponse,
+            cancellationToken).ConfigureAwait(false);
+        return answer.StreamDescriptionSummary.ToSummary();
     }
 
     /// <inheritdoc />
@@ -68,8 +70,8 @@ public sealed class KinesisClient : IKinesisClient
         do
         {
             var page = await ListShardsPageAsync(streamName, nextToken, pageSize, cancellationToken).ConfigureAwait(false);
-            shards.AddRange(KinesisWire.Array(page, "Shards").Select(KinesisWire.ReadShard));
-            nextToken = KinesisWire.OptionalString(page, "NextToken");
+            shards.AddRange(page.Shards?.Select(shard => shard.ToShard()) ?? []);
+            nextToken = page.NextToken;
         }
         while (!string.IsNullOrEmpty(nextToken));
         return shards;
@@ -86,7 +88,10 @@ public sealed class KinesisClient : IKinesisClient
     {
         ArgumentException.ThrowIfNullOrEmpty(streamName);
         ArgumentException.ThrowIfNullOrEmpty(shardId);
-        var wireType = KinesisWire.IteratorType(type);
+        if (!Enum.IsDefined(type))
+        {
+            throw new ArgumentOutOfRangeException(nameof(type), type, "Unknown shard iterator type.");
+        }
         if (type is ShardIteratorType.AtSequenceNumber or ShardIteratorType.AfterSequenceNumber && string.IsNullOrEmpty(sequenceNumber))
         {
             throw new ArgumentException($"{type} needs a sequence number.", nameof(sequenceNumber));
@@ -95,21 +100,19 @@ public sealed class KinesisClient : IKinesisClient
         {
             throw new ArgumentException($"{type} needs a timestamp.", nameof(timestamp));
         }
-        var root = await CallAsync("GetShardIterator", writer =>
-        {
-            writer.WriteString("StreamName", streamName);
-            writer.WriteString("ShardId", shardId);
-            writer.WriteString("ShardIteratorType", wireType);
-            if (type is ShardIteratorType.AtSequenceNumber or ShardIteratorType.AfterSequenceNumber)
-            {
-                writer.WriteString("StartingSequenceNumber", sequenceNumber);
-            }
-            if (type is ShardIteratorType.AtTimestamp)
-            {
-                writer.WriteNumber("Timestamp", KinesisWire.EpochSeconds(timestamp!.Value));
-            }
-        }, cancellationToken).ConfigureAwait(false);
-        return KinesisWire.RequiredString(root, "ShardIterator", "GetShardIterator");
+        var request = new GetShardIteratorRequest(
+            streamName,
+            shardId,
+            type,
+            type is ShardIteratorType.AtSequenceNumber or ShardIteratorType.AfterSequenceNumber ? sequenceNumber : null,
+            type is ShardIteratorType.AtTimestamp ? AsUtc(timestamp!.Value) : null);
+        var answer = await CallAsync(
+            "GetShardIterator",
+            request,
+            KinesisJsonContext.Default.GetShardIteratorRequest,
+            KinesisJsonContext.Default.GetShardIteratorResponse,
+            cancellationToken).ConfigureAwait(false);
+        return answer.ShardIterator;
     }
 
     /// <inheritdoc />
@@ -121,15 +124,13 @@ public sealed class KinesisClient : IKinesisClient
             ArgumentOutOfRangeException.ThrowIfLessThan(limit.Value, 1);
             ArgumentOutOfRangeException.ThrowIfGreaterThan(limit.Value, KinesisLimits.MaxGetRecordsLimit);
         }
-        var root = await CallAsync("GetRecords", writer =>
-        {
-            writer.WriteString("ShardIterator", shardIterator);
-            if (limit is not null)
-            {
-                writer.WriteNumber("Limit", limit.Value);
-            }
-        }, cancellationToken).ConfigureAwait(false);
-        return KinesisWire.ReadRecords(root);
+        var answer = await CallAsync(
+            "GetRecords",
+            new GetRecordsRequest(shardIterator, limit),
+            KinesisJsonContext.Default.GetRecordsRequest,
+            KinesisJsonContext.Default.GetRecordsResponse,
+            cancellationToken).ConfigureAwait(false);
+        return answer.ToResult();
     }
 
     /// <inheritdoc />
@@ -150,23 +151,21 @@ public sealed class KinesisClient : IKinesisClient
         {
             throw new ArgumentException($"PutRecords takes at most {KinesisLimits.MaxBytesPerPut} bytes of data and partition keys (got {totalBytes}).", nameof(entries));
         }
-        var root = await CallAsync("PutRecords", writer =>
+        var answer = await CallAsync(
+            "PutRecords",
+            new PutRecordsRequest(streamName, entries),
+            KinesisJsonContext.Default.PutRecordsRequest,
+            KinesisJsonContext.Default.PutRecordsResponse,
+            cancellationToken).ConfigureAwait(false);
+        var result = answer.ToResult();
+        if (result.Records.Count != entries.Count)
         {
-            writer.WriteString("StreamName", streamName);
-            writer.WriteStartArray("Records");
-            foreach (var entry in entries)
-            {
-                writer.WriteStartObject();
-                writer.WriteBase64String("Data", entry.Data.Span);
-                writer.WriteString("PartitionKey", entry.PartitionKey);
-                writer.WriteEndObject();
-            }
-            writer.WriteEndArray();
-        }, cancellationToken).ConfigureAwait(false);
-        return KinesisWire.ReadPutRecords(root, entries.Count);
+            throw Malformed("PutRecords", $"answered {result.Records.Count} results for {entries.Count} entries.");
+        }
+        return result;
     }
 
-    private async Task<JsonElement> ListShardsPageAsync(string streamName, string? nextToken, int? pageSize, CancellationToken cancellationToken)
+    private async Task<ListShardsResponse> ListShardsPageAsync(string streamName, string? nextToken, int? pageSize, CancellationToken cancellationToken)
     {
         if (nextToken is null || _streamNameWithNextToken)
         {
@@ -194,46 +193,40 @@ public sealed class KinesisClient : IKinesisClient
         }
     }
 
-    private Task<JsonElement> ListShardsCallAsync(string? streamName, string? nextToken, int? pageSize, CancellationToken cancellationToken) =>
-        CallAsync("ListShards", writer =>
-        {
-            if (streamName is not null)
-            {
-                writer.WriteString("StreamName", streamName);
-            }
-            if (nextToken is not null)
-            {
-                writer.WriteString("NextToken", nextToken);
-            }
-            if (pageSize is not null)
-            {
-                writer.WriteNumber("MaxResults", pageSize.Value);
-            }
-        }, cancellationToken);
+    private Task<ListShardsResponse> ListShardsCallAsync(string? streamName, string? nextToken, int? pageSize, CancellationToken cancellationToken) =>
+        CallAsync(
+            "ListShards",
+            new ListShardsRequest(streamName, nextToken, pageSize),
+            KinesisJsonContext.Default.ListShardsRequest,
+            KinesisJsonContext.Default.ListShardsResponse,
+            cancellationToken);
 
-    private async Task<JsonElement> CallAsync(string operation, Action<Utf8JsonWriter> writeMembers, CancellationToken cancellationToken)
+    private async Task<TResponse> CallAsync<TRequest, TResponse>(
+        string operation,
+        TRequest request,
+        JsonTypeInfo<TRequest> requestShape,
+        JsonTypeInfo<TResponse> responseShape,
+        CancellationToken cancellationToken)
     {
-        var buffer = new ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer))
-        {
-            writer.WriteStartObject();
-            writeMembers(writer);
-            writer.WriteEndObject();
-        }
-        var call = new AwsCall(operation, ContentType, buffer.WrittenSpan.ToArray(), [new("X-Amz-Target", TargetPrefix + operation)]);
-        var body = await _sender.SendAsync(call, cancellationToken).ConfigureAwait(false);
-        if (body.Length == 0)
-        {
-            body = "{}"u8.ToArray();
-        }
+        var body = await SendAsync(operation, request, requestShape, cancellationToken).ConfigureAwait(false);
         try
         {
-            using var document = JsonDocument.Parse(body);
-            return document.RootElement.Clone();
+            return JsonSerializer.Deserialize(body.Length == 0 ? "{}"u8 : body, responseShape) ?? throw Malformed(operation, "answered null.");
         }
         catch (JsonException error)
         {
-            throw new AwsServiceException("kinesis", AwsErrorCodes.MalformedResponse, $"kinesis {operation} answered with a body that is not JSON: {error.Message}", error);
+            throw new AwsServiceException("kinesis", AwsErrorCodes.MalformedResponse, $"kinesis {operation} answer does not fit its JSON shape: {error.Message}", error);
         }
     }
+
+    private Task<byte[]> SendAsync<TRequest>(string operation, TRequest request, JsonTypeInfo<TRequest> requestShape, CancellationToken cancellationToken) =>
+        _sender.SendAsync(
+            new AwsCall(operation, ContentType, JsonSerializer.SerializeToUtf8Bytes(request, requestShape), [new("X-Amz-Target", TargetPrefix + operation)]),
+            cancellationToken);
+
+    private static DateTimeOffset AsUtc(DateTime timestamp) =>
+        new(timestamp.Kind == DateTimeKind.Local ? timestamp.ToUniversalTime() : DateTime.SpecifyKind(timestamp, DateTimeKind.Utc));
+
+    private static AwsServiceException Malformed(string operation, string problem) =>
+        new("kinesis", AwsErrorCodes.MalformedResponse, $"kinesis {operation} {problem}");
 }

@@ -34,7 +34,4 @@ public sealed class FakeKinesisClient(Func<int, PutRecordsEntry, bool> fails) : 
         throw new NotSupportedException();
 
     public Task<GetRecordsResult> GetRecordsAsync(string shardIterator, int? limit = null, CancellationToken cancellationToken = default) => throw new NotSupportedException();
-
-
-
 }

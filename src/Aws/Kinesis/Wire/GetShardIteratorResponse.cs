@@ -1,0 +1,3 @@
+namespace Actors.Aws.Kinesis.Wire;
+
+internal sealed record GetShardIteratorResponse(string ShardIterator);
