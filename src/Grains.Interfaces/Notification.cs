@@ -23,7 +23,4 @@ public sealed record Notification
 
     /// <summary>The alarm transition this notification announces, if it is one.</summary>
     [Id(5)] public AlarmTransition? Alarm { get; init; }
-
-    [JsonIgnore]
-    public bool IsSummary => Alarm is null && NotificationId != Anomaly.AlertId;
 }

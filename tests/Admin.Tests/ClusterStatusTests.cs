@@ -14,7 +14,7 @@ public sealed class ClusterStatusTests(AdminClusterFixture fixture)
         await fixture.Client.GetGrain<IDeviceGrain>(device).Judge([At(device, 0, null, ("temperature", 20))]);
         var configuration = AdminRunner.Configuration(("Cluster:ClusterId", fixture.Cluster.Options.ClusterId));
 
-        var run = await AdminRunner.RunAsync(new Connection.ExistingClientConnector(fixture.Client), configuration, "cluster", "status", "--json");
+        var run = await AdminRunner.RunAsync(new ExistingClientConnector(fixture.Client), configuration, "cluster", "status", "--json");
 
         Assert.True(run.ExitCode == ExitCodes.Success, run.ToString());
         var json = run.Json();

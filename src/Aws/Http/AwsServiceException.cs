@@ -51,7 +51,4 @@ public sealed class AwsServiceException : Exception
 
     /// <summary>Whether a Kinesis stream or shard does not exist.</summary>
     public bool IsResourceNotFound => ErrorCode == AwsErrorCodes.ResourceNotFound;
-
-    /// <summary>Whether an SNS topic, subscription or endpoint does not exist.</summary>
-    public bool IsNotFound => ErrorCode == AwsErrorCodes.NotFound;
 }

@@ -57,7 +57,7 @@ public sealed class ThresholdEvaluator
     /// <param name="deviceId">The reading's device.</param>
     /// <param name="productId">The reading's product, if any.</param>
     /// <param name="metric">The metric name.</param>
-    public ThresholdRule? RuleFor(string deviceId, string? productId, string metric) => Find(deviceId, productId, metric)?.Rule;
+    internal ThresholdRule? RuleFor(string deviceId, string? productId, string metric) => Find(deviceId, productId, metric)?.Rule;
 
     /// <summary>
     /// Judges one metric of a reading: at or above the rule's upper limit, or at or below its lower limit, is a

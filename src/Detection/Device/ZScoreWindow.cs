@@ -47,7 +47,7 @@ public sealed class ZScoreWindow
     [Id(8)] public List<ProductChange>? ProductChanges { get; set; }
 
     /// <summary>True while the window holds every value that fell into it.</summary>
-    public bool HoldsEveryValue => Samples.Count == Count;
+    internal bool HoldsEveryValue => Samples.Count == Count;
 
     /// <summary>Opens the window of <paramref name="metric"/> that contains <paramref name="time"/>.</summary>
     /// <param name="metric">The metric name.</param>

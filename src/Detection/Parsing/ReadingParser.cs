@@ -102,10 +102,10 @@ public sealed class ReadingParser
     public int MaxRecordBytes { get; }
 
     /// <summary>Number of distinct device and product IDs currently interned.</summary>
-    public int CachedIdentities => _identities.Count;
+    internal int CachedIdentities => _identities.Count;
 
     /// <summary>Number of distinct metric names currently interned.</summary>
-    public int CachedNames => _names.Count;
+    internal int CachedNames => _names.Count;
 
     /// <summary>Parses one record.</summary>
     /// <param name="utf8Json">One JSON object, UTF-8 (a leading BOM is ignored).</param>

@@ -17,10 +17,6 @@ public sealed partial class RejectionLog(ILogger<RejectionLog> logger)
     public IReadOnlyDictionary<RejectReason, long> Counts =>
         Reasons.ToDictionary(reason => reason, reason => Interlocked.Read(ref _counts[(int)reason]));
 
-    /// <summary>Records rejected so far for one reason.</summary>
-    public long CountOf(RejectReason reason) =>
-        reason > RejectReason.None && (int)reason < _counts.Length ? Interlocked.Read(ref _counts[(int)reason]) : 0;
-
     /// <summary>Counts and logs a rejected record.</summary>
     /// <param name="source">Where the record came from, e.g. <c>input.ndjson:42</c>.</param>
     /// <param name="outcome">The rejected outcome of parsing it.</param>

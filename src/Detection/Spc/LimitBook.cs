@@ -13,7 +13,7 @@ public sealed class LimitBook
     [Id(1)] private Dictionary<DateOnly, Dictionary<string, ControlLimits>> _imported = [];
 
     /// <summary>Dates with limits or a resolution on record.</summary>
-    public int Dates => _computed.Keys.Union(_imported.Keys).Count();
+    internal int Dates => _computed.Keys.Union(_imported.Keys).Count();
 
     /// <summary>Whether computed limits of <paramref name="date"/> are frozen (possibly as "none").</summary>
     public bool IsResolved(DateOnly date) => _computed.ContainsKey(date);

@@ -47,10 +47,6 @@ public sealed class SpcOptions
     /// <summary>The window as a time span.</summary>
     public TimeSpan Window => TimeSpan.FromHours(WindowHours);
 
-    /// <summary>The calendar of <see cref="TimeZone"/>.</summary>
-    /// <exception cref="ArgumentException"><see cref="TimeZone"/> is not a known time zone id.</exception>
-    public SpcCalendar CreateCalendar() => SpcCalendar.FromId(TimeZone);
-
     /// <summary>Throws when any option is out of range; the message names every bad property.</summary>
     /// <exception cref="OptionsValidationException">One or more options are invalid.</exception>
     public void Validate()

@@ -26,17 +26,6 @@ public struct RunningStatistics
     /// <summary>Sample standard deviation (n - 1, as SQL <c>STDDEV</c>); <see cref="double.NaN"/> with fewer than two values.</summary>
     public readonly double StdDev => Math.Sqrt(Variance);
 
-    /// <summary>Creates an aggregate from its parts, e.g. when restoring one from elsewhere.</summary>
-    /// <param name="count">Number of values, not negative.</param>
-    /// <param name="mean">Mean of the values.</param>
-    /// <param name="m2">Sum of squared deviations from the mean, not negative.</param>
-    public static RunningStatistics FromParts(long count, double mean, double m2)
-    {
-        ArgumentOutOfRangeException.ThrowIfNegative(count);
-        ArgumentOutOfRangeException.ThrowIfNegative(m2);
-        return new RunningStatistics { Count = count, Mean = count == 0 ? 0 : mean, M2 = count == 0 ? 0 : m2 };
-    }
-
     /// <summary>Adds one value (Welford's update).</summary>
     /// <param name="x">The value; callers pass finite values only.</param>
     public void Add(double x)

@@ -99,7 +99,7 @@ public sealed class KinesisIngestTests(MotoServer moto, IngestClusterFixture clu
         await Eventually.Until(() => worker.Worker.Summary.Rejected == 1 && File.Exists(_deadLetters), TimeSpan.FromSeconds(15), "the poison record to be dead-lettered");
 
         await Judged.AssertExactlyAsync(Grains, fleet, accepted: 30, duplicates: 0);
-        Assert.Equal(1, worker.Worker.Rejections.CountOf(RejectReason.GrainRejected));
+        Assert.Equal(1, worker.Worker.Rejections.Counts[RejectReason.GrainRejected]);
         var letter = JsonDocument.Parse(Assert.Single(File.ReadAllLines(_deadLetters))).RootElement;
         Assert.Equal("GrainRejected", letter.GetProperty("reason").GetString());
         Assert.Equal(put.ShardId, letter.GetProperty("shardId").GetString());

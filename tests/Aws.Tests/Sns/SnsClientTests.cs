@@ -88,7 +88,7 @@ public sealed class SnsClientTests(MotoServer moto) : IDisposable
         var error = await Assert.ThrowsAsync<AwsServiceException>(() =>
             client.PublishAsync($"arn:aws:sns:us-east-1:123456789012:missing-{Guid.NewGuid():N}", null, "hello"));
 
-        Assert.True(error.IsNotFound, error.ErrorCode);
+        Assert.Equal(AwsErrorCodes.NotFound, error.ErrorCode);
         Assert.Equal(HttpStatusCode.NotFound, error.StatusCode);
         Assert.Equal("sns", error.Service);
         Assert.StartsWith("sns Publish failed with HTTP 404", error.Message, StringComparison.Ordinal);
@@ -103,6 +103,6 @@ public sealed class SnsClientTests(MotoServer moto) : IDisposable
         await client.DeleteTopicAsync(topicArn);
 
         var error = await Assert.ThrowsAsync<AwsServiceException>(() => client.PublishAsync(topicArn, null, "hello"));
-        Assert.True(error.IsNotFound, error.ErrorCode);
+        Assert.Equal(AwsErrorCodes.NotFound, error.ErrorCode);
     }
 }

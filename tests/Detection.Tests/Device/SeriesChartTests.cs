@@ -56,7 +56,7 @@ public sealed class SeriesChartTests
             .ToList();
 
         var expected = new List<(AnomalyType, int, string)>();
-        var settings = RunRuleSettings.AllNelson with { K2 = 7, K3 = 5, K4 = 8, K7 = 12 };
+        var settings = new RunRuleSettings { Tests = Enum.GetValues<NelsonTest>(), K2 = 7, K3 = 5, K4 = 8, K7 = 12 };
         expected.AddRange(RunRuleOracle.Run(values, Mean, Sd, settings).Select(v => (AnomalyType.RunRule, v.Index, $"I{(int)v.Test}")));
         var means = values.Chunk(5).Where(c => c.Length == 5).Select(c => c.Sum() / 5).ToArray();
         expected.AddRange(RunRuleOracle.Run(means, Mean, Sd / Math.Sqrt(5), settings).Select(v => (AnomalyType.RunRule, 5 * v.Index + 4, $"X{(int)v.Test}")));

@@ -186,7 +186,6 @@ public sealed class AlertJsonTests
         Assert.Equal("2026-02-17 12:01:00", alarm.GetProperty("At").GetString());
         Assert.False(alarm.TryGetProperty("Cause", out _));
         Assert.Equal(ToJson(Threshold), document.RootElement.GetProperty("Anomaly").GetRawText());
-        Assert.False(notification.IsSummary);
     }
 
     private static string ToJson(Anomaly anomaly) => JsonSerializer.Serialize(anomaly, AlertJsonContext.Records.Anomaly);

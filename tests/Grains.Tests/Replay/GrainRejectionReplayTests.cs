@@ -51,7 +51,7 @@ public sealed class GrainRejectionReplayTests(ClusterFixture fixture) : IDisposa
 
         var summary = await runner.RunAsync(new MemoryStream(Encoding.UTF8.GetBytes(string.Join('\n', input) + "\n")), "poisoned.ndjson", output, CancellationToken.None);
 
-        Assert.Equal(1, rejections.CountOf(RejectReason.GrainRejected));
+        Assert.Equal(1, rejections.Counts[RejectReason.GrainRejected]);
         Assert.Equal(input.Count, summary.Records);
         Assert.Equal(summary.Records, summary.Accepted + summary.Rejected + summary.Duplicates + summary.Outliers);
         var letter = JsonDocument.Parse(Assert.Single(File.ReadAllLines(_deadLetters))).RootElement;

@@ -69,7 +69,7 @@ public sealed class PoisonRecordReplayTests(ClusterFixture fixture)
         var (found, summary) = await ReplayAsync(input, rejections);
 
         AssertSameAlerts(Expected(clean), found);
-        Assert.Equal(1, rejections.CountOf(RejectReason.RecordTooLarge));
+        Assert.Equal(1, rejections.Counts[RejectReason.RecordTooLarge]);
         Assert.Equal(clean.Count(b => b == '\n') + 1, summary.Records);
     }
 

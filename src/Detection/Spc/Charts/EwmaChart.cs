@@ -16,13 +16,6 @@ public sealed class EwmaChart
     /// <summary>Points since the chart started or was reset (capped once the limits have settled).</summary>
     [Id(1)] public int Points { get; private set; }
 
-    /// <summary>Half the width of the asymptotic limits.</summary>
-    public static double AsymptoticHalfWidth(double sigma, EwmaSettings settings)
-    {
-        ArgumentNullException.ThrowIfNull(settings);
-        return settings.L * sigma * Math.Sqrt(settings.Lambda / (2 - settings.Lambda));
-    }
-
     /// <summary>Restarts the chart: the next point starts again from the center line.</summary>
     public void Reset()
     {

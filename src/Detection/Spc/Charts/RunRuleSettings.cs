@@ -1,8 +1,8 @@
 namespace Actors.Detection.Spc.Charts;
 
 /// <summary>
-/// Which Nelson tests apply and their K values (Minitab's "Tests" tab). The defaults are Nelson's K values;
-/// <see cref="WesternElectric"/> is the classic subset.
+/// Which Nelson tests apply and their K values (Minitab's "Tests" tab). The defaults are Nelson's K values; the
+/// Western Electric rules are tests 1, 2, 5 and 6 with K2 = 8.
 /// </summary>
 public sealed record RunRuleSettings
 {
@@ -11,19 +11,6 @@ public sealed record RunRuleSettings
 
     /// <summary>No test applies.</summary>
     public static RunRuleSettings None { get; } = new();
-
-    /// <summary>All eight tests with Nelson's K values.</summary>
-    public static RunRuleSettings AllNelson { get; } = new() { Tests = Enum.GetValues<NelsonTest>() };
-
-    /// <summary>
-    /// The Western Electric rules: 1 point beyond 3 sigma, 2 of 3 beyond 2 sigma, 4 of 5 beyond 1 sigma, 8 in a row on
-    /// one side (tests 1, 5, 6 and 2 with K2 = 8).
-    /// </summary>
-    public static RunRuleSettings WesternElectric { get; } = new()
-    {
-        Tests = [NelsonTest.BeyondLimit, NelsonTest.SameSide, NelsonTest.BeyondTwoSigma, NelsonTest.BeyondOneSigma],
-        K2 = 8,
-    };
 
     /// <summary>The tests that apply.</summary>
     public IReadOnlyList<NelsonTest> Tests { get; init; } = [];

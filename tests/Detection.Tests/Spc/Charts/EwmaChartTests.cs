@@ -17,8 +17,8 @@ public sealed class EwmaChartTests
         var points = PublishedExamples.NistEwma.Select(x => chart.Add(x, 50, 2.0539, settings)).ToArray();
 
         Assert.Equal(PublishedExamples.NistEwmaPrinted, points.Select(p => Math.Round(p.Statistic, 2)));
-        Assert.Equal(52.5884, Math.Round(50 + EwmaChart.AsymptoticHalfWidth(2.0539, settings), 4));
-        Assert.Equal(47.4115, 50 - EwmaChart.AsymptoticHalfWidth(2.0539, settings), 0.0001);
+        Assert.Equal(52.5884, Math.Round(50 + AsymptoticHalfWidth(2.0539, settings), 4));
+        Assert.Equal(47.4115, 50 - AsymptoticHalfWidth(2.0539, settings), 0.0001);
         Assert.DoesNotContain(points, p => p.Signals);
     }
 
@@ -37,8 +37,8 @@ public sealed class EwmaChartTests
         Assert.Equal(9.7495, points[1].Statistic, 10);
         Assert.Equal((10.27, 9.73), (Math.Round(points[0].Upper, 2), Math.Round(points[0].Lower, 2)));
         Assert.Equal((10.36, 9.64), (Math.Round(points[1].Upper, 2), Math.Round(points[1].Lower, 2)));
-        Assert.Equal(10.62, Math.Round(10 + EwmaChart.AsymptoticHalfWidth(1, settings), 2));
-        Assert.Equal(9.38, Math.Round(10 - EwmaChart.AsymptoticHalfWidth(1, settings), 2));
+        Assert.Equal(10.62, Math.Round(10 + AsymptoticHalfWidth(1, settings), 2));
+        Assert.Equal(9.38, Math.Round(10 - AsymptoticHalfWidth(1, settings), 2));
     }
 
     [Fact]
@@ -82,4 +82,8 @@ public sealed class EwmaChartTests
 
         Assert.Equal(12, chart.Add(14, 10, 1, settings).Statistic);
     }
+
+    /// <summary>Half the width of the asymptotic limits, as the textbooks print them: L sigma sqrt(lambda / (2 - lambda)).</summary>
+    private static double AsymptoticHalfWidth(double sigma, EwmaSettings settings) =>
+        settings.L * sigma * Math.Sqrt(settings.Lambda / (2 - settings.Lambda));
 }

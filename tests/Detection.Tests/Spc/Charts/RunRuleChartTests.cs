@@ -46,7 +46,14 @@ public sealed class RunRuleChartTests
     [Fact]
     public void Western_Electric_counts_eight_in_a_row_on_one_side()
     {
-        var found = Judge([.. Enumerable.Repeat(0.5, 8)], RunRuleSettings.WesternElectric);
+        // 1 point beyond 3 sigma, 2 of 3 beyond 2 sigma, 4 of 5 beyond 1 sigma, 8 in a row on one side.
+        var westernElectric = new RunRuleSettings
+        {
+            Tests = [NelsonTest.BeyondLimit, NelsonTest.SameSide, NelsonTest.BeyondTwoSigma, NelsonTest.BeyondOneSigma],
+            K2 = 8,
+        };
+
+        var found = Judge([.. Enumerable.Repeat(0.5, 8)], westernElectric);
 
         Assert.Equal((7, NelsonTest.SameSide), (found.Single().Index, found.Single().Violation.Test));
     }

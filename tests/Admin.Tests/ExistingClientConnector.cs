@@ -1,11 +1,11 @@
+using Actors.Admin.Connection;
 using Microsoft.Extensions.Configuration;
 
-namespace Actors.Admin.Connection;
+namespace Actors.Admin.Tests;
 
-/// <summary>Uses a client (or grain factory) that is already connected, e.g. a test cluster's; closing a session leaves it open.</summary>
+/// <summary>Hands commands the test cluster's client, already connected; closing a session leaves it open.</summary>
 public sealed class ExistingClientConnector(IGrainFactory grains) : IClusterConnector
 {
-    /// <inheritdoc />
     public Task<ClusterSession> ConnectAsync(IConfiguration configuration, bool verbose, CancellationToken cancellationToken) =>
         Task.FromResult(new ClusterSession(grains, static () => ValueTask.CompletedTask));
 }
