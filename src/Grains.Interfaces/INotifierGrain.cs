@@ -1,3 +1,5 @@
+using Orleans.Concurrency;
+
 namespace Actors.Grains.Interfaces;
 
 /// <summary>
@@ -9,10 +11,12 @@ public interface INotifierGrain : IGrainWithIntegerKey
 {
     /// <summary>
     /// Records the anomalies and hands them to the sinks, folding repeats within the cooldown; each alarm transition is
-    /// one notification of its own. Anomalies and transitions already received (by ID) are dropped.
+    /// one notification of its own. Anomalies and transitions already received (by ID) are dropped. Returns once they
+    /// are durable. Calls interleave so that the shard can commit a burst of them with one write.
     /// </summary>
     [Alias("notify")]
     [DataPlaneOperation]
+    [AlwaysInterleave]
     Task Notify(Anomaly[] anomalies, AlarmTransition[]? transitions = null);
 
     /// <summary>The most recent anomalies this shard recorded that match the query, newest first.</summary>

@@ -79,7 +79,7 @@ public static class GrainMemoryCommand
     private static async Task<string> MeasureAsync(string storage, int n, DeviceFeed feed, int warmup, int perBatch, TimeSpan? retention, CancellationToken cancellationToken)
     {
         var overrides = BenchmarkRules.SiloConfiguration();
-        overrides["Notifier:Cooldown"] = "00:00:01";
+        overrides["Notifier:Cooldown"] = "00:00:00.5";
         if (retention is { } kept)
         {
             overrides["Notifier:DedupRetention"] = kept.ToString("c", CultureInfo.InvariantCulture);

@@ -6,12 +6,12 @@ namespace Actors.Detection.Alerts;
 /// Bounds alert storms. The first anomaly of a device (or, for a product's own anomalies such as <c>Capability</c>,
 /// which name no device, of a product), metric and type is notified at once and opens a cooldown;
 /// repeats within the cooldown are folded; when the cooldown has passed, one summary carrying the number folded is
-/// notified. Time is wall-clock time passed in by the caller, so the folding is testable without waiting.
+/// notified. Time is wall-clock time passed in by the caller, so the folding is testable without waiting, and a
+/// notifier rebuilds its folder by offering its recorded anomalies again at the times they were first offered.
 /// </summary>
-[GenerateSerializer, Alias("alert-folder")]
 public sealed class AlertRepeatFolder
 {
-    [Id(0)] private readonly Dictionary<string, FoldWindow> _windows = [];
+    private readonly Dictionary<string, FoldWindow> _windows = [];
 
     public int OpenWindows => _windows.Count;
 

@@ -1,5 +1,6 @@
 using System.IO.Hashing;
 using System.Text;
+using Actors.Detection.Alerts;
 using Actors.Grains.Interfaces;
 using Actors.Grains.Options;
 using Actors.Grains.Silences;
@@ -47,16 +48,21 @@ public sealed partial class NotifierGrain(
     DetectionMetrics metrics,
     ILogger<NotifierGrain> logger) : Grain, INotifierGrain
 {
+    /// <summary>Most anomalies and transitions in one segment, so that a segment stays far below DynamoDB's 400 KB item limit (each is stored with its notification, about 1 KB together).</summary>
+    internal const int MaxSegmentEntries = 200;
+
     private readonly NotifierOptions _options = options.Value;
     private readonly Dictionary<string, INotificationSink> _sinks = allSinks
         .Where(s => options.Value.Sinks.Contains(s.Name, StringComparer.OrdinalIgnoreCase))
         .ToDictionary(s => s.Name, StringComparer.OrdinalIgnoreCase);
     private readonly AlertSegmentStore _segments = new(services.GetRequiredKeyedService<IGrainStorage>(StorageNames.State));
     private readonly SemaphoreSlim _writeLock = new(1, 1);
+    private readonly AlertRepeatFolder _folder = new();
     private readonly HashSet<UInt128> _known = [];
-    private readonly Dictionary<long, UInt128[]> _idsBySegment = [];
+    private readonly List<KeptSegment> _kept = [];
     private readonly List<Anomaly> _recent = [];
     private readonly List<OutboxEntry> _outbox = [];
+    private readonly List<NotifyRequest> _queued = [];
     private bool _commitFailed;
     private RetryBackoff Backoff => field ??= new RetryBackoff(_options.RetryBaseDelay, _options.RetryMaxDelay);
 
@@ -64,90 +70,145 @@ public sealed partial class NotifierGrain(
 
     private DateTime Now => time.GetUtcNow().UtcDateTime;
 
+    /// <summary>
+    /// Reads the kept segments in order: they give the alert IDs to remember, the recent anomalies, the notifications
+    /// still pending and, offered again at the times they were first offered, the repeat-folding cooldowns.
+    /// </summary>
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        var s = state.State;
         var now = Now;
-        foreach (var kept in state.State.Segments)
+        var uncommitted = s.Uncommitted.ToHashSet();
+        for (var sequence = s.FirstKept; sequence < s.NextSequence; sequence++)
         {
-            if (await _segments.ReadAsync(Shard, kept.Sequence) is not { } segment)
+            if (uncommitted.Contains(sequence) || await _segments.ReadAsync(Shard, sequence) is not { } segment)
             {
                 continue;
             }
             Remember(segment);
-            foreach (var notification in segment.Notifications)
+            Refold(segment);
+            for (var i = 0; i < segment.Notifications.Count; i++)
             {
-                if (state.State.Pending.TryGetValue(notification.NotificationId, out var sinks))
+                var ordinal = segment.FirstNotification + i;
+                var pending = _sinks.Keys.Where(sink => s.Pending.TryGetValue(sink, out var ranges) && OrdinalRange.AnyContains(ranges, ordinal)).ToList();
+                if (pending.Count > 0)
                 {
-                    _outbox.Add(new OutboxEntry { Notification = notification, PendingSinks = [.. sinks], EnqueuedAt = segment.WrittenAt, NextAttemptAt = now });
+                    _outbox.Add(new OutboxEntry { Notification = segment.Notifications[i], Ordinal = ordinal, PendingSinks = pending, EnqueuedAt = segment.WrittenAt, NextAttemptAt = now });
                 }
             }
         }
         this.RegisterGrainTimer(DeliverAsync, new GrainTimerCreationOptions(_options.DeliveryInterval, _options.DeliveryInterval) { KeepAlive = true, Interleave = true });
     }
 
+    /// <summary>
+    /// Group commit: calls that arrive while a commit is being written wait for the lock together, and the first of
+    /// them to take it commits them all with one head write, so a burst of devices notifying costs a few writes, not
+    /// one head write each. Every call still returns only once what it sent is durable.
+    /// </summary>
     public async Task Notify(Anomaly[] anomalies, AlarmTransition[]? transitions = null)
     {
+        var request = new NotifyRequest(anomalies, transitions ?? []);
+        _queued.Add(request);
         await _writeLock.WaitAsync();
         try
         {
-            if (_commitFailed)
+            if (!request.Done.Task.IsCompleted)
             {
-                throw new InvalidOperationException($"Notifier shard {Shard} is being reloaded after a failed write; call again.");
-            }
-            var s = state.State;
-            var now = Now;
-            var silences = await silenceCache.GetAsync();
-            var segment = new AlertSegment { Sequence = s.NextSequence, WrittenAt = now };
-            foreach (var anomaly in anomalies)
-            {
-                if (_known.Contains(AlertKey(anomaly.AlertId)) || segment.Anomalies.Any(a => a.AlertId == anomaly.AlertId))
-                {
-                    s.Repeated++;
-                    continue;
-                }
-                segment.Anomalies.Add(anomaly);
-                s.Received++;
-                s.ByType[anomaly.AnomalyType] = s.ByType.GetValueOrDefault(anomaly.AnomalyType) + 1;
-                metrics.AnomalyRecorded(anomaly.AnomalyType);
-                if (SilenceOf(silences, anomaly.DeviceId, anomaly.ProductId, anomaly.Metric, RuleName(anomaly.AnomalyType), now) is { } silence)
-                {
-                    Silenced(anomaly.AlertId, silence);
-                }
-                else if (s.Folder.Offer(anomaly, now, _options.Cooldown) is { } notification)
-                {
-                    segment.Notifications.Add(notification);
-                }
-                else
-                {
-                    s.Folded++;
-                }
-            }
-            foreach (var transition in transitions ?? [])
-            {
-                if (_known.Contains(AlertKey(transition.TransitionId)) || segment.Transitions.Any(t => t.TransitionId == transition.TransitionId))
-                {
-                    s.Repeated++;
-                    continue;
-                }
-                segment.Transitions.Add(transition);
-                if (SilenceOf(silences, transition.DeviceId, transition.Cause.ProductId, transition.Metric, transition.Rule, now) is { } silence)
-                {
-                    Silenced(transition.TransitionId, silence);
-                }
-                else
-                {
-                    segment.Notifications.Add(AlarmNotification(transition));
-                }
-            }
-            if (segment.Anomalies.Count > 0 || segment.Transitions.Count > 0)
-            {
-                await CommitAsync(segment);
+                await CommitQueuedAsync();
             }
         }
         finally
         {
             _writeLock.Release();
         }
+        await request.Done.Task;
+    }
+
+    private async Task CommitQueuedAsync()
+    {
+        var requests = _queued.ToList();
+        _queued.Clear();
+        try
+        {
+            if (_commitFailed)
+            {
+                throw new InvalidOperationException($"Notifier shard {Shard} is being reloaded after a failed write; call again.");
+            }
+            var segments = await RecordAsync(requests);
+            if (segments.Count > 0)
+            {
+                await CommitAsync(segments);
+            }
+            requests.ForEach(r => r.Done.SetResult());
+        }
+        catch (Exception ex)
+        {
+            requests.ForEach(r => r.Done.SetException(ex));
+        }
+    }
+
+    /// <summary>Drops what was received before, records the rest in new segments and decides what each one notifies.</summary>
+    private async Task<List<AlertSegment>> RecordAsync(List<NotifyRequest> requests)
+    {
+        var s = state.State;
+        var now = Now;
+        var silences = await silenceCache.GetAsync();
+        var segments = new List<AlertSegment>();
+        var received = new HashSet<UInt128>();
+        AlertSegment Current()
+        {
+            if (segments.Count == 0 || segments[^1].Anomalies.Count + segments[^1].SilencedAnomalies.Count + segments[^1].Transitions.Count >= MaxSegmentEntries)
+            {
+                segments.Add(new AlertSegment { WrittenAt = now });
+            }
+            return segments[^1];
+        }
+        bool IsNew(string id)
+        {
+            var key = AlertKey(id);
+            if (_known.Contains(key) || !received.Add(key))
+            {
+                s.Repeated++;
+                return false;
+            }
+            return true;
+        }
+        foreach (var anomaly in requests.SelectMany(r => r.Anomalies).Where(a => IsNew(a.AlertId)))
+        {
+            var segment = Current();
+            s.Received++;
+            s.ByType[anomaly.AnomalyType] = s.ByType.GetValueOrDefault(anomaly.AnomalyType) + 1;
+            metrics.AnomalyRecorded(anomaly.AnomalyType);
+            if (SilenceOf(silences, anomaly.DeviceId, anomaly.ProductId, anomaly.Metric, RuleName(anomaly.AnomalyType), now) is { } silence)
+            {
+                segment.SilencedAnomalies.Add(anomaly);
+                Silenced(anomaly.AlertId, silence);
+                continue;
+            }
+            segment.Anomalies.Add(anomaly);
+            if (_folder.Offer(anomaly, now, _options.Cooldown) is { } notification)
+            {
+                segment.Notifications.Add(notification);
+            }
+            else
+            {
+                s.Folded++;
+            }
+        }
+        foreach (var transition in requests.SelectMany(r => r.Transitions).Where(t => IsNew(t.TransitionId)))
+        {
+            var segment = Current();
+            segment.Transitions.Add(transition);
+            if (SilenceOf(silences, transition.DeviceId, transition.Cause.ProductId, transition.Metric, transition.Rule, now) is { } silence)
+            {
+                Silenced(transition.TransitionId, silence);
+            }
+            else
+            {
+                segment.Notifications.Add(AlarmNotification(transition));
+            }
+        }
+        return segments;
     }
 
     public Task<Anomaly[]> GetRecent(AlertQuery query)
@@ -199,25 +260,43 @@ public sealed partial class NotifierGrain(
     };
 
     /// <summary>
-    /// Writes the segment, then the head that references it and its pending notifications: the head write commits the
-    /// segment. Its notifications join the outbox only once committed, so nothing is delivered that a crash could make
-    /// the shard forget. When the head write fails the activation takes no more work and is dropped, so the next one
-    /// starts from what is committed. Call under the write lock.
+    /// Writes the segments, then the head that references them and their pending notifications: the head write commits
+    /// the segments. Their notifications join the outbox only once committed, so nothing is delivered that a crash
+    /// could make the shard forget. When the head write fails the activation takes no more work and is dropped, so the
+    /// next one starts from what is committed. Call under the write lock.
     /// </summary>
-    private async Task CommitAsync(AlertSegment segment)
+    private async Task CommitAsync(List<AlertSegment> segments)
     {
         var s = state.State;
-        await _segments.WriteNewAsync(Shard, segment);
-        s.NextSequence = segment.Sequence + 1;
-        s.Segments.Add(new SegmentRef(segment.Sequence, segment.WrittenAt));
-        s.Notifications += segment.Notifications.Count;
-        if (_sinks.Count > 0)
+        var committed = new List<OutboxEntry>();
+        foreach (var segment in segments)
         {
-            foreach (var notification in segment.Notifications)
+            segment.Sequence = s.NextSequence;
+            segment.FirstNotification = s.Notifications;
+            await _segments.WriteNewAsync(Shard, segment);
+            for (var taken = s.NextSequence; taken < segment.Sequence; taken++)
             {
-                s.Pending[notification.NotificationId] = [.. _sinks.Keys];
+                s.Uncommitted.Add(taken);
+            }
+            s.NextSequence = segment.Sequence + 1;
+            s.Notifications += segment.Notifications.Count;
+            if (_sinks.Count > 0)
+            {
+                committed.AddRange(segment.Notifications.Select((n, i) => new OutboxEntry
+                {
+                    Notification = n, Ordinal = segment.FirstNotification + i, PendingSinks = [.. _sinks.Keys],
+                    EnqueuedAt = segment.WrittenAt, NextAttemptAt = segment.WrittenAt,
+                }));
             }
         }
+        s.Pending = PendingBySink(_outbox.Concat(committed));
+        await WriteHeadAsync();
+        segments.ForEach(Remember);
+        _outbox.AddRange(committed);
+    }
+
+    private async Task WriteHeadAsync()
+    {
         try
         {
             await state.WriteStateAsync();
@@ -228,35 +307,38 @@ public sealed partial class NotifierGrain(
             DeactivateOnIdle();
             throw;
         }
-        Remember(segment);
-        if (_sinks.Count > 0)
-        {
-            foreach (var notification in segment.Notifications)
-            {
-                _outbox.Add(new OutboxEntry { Notification = notification, PendingSinks = [.. _sinks.Keys], EnqueuedAt = segment.WrittenAt, NextAttemptAt = segment.WrittenAt });
-            }
-        }
     }
+
+    private static Dictionary<string, List<OrdinalRange>> PendingBySink(IEnumerable<OutboxEntry> outbox) => outbox
+        .SelectMany(e => e.PendingSinks.Select(sink => (sink, e.Ordinal)))
+        .GroupBy(p => p.sink, StringComparer.OrdinalIgnoreCase)
+        .ToDictionary(g => g.Key, g => OrdinalRange.Covering(g.Select(p => p.Ordinal).Order()), StringComparer.OrdinalIgnoreCase);
 
     private void Remember(AlertSegment segment)
     {
-        var ids = new UInt128[segment.Anomalies.Count + segment.Transitions.Count];
-        for (var i = 0; i < segment.Anomalies.Count; i++)
-        {
-            var anomaly = segment.Anomalies[i];
-            ids[i] = AlertKey(anomaly.AlertId);
-            _recent.Add(anomaly);
-        }
-        for (var i = 0; i < segment.Transitions.Count; i++)
-        {
-            ids[segment.Anomalies.Count + i] = AlertKey(segment.Transitions[i].TransitionId);
-        }
+        var ids = segment.Anomalies.Concat(segment.SilencedAnomalies).Select(a => AlertKey(a.AlertId))
+            .Concat(segment.Transitions.Select(t => AlertKey(t.TransitionId)))
+            .ToArray();
         _known.UnionWith(ids);
-        _idsBySegment[segment.Sequence] = ids;
+        _kept.Add(new KeptSegment(segment.Sequence, segment.WrittenAt, ids));
+        _recent.AddRange(segment.Anomalies.Concat(segment.SilencedAnomalies));
         var excess = _recent.Count - _options.RecentAnomalies;
         if (excess > 0)
         {
             _recent.RemoveRange(0, excess);
+        }
+    }
+
+    /// <summary>Does to the repeat folder again what the segment's commit did: the cooldowns a shard reloads are those it had.</summary>
+    private void Refold(AlertSegment segment)
+    {
+        if (segment.ClosesCooldowns)
+        {
+            _folder.Expire(segment.WrittenAt, _options.Cooldown);
+        }
+        foreach (var anomaly in segment.Anomalies)
+        {
+            _folder.Offer(anomaly, segment.WrittenAt, _options.Cooldown);
         }
     }
 
@@ -306,10 +388,11 @@ public sealed partial class NotifierGrain(
         await _writeLock.WaitAsync();
         try
         {
-            var summaries = state.State.Folder.Expire(Now, _options.Cooldown);
+            var now = Now;
+            var summaries = _folder.Expire(now, _options.Cooldown);
             if (summaries.Count > 0)
             {
-                await CommitAsync(new AlertSegment { Sequence = state.State.NextSequence, WrittenAt = Now, Notifications = summaries });
+                await CommitAsync([new AlertSegment { WrittenAt = now, Notifications = summaries, ClosesCooldowns = true }]);
             }
         }
         finally
@@ -318,11 +401,7 @@ public sealed partial class NotifierGrain(
         }
     }
 
-    private bool DropsExpiredSegments()
-    {
-        var first = state.State.Segments.FirstOrDefault();
-        return first is not null && Now - first.WrittenAt > _options.DedupRetention;
-    }
+    private bool DropsExpiredSegments() => _kept.Count > 0 && Now - _kept[0].WrittenAt > _options.DedupRetention;
 
     /// <summary>Records which sinks accepted what, and forgets segments past the retention whose notifications were all delivered.</summary>
     private async Task SaveDeliveryAsync()
@@ -331,27 +410,22 @@ public sealed partial class NotifierGrain(
         try
         {
             var s = state.State;
-            var pending = _outbox.ToDictionary(e => e.Notification.NotificationId, e => e.PendingSinks.ToList());
-            s.Pending = pending;
-            var expired = new List<SegmentRef>();
-            var pendingSegments = _outbox.Select(e => e.EnqueuedAt).DefaultIfEmpty(DateTime.MaxValue).Min();
-            foreach (var kept in s.Segments)
-            {
-                if (Now - kept.WrittenAt <= _options.DedupRetention || kept.WrittenAt >= pendingSegments)
-                {
-                    break;
-                }
-                expired.Add(kept);
-            }
-            s.Segments.RemoveRange(0, expired.Count);
-            await state.WriteStateAsync();
+            s.Pending = PendingBySink(_outbox);
+            var oldestPending = _outbox.Select(e => e.EnqueuedAt).DefaultIfEmpty(DateTime.MaxValue).Min();
+            var expired = _kept.TakeWhile(k => Now - k.WrittenAt > _options.DedupRetention && k.WrittenAt < oldestPending).ToList();
+            s.FirstKept = expired.Count < _kept.Count ? _kept[expired.Count].Sequence : s.NextSequence;
+            var abandoned = s.Uncommitted.Where(q => q < s.FirstKept).ToList();
+            s.Uncommitted.RemoveAll(q => q < s.FirstKept);
+            await WriteHeadAsync();
+            _kept.RemoveRange(0, expired.Count);
             foreach (var segment in expired)
             {
+                _known.ExceptWith(segment.Ids);
                 await _segments.ClearAsync(Shard, segment.Sequence);
-                if (_idsBySegment.Remove(segment.Sequence, out var ids))
-                {
-                    _known.ExceptWith(ids);
-                }
+            }
+            foreach (var sequence in abandoned)
+            {
+                await _segments.ClearAsync(Shard, sequence);
             }
         }
         finally
@@ -371,4 +445,15 @@ public sealed partial class NotifierGrain(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Notifier shard {Shard}: delivering {Count} notifications to sink {Sink} failed (attempt {Attempts}); will retry")]
     private static partial void LogDeliveryFailed(ILogger logger, Exception exception, long shard, string sink, int count, int attempts);
+
+    /// <summary>A committed segment in memory: when it was written and the IDs it makes the shard remember until it is dropped.</summary>
+    private sealed record KeptSegment(long Sequence, DateTime WrittenAt, UInt128[] Ids);
+
+    /// <summary>One <see cref="Notify"/> call waiting for the commit that makes what it sent durable.</summary>
+    private sealed class NotifyRequest(Anomaly[] anomalies, AlarmTransition[] transitions)
+    {
+        public Anomaly[] Anomalies { get; } = anomalies;
+        public AlarmTransition[] Transitions { get; } = transitions;
+        public TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
 }

@@ -25,6 +25,10 @@ public sealed class NotifierOptionsValidator(IEnumerable<INotificationSink> sink
         {
             failures.Add($"{NotifierOptions.SectionName}:{nameof(options.DedupRetention)}, {nameof(options.DeliveryTimeout)} and {nameof(options.DegradedAfter)} must be positive.");
         }
+        if (options.DedupRetention < 2 * options.Cooldown)
+        {
+            failures.Add($"{NotifierOptions.SectionName}:{nameof(options.DedupRetention)} must be at least twice {nameof(options.Cooldown)}: a shard rebuilds its cooldowns from the segments it keeps.");
+        }
         if (options.RetryBaseDelay <= TimeSpan.Zero || options.RetryMaxDelay < options.RetryBaseDelay)
         {
             failures.Add($"{NotifierOptions.SectionName}:{nameof(options.RetryBaseDelay)} must be positive and at most {nameof(options.RetryMaxDelay)}.");
