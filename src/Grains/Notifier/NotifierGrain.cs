@@ -128,12 +128,14 @@ public sealed partial class NotifierGrain(
     {
         var requests = _queued.ToList();
         _queued.Clear();
+        if (_commitFailed)
+        {
+            var reloading = new InvalidOperationException($"Notifier shard {Shard} is being reloaded after a failed write; call again.");
+            requests.ForEach(r => r.Done.SetException(reloading));
+            return;
+        }
         try
         {
-            if (_commitFailed)
-            {
-                throw new InvalidOperationException($"Notifier shard {Shard} is being reloaded after a failed write; call again.");
-            }
             var segments = await RecordAsync(requests);
             if (segments.Count > 0)
             {
@@ -143,8 +145,20 @@ public sealed partial class NotifierGrain(
         }
         catch (Exception ex)
         {
+            Abandon();
             requests.ForEach(r => r.Done.SetException(ex));
         }
+    }
+
+    /// <summary>
+    /// After a failed commit the activation's memory (counters, cooldowns) is ahead of what is written: it takes no more
+    /// work and is dropped, so the next activation starts from what is committed and the callers' retries are recorded
+    /// as new.
+    /// </summary>
+    private void Abandon()
+    {
+        _commitFailed = true;
+        DeactivateOnIdle();
     }
 
     /// <summary>Drops what was received before, records the rest in new segments and decides what each one notifies.</summary>
@@ -262,8 +276,7 @@ public sealed partial class NotifierGrain(
     /// <summary>
     /// Writes the segments, then the head that references them and their pending notifications: the head write commits
     /// the segments. Their notifications join the outbox only once committed, so nothing is delivered that a crash
-    /// could make the shard forget. When the head write fails the activation takes no more work and is dropped, so the
-    /// next one starts from what is committed. Call under the write lock.
+    /// could make the shard forget. Call under the write lock; when it fails, <see cref="Abandon"/> the activation.
     /// </summary>
     private async Task CommitAsync(List<AlertSegment> segments)
     {
@@ -303,8 +316,7 @@ public sealed partial class NotifierGrain(
         }
         catch
         {
-            _commitFailed = true;
-            DeactivateOnIdle();
+            Abandon();
             throw;
         }
     }
@@ -392,7 +404,15 @@ public sealed partial class NotifierGrain(
             var summaries = _folder.Expire(now, _options.Cooldown);
             if (summaries.Count > 0)
             {
-                await CommitAsync([new AlertSegment { WrittenAt = now, Notifications = summaries, ClosesCooldowns = true }]);
+                try
+                {
+                    await CommitAsync([new AlertSegment { WrittenAt = now, Notifications = summaries, ClosesCooldowns = true }]);
+                }
+                catch
+                {
+                    Abandon();
+                    throw;
+                }
             }
         }
         finally
