@@ -51,6 +51,9 @@ public sealed partial class NotifierGrain(
     /// <summary>Most anomalies and transitions in one segment, so that a segment stays far below DynamoDB's 400 KB item limit (each is stored with its notification, about 1 KB together).</summary>
     internal const int MaxSegmentEntries = 200;
 
+    /// <summary>Segments read at once when a shard activates: six hours of them can be thousands of items.</summary>
+    private const int ReadsInFlight = 32;
+
     private readonly NotifierOptions _options = options.Value;
     private readonly Dictionary<string, INotificationSink> _sinks = allSinks
         .Where(s => options.Value.Sinks.Contains(s.Name, StringComparer.OrdinalIgnoreCase))
@@ -79,25 +82,34 @@ public sealed partial class NotifierGrain(
         var s = state.State;
         var now = Now;
         var uncommitted = s.Uncommitted.ToHashSet();
-        for (var sequence = s.FirstKept; sequence < s.NextSequence; sequence++)
+        var sequences = Enumerable.Range(0, checked((int)(s.NextSequence - s.FirstKept))).Select(i => s.FirstKept + i).Where(q => !uncommitted.Contains(q));
+        foreach (var chunk in sequences.Chunk(ReadsInFlight))
         {
-            if (uncommitted.Contains(sequence) || await _segments.ReadAsync(Shard, sequence) is not { } segment)
+            foreach (var segment in await Task.WhenAll(chunk.Select(q => _segments.ReadAsync(Shard, q))))
             {
-                continue;
-            }
-            Remember(segment);
-            Refold(segment);
-            for (var i = 0; i < segment.Notifications.Count; i++)
-            {
-                var ordinal = segment.FirstNotification + i;
-                var pending = _sinks.Keys.Where(sink => s.Pending.TryGetValue(sink, out var ranges) && OrdinalRange.AnyContains(ranges, ordinal)).ToList();
-                if (pending.Count > 0)
+                if (segment is not null)
                 {
-                    _outbox.Add(new OutboxEntry { Notification = segment.Notifications[i], Ordinal = ordinal, PendingSinks = pending, EnqueuedAt = segment.WrittenAt, NextAttemptAt = now });
+                    Load(segment, now);
                 }
             }
         }
         this.RegisterGrainTimer(DeliverAsync, new GrainTimerCreationOptions(_options.DeliveryInterval, _options.DeliveryInterval) { KeepAlive = true, Interleave = true });
+    }
+
+    /// <summary>Takes a committed segment back into memory on activation, its pending notifications into the outbox.</summary>
+    private void Load(AlertSegment segment, DateTime now)
+    {
+        Remember(segment);
+        Refold(segment);
+        for (var i = 0; i < segment.Notifications.Count; i++)
+        {
+            var ordinal = segment.FirstNotification + i;
+            var pending = _sinks.Keys.Where(sink => state.State.Pending.TryGetValue(sink, out var ranges) && OrdinalRange.AnyContains(ranges, ordinal)).ToList();
+            if (pending.Count > 0)
+            {
+                _outbox.Add(new OutboxEntry { Notification = segment.Notifications[i], Ordinal = ordinal, PendingSinks = pending, EnqueuedAt = segment.WrittenAt, NextAttemptAt = now });
+            }
+        }
     }
 
     /// <summary>
