@@ -15,7 +15,7 @@ namespace Actors.Admin;
 /// </summary>
 public sealed class AdminApp(IConfiguration configuration, IClusterConnector connector, TextWriter output, TextWriter error)
 {
-    private readonly GlobalOptions _global = new();
+    private readonly GlobalCommandLineOptions _global = new();
 
     /// <summary>Runs the command line <paramref name="args"/>.</summary>
     public async Task<int> RunAsync(IReadOnlyList<string> args, CancellationToken cancellationToken = default)

@@ -20,7 +20,7 @@ public sealed class AdminInvocation : IAsyncDisposable
     private readonly bool _verbose;
     private ClusterSession? _session;
 
-    internal AdminInvocation(ParseResult parse, GlobalOptions global, IConfiguration configuration, IClusterConnector connector, TextWriter output, TextWriter error, bool terminal)
+    internal AdminInvocation(ParseResult parse, GlobalCommandLineOptions global, IConfiguration configuration, IClusterConnector connector, TextWriter output, TextWriter error, bool terminal)
     {
         _connector = connector;
         _verbose = parse.GetValue(global.Verbose);
@@ -43,7 +43,7 @@ public sealed class AdminInvocation : IAsyncDisposable
         AdminSecret = string.IsNullOrEmpty(admin.Secret) ? null : admin.Secret;
         NotifierShards = Configuration.GetSection(NotifierOptions.SectionName).Get<NotifierOptions>()?.Shards ?? new NotifierOptions().Shards;
         AlarmIndexShards = Configuration.GetValue($"{AlarmOptions.SectionName}:{nameof(AlarmOptions.IndexShards)}", new AlarmOptions().IndexShards);
-        ClusterId = Configuration.GetSection(ClusterSettings.SectionName).Get<ClusterSettings>()?.ClusterId ?? new ClusterSettings().ClusterId;
+        ClusterId = Configuration.GetSection(DetectionClusterOptions.SectionName).Get<DetectionClusterOptions>()?.ClusterId ?? new DetectionClusterOptions().ClusterId;
     }
 
     /// <summary><c>Alarms:IndexShards</c>: the shards of the raised-alarm index, as the silos are configured.</summary>
@@ -109,21 +109,21 @@ public sealed class AdminInvocation : IAsyncDisposable
         }
     }
 
-    private static IConfiguration WithOverrides(IConfiguration configuration, ParseResult parse, GlobalOptions global)
+    private static IConfiguration WithOverrides(IConfiguration configuration, ParseResult parse, GlobalCommandLineOptions global)
     {
         var overrides = new Dictionary<string, string?>();
         if (parse.GetValue(global.GatewayPort) is { } port)
         {
-            overrides[$"{ClusterSettings.SectionName}:{nameof(ClusterSettings.GatewayPort)}"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            overrides[$"{DetectionClusterOptions.SectionName}:{nameof(DetectionClusterOptions.GatewayPort)}"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
         if (parse.GetValue(global.Redis) is { Length: > 0 } redis)
         {
-            overrides[$"{ClusterSettings.SectionName}:{nameof(ClusterSettings.Membership)}"] = nameof(MembershipKind.Redis);
-            overrides[$"{ClusterSettings.SectionName}:{nameof(ClusterSettings.RedisConnectionString)}"] = redis;
+            overrides[$"{DetectionClusterOptions.SectionName}:{nameof(DetectionClusterOptions.Membership)}"] = nameof(MembershipKind.Redis);
+            overrides[$"{DetectionClusterOptions.SectionName}:{nameof(DetectionClusterOptions.RedisConnectionString)}"] = redis;
         }
         if (parse.GetValue(global.ClusterId) is { Length: > 0 } clusterId)
         {
-            overrides[$"{ClusterSettings.SectionName}:{nameof(ClusterSettings.ClusterId)}"] = clusterId;
+            overrides[$"{DetectionClusterOptions.SectionName}:{nameof(DetectionClusterOptions.ClusterId)}"] = clusterId;
         }
         return overrides.Count == 0
             ? configuration

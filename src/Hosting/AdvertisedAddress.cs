@@ -12,10 +12,10 @@ public static class AdvertisedAddress
     /// <c>Cluster:AdvertisedAddress</c> when set; else, on ECS (<c>ECS_CONTAINER_METADATA_URI_V4</c> set), the task's own
     /// IP address from the task metadata endpoint; else the first non-loopback IPv4 address of this host; else loopback.
     /// </summary>
-    public static IPAddress Resolve(ClusterSettings settings) => Resolve(settings, EcsTaskMetadataClient.FromEnvironment());
+    public static IPAddress Resolve(DetectionClusterOptions settings) => Resolve(settings, EcsTaskMetadataClient.FromEnvironment());
 
-    /// <summary>As <see cref="Resolve(ClusterSettings)"/>, asking <paramref name="ecs"/> (when not null) for the task's address.</summary>
-    public static IPAddress Resolve(ClusterSettings settings, IEcsTaskMetadata? ecs)
+    /// <summary>As <see cref="Resolve(DetectionClusterOptions)"/>, asking <paramref name="ecs"/> (when not null) for the task's address.</summary>
+    public static IPAddress Resolve(DetectionClusterOptions settings, IEcsTaskMetadata? ecs)
     {
         if (!string.IsNullOrWhiteSpace(settings.AdvertisedAddress))
         {

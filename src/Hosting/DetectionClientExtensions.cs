@@ -11,7 +11,7 @@ public static class DetectionClientExtensions
     /// <summary>Configures an Orleans client to reach the cluster described by the <c>Cluster</c> section.</summary>
     public static IClientBuilder AddDetectionClient(this IClientBuilder client, IConfiguration configuration)
     {
-        var cluster = ClusterSettingsReader.Read(configuration);
+        var cluster = DetectionClusterOptionsReader.Read(configuration);
         client.Services.AddDetectionExceptionSerialization();
         if (configuration.GetSection(ClusterTlsOptions.SectionName).Get<ClusterTlsOptions>() is { Enabled: true } tls)
         {

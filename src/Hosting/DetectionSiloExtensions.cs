@@ -32,13 +32,13 @@ public static class DetectionSiloExtensions
     /// </summary>
     public static ISiloBuilder AddDetectionSilo(this ISiloBuilder silo, IConfiguration configuration)
     {
-        var cluster = ClusterSettingsReader.Read(configuration);
+        var cluster = DetectionClusterOptionsReader.Read(configuration);
         silo.Configure<ClusterOptions>(o =>
         {
             o.ClusterId = cluster.ClusterId;
             o.ServiceId = cluster.ServiceId;
         });
-        silo.Services.AddOptions<ClusterMembershipOptions>().Bind(configuration.GetSection(ClusterSettings.MembershipOptionsSection));
+        silo.Services.AddOptions<ClusterMembershipOptions>().Bind(configuration.GetSection(DetectionClusterOptions.MembershipOptionsSection));
         switch (cluster.Membership)
         {
             case MembershipKind.Localhost:

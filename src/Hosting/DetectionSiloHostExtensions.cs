@@ -24,13 +24,13 @@ public static class DetectionSiloHostExtensions
     public static WebApplicationBuilder AddDetectionSiloHost(this WebApplicationBuilder builder)
     {
         var configuration = builder.Configuration;
-        var cluster = ClusterSettingsReader.Read(configuration);
+        var cluster = DetectionClusterOptionsReader.Read(configuration);
         var health = HealthOptions.Read(configuration, HealthOptions.SiloDefaultPort);
-        var dashboard = DashboardSettings.Read(configuration);
+        var dashboard = SiloDashboardOptions.Read(configuration);
         if (health.Enabled && dashboard.Enabled && health.Port == dashboard.Port)
         {
             throw new InvalidOperationException(
-                $"Invalid configuration: {HealthOptions.SectionName}:{nameof(HealthOptions.Port)} and {DashboardSettings.SectionName}:{nameof(DashboardSettings.Port)} are both {health.Port}.");
+                $"Invalid configuration: {HealthOptions.SectionName}:{nameof(HealthOptions.Port)} and {SiloDashboardOptions.SectionName}:{nameof(SiloDashboardOptions.Port)} are both {health.Port}.");
         }
 
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = cluster.ShutdownTimeout);
@@ -69,7 +69,7 @@ public static class DetectionSiloHostExtensions
     public static WebApplication MapDetectionSiloEndpoints(this WebApplication app)
     {
         app.UseDetectionHealth(HealthOptions.Read(app.Configuration, HealthOptions.SiloDefaultPort));
-        var dashboard = DashboardSettings.Read(app.Configuration);
+        var dashboard = SiloDashboardOptions.Read(app.Configuration);
         if (dashboard.Enabled)
         {
             app.MapOrleansDashboard().RequireHost($"*:{dashboard.Port}");

@@ -195,7 +195,7 @@ public sealed class ComposeFileTests
     {
         foreach (var silo in Silos())
         {
-            var shutdown = silo.Environment.TryGetValue("Cluster__ShutdownTimeout", out var configured) ? TimeSpan.Parse(configured, System.Globalization.CultureInfo.InvariantCulture) : new ClusterSettings().ShutdownTimeout;
+            var shutdown = silo.Environment.TryGetValue("Cluster__ShutdownTimeout", out var configured) ? TimeSpan.Parse(configured, System.Globalization.CultureInfo.InvariantCulture) : new DetectionClusterOptions().ShutdownTimeout;
             Assert.True(silo.StopGracePeriod > shutdown, $"{silo.Name}: stop_grace_period {silo.StopGracePeriod} must exceed Cluster:ShutdownTimeout {shutdown}, or Docker kills the silo before it leaves the cluster.");
         }
     }

@@ -92,8 +92,8 @@ public sealed class DockerfileTests
     {
         var file = DockerfileModel.Load(RepositoryRoot.Combine("src/Silo/Dockerfile"));
         var exposed = file.In(file.FinalStage, "EXPOSE").SelectMany(DockerfileModel.ExposedPorts).ToList();
-        var cluster = new ClusterSettings();
-        Assert.Equal(new[] { cluster.SiloPort, cluster.GatewayPort, HealthOptions.SiloDefaultPort, new DashboardSettings().Port }.Order(), exposed.Order());
+        var cluster = new DetectionClusterOptions();
+        Assert.Equal(new[] { cluster.SiloPort, cluster.GatewayPort, HealthOptions.SiloDefaultPort, new SiloDashboardOptions().Port }.Order(), exposed.Order());
         AssertProbe(file, HealthOptions.SiloDefaultPort);
     }
 

@@ -87,10 +87,10 @@ public sealed class EcsTaskDefinitionTests
     {
         var silo = Container("deploy/ecs/silo.task-definition.json");
         var environment = Environment(silo);
-        var shutdown = environment.TryGetValue("Cluster__ShutdownTimeout", out var configured) ? TimeSpan.Parse(configured, CultureInfo.InvariantCulture) : new ClusterSettings().ShutdownTimeout;
+        var shutdown = environment.TryGetValue("Cluster__ShutdownTimeout", out var configured) ? TimeSpan.Parse(configured, CultureInfo.InvariantCulture) : new DetectionClusterOptions().ShutdownTimeout;
         Assert.True(silo.GetProperty("stopTimeout").GetInt32() > shutdown.TotalSeconds, $"stopTimeout must exceed Cluster:ShutdownTimeout ({shutdown}), or ECS kills the silo before its grains are persisted.");
         var ports = silo.GetProperty("portMappings").EnumerateArray().Select(p => p.GetProperty("containerPort").GetInt32()).ToList();
-        var cluster = new ClusterSettings();
+        var cluster = new DetectionClusterOptions();
         var siloPort = environment.TryGetValue("Cluster__SiloPort", out var s) ? int.Parse(s, CultureInfo.InvariantCulture) : cluster.SiloPort;
         var gatewayPort = environment.TryGetValue("Cluster__GatewayPort", out var g) ? int.Parse(g, CultureInfo.InvariantCulture) : cluster.GatewayPort;
         Assert.Contains(siloPort, ports);

@@ -56,9 +56,9 @@ public sealed class SiloUnderTest : IAsyncDisposable
         builder.Configuration.AddConfiguration(configuration);
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
-            [$"{ClusterSettings.SectionName}:{nameof(ClusterSettings.Membership)}"] = nameof(MembershipKind.Localhost),
-            [$"{ClusterSettings.SectionName}:{nameof(ClusterSettings.SiloPort)}"] = FreePort().ToString(CultureInfo.InvariantCulture),
-            [$"{ClusterSettings.SectionName}:{nameof(ClusterSettings.GatewayPort)}"] = FreePort().ToString(CultureInfo.InvariantCulture),
+            [$"{DetectionClusterOptions.SectionName}:{nameof(DetectionClusterOptions.Membership)}"] = nameof(MembershipKind.Localhost),
+            [$"{DetectionClusterOptions.SectionName}:{nameof(DetectionClusterOptions.SiloPort)}"] = FreePort().ToString(CultureInfo.InvariantCulture),
+            [$"{DetectionClusterOptions.SectionName}:{nameof(DetectionClusterOptions.GatewayPort)}"] = FreePort().ToString(CultureInfo.InvariantCulture),
             [$"{AdminOptions.SectionName}:{nameof(AdminOptions.Secret)}"] = AdminSecret.Generate(),
         });
         builder.Logging.ClearProviders();

@@ -7,7 +7,7 @@ namespace Actors.Admin.Connection;
 public static partial class ClusterDescription
 {
     /// <summary>E.g. <c>cluster 'iot-detection' (membership Localhost, gateway port 30000)</c>.</summary>
-    public static string Describe(ClusterSettings cluster)
+    public static string Describe(DetectionClusterOptions cluster)
     {
         ArgumentNullException.ThrowIfNull(cluster);
         var where = cluster.Membership == MembershipKind.Redis

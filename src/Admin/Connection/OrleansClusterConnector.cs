@@ -16,10 +16,10 @@ public sealed class OrleansClusterConnector : IClusterConnector
     /// <inheritdoc />
     public async Task<ClusterSession> ConnectAsync(IConfiguration configuration, bool verbose, CancellationToken cancellationToken)
     {
-        ClusterSettings cluster;
+        DetectionClusterOptions cluster;
         try
         {
-            cluster = ClusterSettingsReader.Read(configuration);
+            cluster = DetectionClusterOptionsReader.Read(configuration);
         }
         catch (InvalidOperationException ex)
         {

@@ -28,7 +28,7 @@ public static class DetectionHealthExtensions
     /// state (degraded while one holds state it cannot write) and, when state lives in
     /// DynamoDB, the state table answers.
     /// </summary>
-    public static IServiceCollection AddSiloReadinessChecks(this IServiceCollection services, ClusterSettings cluster)
+    public static IServiceCollection AddSiloReadinessChecks(this IServiceCollection services, DetectionClusterOptions cluster)
     {
         var checks = services.AddHealthChecks()
             .AddCheck<SiloMembershipHealthCheck>("silo-membership", tags: [ReadyTag], timeout: CheckTimeout)

@@ -73,14 +73,14 @@ public sealed class ClusterConnection : IAsyncDisposable
         {
             builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
             {
-                [$"{ClusterSettings.SectionName}:{nameof(ClusterSettings.Membership)}"] = nameof(MembershipKind.Localhost),
-                [$"{ClusterSettings.SectionName}:{nameof(ClusterSettings.SiloPort)}"] = FreePort().ToString(),
-                [$"{ClusterSettings.SectionName}:{nameof(ClusterSettings.GatewayPort)}"] = FreePort().ToString(),
+                [$"{DetectionClusterOptions.SectionName}:{nameof(DetectionClusterOptions.Membership)}"] = nameof(MembershipKind.Localhost),
+                [$"{DetectionClusterOptions.SectionName}:{nameof(DetectionClusterOptions.SiloPort)}"] = FreePort().ToString(),
+                [$"{DetectionClusterOptions.SectionName}:{nameof(DetectionClusterOptions.GatewayPort)}"] = FreePort().ToString(),
                 [$"{AdminOptions.SectionName}:{nameof(AdminOptions.Secret)}"] = AdminSecret.Generate(),
                 [$"{DataPlaneOptions.SectionName}:{nameof(DataPlaneOptions.Credential)}"] = AdminSecret.Generate(),
             });
             builder.UseOrleans(silo => silo.AddDetectionSilo(builder.Configuration));
-            builder.Services.AddSiloReadinessChecks(ClusterSettingsReader.Read(builder.Configuration));
+            builder.Services.AddSiloReadinessChecks(DetectionClusterOptionsReader.Read(builder.Configuration));
         }
         else
         {
@@ -101,7 +101,7 @@ public sealed class ClusterConnection : IAsyncDisposable
         catch (Exception ex)
         {
             host.Dispose();
-            var cluster = ClusterSettingsReader.Read(configuration);
+            var cluster = DetectionClusterOptionsReader.Read(configuration);
             throw new ClusterUnreachableException(
                 $"Cannot reach cluster '{cluster.ClusterId}' ({cluster.Membership}{(cluster.Membership == MembershipKind.Localhost ? $", gateway port {cluster.GatewayPort}" : $", {cluster.RedisConnectionString}")}): {ex.Message}", ex);
         }

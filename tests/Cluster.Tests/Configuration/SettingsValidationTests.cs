@@ -14,10 +14,10 @@ public sealed class SettingsValidationTests
     {
         var empty = Configure();
 
-        var cluster = ClusterSettingsReader.Read(empty);
+        var cluster = DetectionClusterOptionsReader.Read(empty);
         var siloHealth = HealthOptions.Read(empty, HealthOptions.SiloDefaultPort);
         var ingestorHealth = HealthOptions.Read(empty, HealthOptions.IngestorDefaultPort);
-        var dashboard = DashboardSettings.Read(empty);
+        var dashboard = SiloDashboardOptions.Read(empty);
 
         Assert.Equal(TimeSpan.FromSeconds(30), cluster.ShutdownTimeout);
         Assert.Null(cluster.AdvertisedAddress);
@@ -33,9 +33,9 @@ public sealed class SettingsValidationTests
     {
         var configuration = Configure(("Cluster:ShutdownTimeout", "00:00:45"), ("Health:Port", "9090"), ("Dashboard:Enabled", "true"), ("Dashboard:Port", "9999"));
 
-        Assert.Equal(TimeSpan.FromSeconds(45), ClusterSettingsReader.Read(configuration).ShutdownTimeout);
+        Assert.Equal(TimeSpan.FromSeconds(45), DetectionClusterOptionsReader.Read(configuration).ShutdownTimeout);
         Assert.Equal(9090, HealthOptions.Read(configuration, HealthOptions.SiloDefaultPort).Port);
-        Assert.Equal(9999, DashboardSettings.Read(configuration).Port);
+        Assert.Equal(9999, SiloDashboardOptions.Read(configuration).Port);
     }
 
     [Theory]
@@ -43,7 +43,7 @@ public sealed class SettingsValidationTests
     [InlineData("Cluster:AdvertisedAddress", "not-an-ip", "Cluster:AdvertisedAddress")]
     public void A_bad_cluster_setting_is_named(string key, string value, string named)
     {
-        var error = Assert.Throws<InvalidOperationException>(() => ClusterSettingsReader.Read(Configure((key, value))));
+        var error = Assert.Throws<InvalidOperationException>(() => DetectionClusterOptionsReader.Read(Configure((key, value))));
 
         Assert.Contains(named, error.Message);
     }
@@ -60,13 +60,13 @@ public sealed class SettingsValidationTests
     public void A_disabled_endpoint_does_not_need_a_valid_port()
     {
         Assert.False(HealthOptions.Read(Configure(("Health:Enabled", "false"), ("Health:Port", "0")), HealthOptions.SiloDefaultPort).Enabled);
-        Assert.False(DashboardSettings.Read(Configure(("Dashboard:Port", "0"))).Enabled);
+        Assert.False(SiloDashboardOptions.Read(Configure(("Dashboard:Port", "0"))).Enabled);
     }
 
     [Fact]
     public void A_bad_dashboard_port_is_named()
     {
-        var error = Assert.Throws<InvalidOperationException>(() => DashboardSettings.Read(Configure(("Dashboard:Enabled", "true"), ("Dashboard:Port", "-1"))));
+        var error = Assert.Throws<InvalidOperationException>(() => SiloDashboardOptions.Read(Configure(("Dashboard:Enabled", "true"), ("Dashboard:Port", "-1"))));
 
         Assert.Contains("Dashboard:Port", error.Message);
     }

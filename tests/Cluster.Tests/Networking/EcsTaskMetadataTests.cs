@@ -29,7 +29,7 @@ public sealed class EcsTaskMetadataTests
     {
         using var endpoint = new MetadataEndpoint(Recorded);
 
-        var address = AdvertisedAddress.Resolve(new ClusterSettings(), new EcsTaskMetadataClient(endpoint.BaseUri));
+        var address = AdvertisedAddress.Resolve(new DetectionClusterOptions(), new EcsTaskMetadataClient(endpoint.BaseUri));
 
         Assert.Equal(IPAddress.Parse("10.0.2.106"), address);
     }
@@ -39,7 +39,7 @@ public sealed class EcsTaskMetadataTests
     {
         using var endpoint = new MetadataEndpoint(Recorded);
 
-        var address = AdvertisedAddress.Resolve(new ClusterSettings { AdvertisedAddress = "192.168.7.9" }, new EcsTaskMetadataClient(endpoint.BaseUri));
+        var address = AdvertisedAddress.Resolve(new DetectionClusterOptions { AdvertisedAddress = "192.168.7.9" }, new EcsTaskMetadataClient(endpoint.BaseUri));
 
         Assert.Equal(IPAddress.Parse("192.168.7.9"), address);
         Assert.Empty(endpoint.Requests);
@@ -48,7 +48,7 @@ public sealed class EcsTaskMetadataTests
     [Fact]
     public void Off_ECS_the_silo_advertises_a_non_loopback_IPv4_address_of_the_host_or_else_loopback()
     {
-        var address = AdvertisedAddress.Resolve(new ClusterSettings(), ecs: null);
+        var address = AdvertisedAddress.Resolve(new DetectionClusterOptions(), ecs: null);
 
         Assert.Equal(AddressFamily.InterNetwork, address.AddressFamily);
         var hostAddresses = NetworkInterface.GetAllNetworkInterfaces().SelectMany(n => n.GetIPProperties().UnicastAddresses).Select(u => u.Address);

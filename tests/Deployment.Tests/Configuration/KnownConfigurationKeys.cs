@@ -25,7 +25,7 @@ public sealed class KnownConfigurationKeys
     [
         ("DynamoDB", typeof(DynamoDBGrainStorageOptions), "src/Hosting/DetectionSiloExtensions.cs: BindConfiguration(\"DynamoDB\")"),
         ("Rules", typeof(DetectionRules), "src/Hosting/DetectionSiloExtensions.cs: GetSection(\"Rules\")"),
-        (ClusterSettings.MembershipOptionsSection, typeof(ClusterMembershipOptions), "src/Hosting/DetectionSiloExtensions.cs: ClusterMembershipOptions"),
+        (DetectionClusterOptions.MembershipOptionsSection, typeof(ClusterMembershipOptions), "src/Hosting/DetectionSiloExtensions.cs: ClusterMembershipOptions"),
     ];
 
     /// <summary>Variables read as they are, not as configuration sections.</summary>
@@ -112,7 +112,7 @@ public sealed class KnownConfigurationKeys
     private static IEnumerable<Assembly> ProjectAssemblies()
     {
         var seen = new Dictionary<string, Assembly>(StringComparer.Ordinal);
-        var pending = new Stack<Assembly>([typeof(ClusterSettings).Assembly, typeof(KinesisIngestOptions).Assembly, typeof(AdminClientOptions).Assembly, Assembly.Load("Actors.Silo")]);
+        var pending = new Stack<Assembly>([typeof(DetectionClusterOptions).Assembly, typeof(KinesisIngestOptions).Assembly, typeof(AdminClientOptions).Assembly, Assembly.Load("Actors.Silo")]);
         while (pending.Count > 0)
         {
             var assembly = pending.Pop();

@@ -1,7 +1,7 @@
 namespace Actors.Hosting;
 
 /// <summary>How a silo or client finds the cluster and stores grain state (configuration section <c>Cluster</c>).</summary>
-public sealed class ClusterSettings
+public sealed class DetectionClusterOptions
 {
     public const string SectionName = "Cluster";
 

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Configuration;
 namespace Actors.Hosting.Dashboard;
 
 /// <summary>The Orleans dashboard of a silo (configuration section <c>Dashboard</c>).</summary>
-public sealed class DashboardSettings
+public sealed class SiloDashboardOptions
 {
     public const string SectionName = "Dashboard";
 
@@ -15,11 +15,11 @@ public sealed class DashboardSettings
 
     /// <summary>Binds the <c>Dashboard</c> section over the defaults and validates it.</summary>
     /// <exception cref="InvalidOperationException">A setting is invalid; the message names it.</exception>
-    public static DashboardSettings Read(IConfiguration configuration)
+    public static SiloDashboardOptions Read(IConfiguration configuration)
     {
-        var settings = new DashboardSettings();
+        var settings = new SiloDashboardOptions();
         configuration.GetSection(SectionName).Bind(settings);
-        var result = new DashboardSettingsValidator().Validate(null, settings);
+        var result = new SiloDashboardOptionsValidator().Validate(null, settings);
         if (result.Failed)
         {
             throw new InvalidOperationException($"Invalid dashboard configuration: {result.FailureMessage}");

@@ -2,8 +2,8 @@ using System.CommandLine;
 
 namespace Actors.Admin;
 
-/// <summary>Options every command accepts.</summary>
-public sealed class GlobalOptions
+/// <summary>The command-line options every admin command accepts.</summary>
+public sealed class GlobalCommandLineOptions
 {
     /// <summary><c>--json</c>: machine-readable output.</summary>
     public Option<bool> Json { get; } = new("--json") { Description = "Write JSON (stable camelCase property names) instead of tables", Recursive = true };
