@@ -23,7 +23,7 @@ public sealed class AlarmsCommandTests(AdminClusterFixture fixture)
     private static JsonElement[] Alarms(AdminRun run) => [.. run.Json().GetProperty("alarms").EnumerateArray()];
 
     [Fact]
-    public async Task List_answers_from_the_index_with_filters_by_state_device_product_and_severity()
+    public async Task List_answers_from_the_index_with_filters_by_state_device_product_rule_metric_and_severity()
     {
         var product = UniqueId("alp");
         var first = await RaisedAsync("ala", product);
@@ -34,6 +34,9 @@ public sealed class AlarmsCommandTests(AdminClusterFixture fixture)
         var active = await AdminRunner.ExpectAsync(ExitCodes.Success, fixture.Client, null, "alarms", "list", "--product", product, "--state", "Active", "--json");
         var byDevice = await AdminRunner.ExpectAsync(ExitCodes.Success, fixture.Client, null, "alarms", "list", "--device", second, "--json");
         var severe = await AdminRunner.ExpectAsync(ExitCodes.Success, fixture.Client, null, "alarms", "list", "--product", product, "--severity", "3", "--json");
+        var byRule = await AdminRunner.ExpectAsync(ExitCodes.Success, fixture.Client, null, "alarms", "list", "--product", product, "--rule", "threshold", "--metric", "temperature", "--json");
+        var otherRule = await AdminRunner.ExpectAsync(ExitCodes.Success, fixture.Client, null, "alarms", "list", "--product", product, "--rule", "NoData", "--json");
+        var otherMetric = await AdminRunner.ExpectAsync(ExitCodes.Success, fixture.Client, null, "alarms", "list", "--product", product, "--metric", "humidity", "--json");
         var table = await AdminRunner.ExpectAsync(ExitCodes.Success, fixture.Client, null, "alarms", "list", "--device", first);
 
         Assert.Equal([first, second], Alarms(byProduct).Select(a => a.GetProperty("deviceId").GetString()).Order());
@@ -44,6 +47,9 @@ public sealed class AlarmsCommandTests(AdminClusterFixture fixture)
         Assert.Equal("Acknowledged", Assert.Single(Alarms(byDevice)).GetProperty("state").GetString());
         Assert.Equal(1, byDevice.Json().GetProperty("shardsQueried").GetInt32());
         Assert.Empty(Alarms(severe));
+        Assert.Equal([first, second], Alarms(byRule).Select(a => a.GetProperty("deviceId").GetString()).Order());
+        Assert.Empty(Alarms(otherRule));
+        Assert.Empty(Alarms(otherMetric));
         Assert.Contains("ACTIVE", table.Output, StringComparison.Ordinal);
     }
 

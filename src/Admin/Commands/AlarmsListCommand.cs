@@ -7,7 +7,7 @@ using Spectre.Console;
 namespace Actors.Admin.Commands;
 
 /// <summary>
-/// <c>alarms list [--state S] [--device ID] [--product ID] [--severity N] [--limit N]</c>: the alarms that are not
+/// <c>alarms list [--state S] [--device ID] [--product ID] [--rule R] [--metric M] [--severity N] [--limit N]</c>: the alarms that are not
 /// NORMAL, from the index shards (no device grain is activated), most severe then oldest first.
 /// </summary>
 public static class AlarmsListCommand
@@ -18,9 +18,11 @@ public static class AlarmsListCommand
         var state = new Option<AlarmState?>("--state") { Description = "Only alarms in this state: Active, Acknowledged, Latched, Snoozed or Disabled" };
         var device = new Option<string?>("--device") { Description = "Only this device's alarms" };
         var product = new Option<string?>("--product") { Description = "Only alarms whose latest anomaly is of this product" };
+        var rule = new Option<string?>("--rule") { Description = "Only alarms of this rule: Threshold, ZScore, NoData, RunRule, ... (any case)" };
+        var metric = new Option<string?>("--metric") { Description = "Only alarms of this metric" };
         var severity = new Option<int?>("--severity") { Description = "Only alarms of at least this severity" };
         var limit = new Option<int>("--limit") { Description = "At most this many (1-100000)", DefaultValueFactory = _ => 100 };
-        var command = new Command("list", HelpText.WithExamples("Alarms that are not NORMAL, most severe first", "alarms list", "alarms list --state Active --severity 3 --json")) { state, device, product, severity, limit };
+        var command = new Command("list", HelpText.WithExamples("Alarms that are not NORMAL, most severe first", "alarms list", "alarms list --state Active --severity 3 --json", "alarms list --rule NoData")) { state, device, product, rule, metric, severity, limit };
         command.SetAction((parse, cancellationToken) => app.RunCommandAsync(parse, cancellationToken, async (invocation, ct) =>
         {
             var count = parse.GetValue(limit);
@@ -37,6 +39,8 @@ public static class AlarmsListCommand
                 State = parse.GetValue(state),
                 DeviceId = Blank(parse.GetValue(device)),
                 ProductId = Blank(parse.GetValue(product)),
+                Rule = Blank(parse.GetValue(rule)),
+                Metric = Blank(parse.GetValue(metric)),
                 MinSeverity = parse.GetValue(severity),
                 Limit = count,
             };
