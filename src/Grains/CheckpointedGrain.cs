@@ -16,20 +16,30 @@ namespace Actors.Grains;
 /// <remarks>
 /// It reads and writes through the <see cref="StorageNames.State"/> storage itself rather than through an injected
 /// <c>IPersistentState</c>, which would add a state bridge, a lifecycle subscription and a migration participant to
-/// every one of the many device activations. A derived grain that overrides <see cref="OnActivateAsync"/> calls it first.
+/// every one of the many device activations; for the same reason the grain is itself the <see cref="IGrainState{T}"/>
+/// the storage reads into, rather than holding one. A derived grain that overrides <see cref="OnActivateAsync"/> calls
+/// it first.
 /// </remarks>
 /// <typeparam name="TState">The state type.</typeparam>
 /// <param name="stateName">The state's name in storage (with the grain ID, its key).</param>
-public abstract class CheckpointedGrain<TState>(string stateName) : Grain
+public abstract class CheckpointedGrain<TState>(string stateName) : Grain, IGrainState<TState>
     where TState : new()
 {
-    private readonly GrainState<TState> _stored = new(new TState());
+    private TState _state = new();
+    private string? _etag;
     private IGrainStorage? _storage;
+    private bool _recordExists;
     private bool _changed;
     private bool _unwritable;
 
     /// <summary>The state, as read at activation and changed since.</summary>
-    protected TState State => _stored.State!;
+    protected TState State => _state;
+
+    TState? IGrainState<TState>.State { get => _state; set => _state = value ?? new TState(); }
+
+    string? IGrainState<TState>.ETag { get => _etag; set => _etag = value; }
+
+    bool IGrainState<TState>.RecordExists { get => _recordExists; set => _recordExists = value; }
 
     private IGrainStorage Storage => _storage ?? throw new InvalidOperationException($"The {stateName} state is used before the grain was activated.");
 
@@ -37,7 +47,7 @@ public abstract class CheckpointedGrain<TState>(string stateName) : Grain
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _storage = ServiceProvider.GetRequiredKeyedService<IGrainStorage>(StorageNames.State);
-        await _storage.ReadStateAsync(stateName, this.GetGrainId(), _stored);
+        await _storage.ReadStateAsync(stateName, this.GetGrainId(), this);
         await base.OnActivateAsync(cancellationToken);
     }
 
@@ -69,7 +79,7 @@ public abstract class CheckpointedGrain<TState>(string stateName) : Grain
 
         try
         {
-            await Storage.WriteStateAsync(stateName, this.GetGrainId(), _stored);
+            await Storage.WriteStateAsync(stateName, this.GetGrainId(), this);
         }
         catch (Exception error) when (ServiceProvider.GetService<IStateWriteErrorClassifier>()?.IsPermanent(error) == true)
         {
@@ -98,7 +108,7 @@ public abstract class CheckpointedGrain<TState>(string stateName) : Grain
     /// <summary>Goes back to the state last written, dropping the changes since.</summary>
     protected async Task RevertAsync()
     {
-        await Storage.ReadStateAsync(stateName, this.GetGrainId(), _stored);
+        await Storage.ReadStateAsync(stateName, this.GetGrainId(), this);
         _changed = false;
     }
 }

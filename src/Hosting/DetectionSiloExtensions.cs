@@ -114,6 +114,7 @@ public static class DetectionSiloExtensions
             .ValidateOnStart();
         services.AddSingleton<SilenceCache>();
         services.AddSingleton<LimitsCache>();
+        services.AddSingleton<DeviceGrainServices>();
         services.AddSingleton(TimeProvider.System);
         services.AddMetrics();
         services.AddSingleton<DetectionMetrics>();

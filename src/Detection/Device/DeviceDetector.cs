@@ -68,7 +68,7 @@ public sealed class DeviceDetector(TimeSpan? maxEventTimeJump = null, SeriesRule
         ArgumentNullException.ThrowIfNull(limitsFor);
         ArgumentNullException.ThrowIfNull(anomalies);
         var (thresholds, zScore, learned) = Prepare(rules);
-        state.PoolNames();
+        state.Compact();
         var first = anomalies.Count;
         var accepted = 0;
         var duplicates = 0;
@@ -106,7 +106,8 @@ public sealed class DeviceDetector(TimeSpan? maxEventTimeJump = null, SeriesRule
                     anomalies.Add(threshold);
                 }
 
-                if (learned.Judge(deviceId, productId, time, metric, state.Learned) is { } learnedAnomaly)
+                var learnedSeries = learned.AppliesTo(metric.Name) ? state.Learned ??= [] : state.Learned;
+                if (learnedSeries is not null && learned.Judge(deviceId, productId, time, metric, learnedSeries) is { } learnedAnomaly)
                 {
                     anomalies.Add(learnedAnomaly);
                 }

@@ -14,9 +14,9 @@ public sealed class DeviceState
     /// <summary>At most this many X-bar series are kept; adding another evicts the least recently updated.</summary>
     public const int MaxSeries = 64;
 
-    /// <summary>False in a state just read from storage, whose names are still its own copies.</summary>
+    /// <summary>False in a state just read from storage, which may hold its own copies of names and empty dictionaries.</summary>
     [NonSerialized]
-    private bool _namesPooled;
+    private bool _compacted;
 
     /// <summary>Event time (UTC) of the latest reading judged; a reading at or before it is a duplicate.</summary>
     [Id(0)] public DateTime? LastEventTime { get; set; }
@@ -33,11 +33,14 @@ public sealed class DeviceState
     /// <summary>Event time of the previous reading if it was set aside as an outlier; a next one near it confirms the jump.</summary>
     [Id(9)] public DateTime? OutlierCandidate { get; set; }
 
-    /// <summary>The run-rule, I-MR, EWMA and CUSUM state of each product and metric whose rules enable them (at most <see cref="MaxSeries"/>).</summary>
-    [Id(10)] public Dictionary<SeriesKey, SeriesCharts> Charts { get; set; } = [];
+    /// <summary>
+    /// The run-rule, I-MR, EWMA and CUSUM state of each product and metric whose rules enable them (at most
+    /// <see cref="MaxSeries"/>); null while there is none, as on most devices, which then keep no dictionary.
+    /// </summary>
+    [Id(10)] public Dictionary<SeriesKey, SeriesCharts>? Charts { get; set; }
 
-    /// <summary>The learned rule's state of each metric it applies to.</summary>
-    [Id(11)] public Dictionary<string, LearnedSeries> Learned { get; set; } = [];
+    /// <summary>The learned rule's state of each metric it applies to; null while there is none.</summary>
+    [Id(11)] public Dictionary<string, LearnedSeries>? Learned { get; set; }
 
     /// <summary>The product of the latest reading judged, if it had one.</summary>
     [Id(12)] public string? LastProductId { get; set; }
@@ -94,9 +97,9 @@ public sealed class DeviceState
             return byProduct != 0 ? byProduct : string.CompareOrdinal(a.Metric, b.Metric);
         });
 
-        var learned = new LearnedView[Learned.Count];
+        var learned = new LearnedView[Learned?.Count ?? 0];
         var next = 0;
-        foreach (var (metric, entry) in Learned)
+        foreach (var (metric, entry) in Learned ?? [])
         {
             learned[next++] = new LearnedView
             {
@@ -123,22 +126,32 @@ public sealed class DeviceState
             Windows = windows,
             Series = series,
             Learned = learned,
-            Charts = [.. Charts
+            Charts = [.. (Charts ?? [])
                 .OrderBy(pair => pair.Key.ProductId, StringComparer.Ordinal)
                 .ThenBy(pair => pair.Key.Metric, StringComparer.Ordinal)
                 .Select(pair => pair.Value.ToView(pair.Key))],
         };
     }
 
-    /// <summary>Replaces the names of a state read from storage by their pooled copies (once; a new state has none).</summary>
-    internal void PoolNames()
+    /// <summary>Makes a state read from storage as compact as one built here (once): pooled names, no empty dictionaries.</summary>
+    internal void Compact()
     {
-        if (_namesPooled)
+        if (_compacted)
         {
             return;
         }
 
-        _namesPooled = true;
+        _compacted = true;
+        if (Charts is { Count: 0 })
+        {
+            Charts = null;
+        }
+
+        if (Learned is { Count: 0 })
+        {
+            Learned = null;
+        }
+
         LastProductId = NamePool.InternOrNull(LastProductId);
         for (var i = 0; i < LastMetrics.Length; i++)
         {
@@ -217,6 +230,7 @@ public sealed class DeviceState
     internal SeriesCharts TouchCharts(string productId, string metric, DateTime time)
     {
         var key = new SeriesKey(productId, metric);
+        Charts ??= [];
         if (!Charts.TryGetValue(key, out var charts))
         {
             if (Charts.Count >= MaxSeries)

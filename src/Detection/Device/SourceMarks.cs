@@ -28,11 +28,28 @@ public sealed class SourceMarks
         return 0;
     }
 
-    /// <summary>Counts one more batch from <paramref name="source"/> and returns the new count.</summary>
+    /// <summary>
+    /// Counts one more batch from <paramref name="source"/> and returns the new count. The list grows one entry at a
+    /// time: a device is read from one source or a few, and every one of the many devices would otherwise carry spare slots.
+    /// </summary>
     public long Advance(string source)
     {
-        var batches = Of(source) + 1;
-        _entries.RemoveAll(e => e.Source == source);
+        var batches = 1L;
+        for (var i = 0; i < _entries.Count; i++)
+        {
+            if (_entries[i].Source == source)
+            {
+                batches += _entries[i].Batches;
+                _entries.RemoveAt(i);
+                break;
+            }
+        }
+
+        if (_entries.Count == _entries.Capacity)
+        {
+            _entries.Capacity = _entries.Count + 1;
+        }
+
         _entries.Add(new Entry(NamePool.Intern(source), batches));
         if (_entries.Count > MaxSources)
         {

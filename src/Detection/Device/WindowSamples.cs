@@ -65,12 +65,15 @@ public sealed class WindowSamples : IReadOnlyCollection<WindowSample>
     public void Add(long offset, double value)
     {
         var gap = offset - _lastOffset;
-        if (_bytes.Length - _length < MaxSampleBytes)
+        Span<byte> sample = stackalloc byte[MaxSampleBytes];
+        var written = Write(sample, gap - _lastGap, value);
+        if (_bytes.Length - _length < written)
         {
-            Array.Resize(ref _bytes, Math.Max(_length + MaxSampleBytes, _bytes.Length * 3 / 2));
+            Array.Resize(ref _bytes, Math.Max(_length + written, _bytes.Length * 3 / 2));
         }
 
-        _length += Write(_bytes.AsSpan(_length), gap - _lastGap, value);
+        sample[..written].CopyTo(_bytes.AsSpan(_length));
+        _length += written;
         _count++;
         _lastOffset = offset;
         _lastGap = gap;

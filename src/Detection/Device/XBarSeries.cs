@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Actors.Detection.Device;
 
 /// <summary>
@@ -15,8 +17,26 @@ public sealed class XBarSeries
     /// <summary>The metric the values belong to.</summary>
     [Id(1)] public string Metric { get; set; } = string.Empty;
 
-    /// <summary>Ring buffer of the values; only the first <see cref="Count"/> slots are meaningful until it is full.</summary>
-    [Id(2)] public double[] Values { get; set; } = new double[Size];
+    /// <summary>The ring of values, inside the object rather than an array of its own (one fewer object per series).</summary>
+    [NonSerialized]
+    private Ring _ring;
+
+    /// <summary>Ring buffer of the values; only the first <see cref="Count"/> slots are meaningful until it is full. A copy, as stored.</summary>
+    [Id(2)]
+    public double[] Values
+    {
+        get => ((ReadOnlySpan<double>)_ring).ToArray();
+        set
+        {
+            ArgumentNullException.ThrowIfNull(value);
+            if (value.Length != Size)
+            {
+                throw new InvalidDataException($"An X-bar series holds {Size} slots, not {value.Length}.");
+            }
+
+            value.AsSpan().CopyTo(_ring);
+        }
+    }
 
     /// <summary>Number of values held (at most <see cref="Size"/>).</summary>
     [Id(3)] public int Count { get; set; }
@@ -43,7 +63,7 @@ public sealed class XBarSeries
             var sum = 0.0;
             for (var i = 0; i < Count; i++)
             {
-                sum += Values[i];
+                sum += _ring[i];
             }
 
             return sum / Count;
@@ -51,13 +71,13 @@ public sealed class XBarSeries
     }
 
     /// <summary>The value added last; null while the series is empty.</summary>
-    public double? Last => Count == 0 ? null : Values[(Next + Size - 1) % Size];
+    public double? Last => Count == 0 ? null : _ring[(Next + Size - 1) % Size];
 
     /// <summary>Adds a value, replacing the oldest once the series is full.</summary>
     /// <param name="value">The value to add.</param>
     public void Add(double value)
     {
-        Values[Next] = value;
+        _ring[Next] = value;
         Next = (Next + 1) % Size;
         if (Count < Size)
         {
@@ -72,9 +92,15 @@ public sealed class XBarSeries
         var oldest = Count < Size ? 0 : Next;
         for (var i = 0; i < Count; i++)
         {
-            result[i] = Values[(oldest + i) % Size];
+            result[i] = _ring[(oldest + i) % Size];
         }
 
         return result;
+    }
+
+    [InlineArray(Size)]
+    private struct Ring
+    {
+        private double _slot;
     }
 }

@@ -1,10 +1,6 @@
 using Actors.Detection.Device;
-using Actors.Grains.Alarms;
 using Actors.Detection.EventTime;
 using Actors.Grains.Interfaces;
-using Actors.Grains.Options;
-using Actors.Grains.Rules;
-using Microsoft.Extensions.Options;
 
 using Orleans.Placement;
 using Orleans.Runtime;
@@ -21,18 +17,12 @@ namespace Actors.Grains.Device;
 /// placement may keep an idle cluster's devices on the silo that received the calls.
 /// </remarks>
 [RandomPlacement]
-public sealed class DeviceGrain(
-    DeviceDetector detector,
-    RulesCache rules,
-    LimitsCache limits,
-    IOptions<NotifierOptions> notifierOptions,
-    IOptions<DeviceGrainOptions> deviceOptions,
-    DeviceAlarms alarms,
-    DetectionMetrics metrics) : CheckpointedGrain<DeviceState>("device"), IDeviceGrain
+public sealed class DeviceGrain(DeviceGrainServices services) : CheckpointedGrain<DeviceState>("device"), IDeviceGrain
 {
     private IGrainTimer? _alarmTimer;
 
-    private string DeviceId => field ??= this.GetPrimaryKeyString();
+    /// <summary>The device's ID, decoded from the grain ID when needed rather than kept by each of the many activations.</summary>
+    private string DeviceId => this.GetPrimaryKeyString();
 
     public async Task<JudgeResult> Judge(Reading[] readings, string? source = null, long? expectedMark = null)
     {
@@ -40,13 +30,14 @@ public sealed class DeviceGrain(
         {
             return new JudgeResult { LastEventTime = State.LastEventTime, Behind = true };
         }
-        var current = await rules.GetAsync();
+        var current = await services.Rules.GetAsync();
         var judged = new List<Reading>(readings.Length);
         var batchLimits = await FetchLimitsAsync(readings, judged);
         var found = new List<Anomaly>();
         var movingRanges = new double[]?[readings.Length];
-        var (accepted, duplicates) = detector.Judge(DeviceId, State, readings, current, batchLimits.For, found, movingRanges);
-        var transitions = alarms.Observe(DeviceId, State, judged, found);
+        var deviceId = DeviceId;
+        var (accepted, duplicates) = services.Detector.Judge(deviceId, State, readings, current, batchLimits.For, found, movingRanges);
+        var transitions = services.Alarms.Observe(deviceId, State, judged, found);
         var mark = source is null ? 0 : State.Sources.Advance(source);
         var result = await CompleteAsync(accepted, duplicates, readings.Length - accepted - duplicates, found, transitions, mark);
         return result with { MovingRanges = movingRanges };
@@ -54,10 +45,11 @@ public sealed class DeviceGrain(
 
     public async Task<JudgeResult> CloseWindows(DateTime watermark)
     {
-        var current = await rules.GetAsync();
+        var current = await services.Rules.GetAsync();
         var found = new List<Anomaly>();
-        detector.CloseWindows(DeviceId, State, watermark, current, found);
-        return await CompleteAsync(0, 0, 0, found, alarms.Observe(DeviceId, State, [], found), 0);
+        var deviceId = DeviceId;
+        services.Detector.CloseWindows(deviceId, State, watermark, current, found);
+        return await CompleteAsync(0, 0, 0, found, services.Alarms.Observe(deviceId, State, [], found), 0);
     }
 
     public async Task<PersistResult> Persist(string? source = null, long? expectedMark = null)
@@ -69,7 +61,7 @@ public sealed class DeviceGrain(
         var result = await WriteIfChangedAsync();
         if (State.Alarms is not null)
         {
-            await alarms.IndexAsync(DeviceId, State);
+            await services.Alarms.IndexAsync(DeviceId, State);
         }
         return result;
     }
@@ -89,7 +81,7 @@ public sealed class DeviceGrain(
     public async Task<SilenceCheck> CheckSilence(DateTime now)
     {
         var transitions = new List<AlarmTransition>();
-        var check = alarms.CheckSilence(DeviceId, State, now, transitions);
+        var check = services.Alarms.CheckSilence(DeviceId, State, now, transitions);
         if (transitions.Count > 0)
         {
             MarkChanged();
@@ -105,7 +97,7 @@ public sealed class DeviceGrain(
 
     public async Task<AlarmView> ActOnAlarm(AlarmCommand command)
     {
-        var (transition, alarm) = alarms.Act(DeviceId, State, command);
+        var (transition, alarm) = services.Alarms.Act(DeviceId, State, command);
         MarkChanged();
         await NotifyAsync([], [transition]);
         await Persist();
@@ -114,7 +106,7 @@ public sealed class DeviceGrain(
 
     private async Task<JudgeResult> CompleteAsync(int accepted, int duplicates, int outliers, List<Anomaly> found, AlarmTransition[] transitions, long mark)
     {
-        metrics.Judged(accepted, duplicates);
+        services.Metrics.Judged(accepted, duplicates);
         var anomalies = found.ToArray();
         if (accepted > 0 || duplicates > 0 || outliers > 0 || anomalies.Length > 0 || transitions.Length > 0 || mark > 0)
         {
@@ -139,11 +131,11 @@ public sealed class DeviceGrain(
         }
         try
         {
-            var shard = NotifierShard.For(DeviceId, notifierOptions.Value.Shards);
+            var shard = NotifierShard.For(DeviceId, services.NotifierShards);
             await GrainFactory.GetGrain<INotifierGrain>(shard).Notify(anomalies, transitions);
             if (transitions.Length > 0)
             {
-                await alarms.IndexAsync(DeviceId, State);
+                await services.Alarms.IndexAsync(DeviceId, State);
             }
         }
         catch
@@ -172,13 +164,13 @@ public sealed class DeviceGrain(
         }
         else
         {
-            _alarmTimer ??= this.RegisterGrainTimer(TickAlarmsAsync, new GrainTimerCreationOptions(alarms.TimerInterval, alarms.TimerInterval) { KeepAlive = true });
+            _alarmTimer ??= this.RegisterGrainTimer(TickAlarmsAsync, new GrainTimerCreationOptions(services.Alarms.TimerInterval, services.Alarms.TimerInterval) { KeepAlive = true });
         }
     }
 
     private async Task TickAlarmsAsync(CancellationToken cancellationToken)
     {
-        var transitions = alarms.Tick(DeviceId, State);
+        var transitions = services.Alarms.Tick(DeviceId, State);
         if (transitions.Length > 0)
         {
             MarkChanged();
@@ -195,11 +187,11 @@ public sealed class DeviceGrain(
     {
         var last = State.LastEventTime;
         var candidate = State.OutlierCandidate;
-        var batch = new BatchLimits(limits.Calendar);
+        var batch = new BatchLimits(services.Limits.Calendar);
         foreach (var reading in readings)
         {
             if (reading.Timestamp <= last
-                || EventTimeJump.IsOutlier(last, ref candidate, reading.Timestamp, deviceOptions.Value.MaxEventTimeJump))
+                || EventTimeJump.IsOutlier(last, ref candidate, reading.Timestamp, services.MaxEventTimeJump))
             {
                 continue;
             }
@@ -209,10 +201,10 @@ public sealed class DeviceGrain(
             {
                 continue;
             }
-            var day = limits.Calendar.DayOf(reading.Timestamp);
+            var day = services.Limits.Calendar.DayOf(reading.Timestamp);
             if (!batch.Has(product, day))
             {
-                batch.Add(product, day, await limits.GetAsync(product, day));
+                batch.Add(product, day, await services.Limits.GetAsync(product, day));
             }
         }
         return batch;

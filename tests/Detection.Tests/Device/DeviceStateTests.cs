@@ -113,4 +113,49 @@ public sealed class DeviceStateTests
         Assert.Equal(original.AnomalyCounts.ByType, copy.AnomalyCounts.ByType);
         Assert.Equal(original.LastMetrics, copy.LastMetrics);
     }
+
+    /// <summary>
+    /// The state of <see cref="A_state_stored_by_an_earlier_version_reads_back_and_judges_on_identically"/> after its
+    /// first six readings and one batch of source <c>run:1</c>, as main at 6957eeb stored it (X-bar values in an array
+    /// of their own, empty chart and learned dictionaries).
+    /// </summary>
+    private const string StoredAt6957eeb = "IIDAiA8YHG7eSAIZAQEFAcEBIeAh4EEJQjIwNSEAAyHoQBN0aGlja25lc3OBAAAAAAAASUDg4CEgAAcBAQABAAXg4CEAAyHAG4EAIJcTHG7eSIEAAY0ZHG7eSAIZwxPBASJAKwDADICHpw7BfQDhfAChfQCADADADODBAeDgIQADIcATwRshAAuBAAAAAAAASUCAmpmZmZkZSUCAMzMzMzPzSECAzczMzMwMSUCAAAAAAAAASEDgARUBBYHAiA8YHG7eSODgJCAAAyHoQAtydW46MQEF4ODgwQHg";
+
+    [Fact]
+    public void A_state_stored_by_an_earlier_version_reads_back_and_judges_on_identically()
+    {
+        using var services = new ServiceCollection()
+            .AddSerializer(builder => builder.AddAssembly(typeof(DeviceState).Assembly).AddAssembly(typeof(Reading).Assembly))
+            .BuildServiceProvider();
+        var serializer = services.GetRequiredService<Serializer>();
+        var rules = new DetectionRules
+        {
+            Thresholds = [new ThresholdRule { Metric = "thickness", Upper = 53 }],
+            ZScore = new ZScoreSettings { WindowSeconds = 10, Bound = 1.5, MinSamples = 5 },
+            Version = 1,
+        };
+        ControlLimits[] limits = [Limits("B205", "thickness", 50, 0.5)];
+        double[] values = [50, 50.2, 49.9, 50.1, 48, 50, 49, 49, 49, 49, 54, 50];
+        var readings = values.Select((v, i) => ProductReading("B205", At(i * 1.5), ("thickness", v))).ToArray();
+        var current = new DeviceState();
+        new DeviceDetector().Judge(DeviceId, current, readings[..6], rules, (_, _) => limits, []);
+        current.Sources.Advance("run:1");
+
+        var stored = serializer.Deserialize<DeviceState>(Convert.FromBase64String(StoredAt6957eeb));
+        Assert.NotNull(stored);
+
+        Assert.Equivalent(current.ToSnapshot(DeviceId), stored.ToSnapshot(DeviceId), strict: true);
+        var fromCurrent = new List<Anomaly>();
+        var fromStored = new List<Anomaly>();
+        new DeviceDetector().Judge(DeviceId, current, readings[6..], rules, (_, _) => limits, fromCurrent);
+        new DeviceDetector().Judge(DeviceId, stored, readings[6..], rules, (_, _) => limits, fromStored);
+        new DeviceDetector().CloseWindows(DeviceId, current, DateTime.MaxValue, rules, fromCurrent);
+        new DeviceDetector().CloseWindows(DeviceId, stored, DateTime.MaxValue, rules, fromStored);
+        Assert.Contains(fromCurrent, a => a.AnomalyType == AnomalyType.Confirmed);
+        Assert.Equal(fromCurrent, fromStored);
+        Assert.Equivalent(current.ToSnapshot(DeviceId), stored.ToSnapshot(DeviceId), strict: true);
+        Assert.Equal(current.Sources.Of("run:1"), stored.Sources.Of("run:1"));
+        Assert.Null(stored.Charts);
+        Assert.Null(stored.Learned);
+    }
 }

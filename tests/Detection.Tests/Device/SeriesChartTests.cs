@@ -132,7 +132,7 @@ public sealed class SeriesChartTests
         var state = new DeviceState();
         new DeviceDetector(charts: SeriesRulesBook.Empty).Judge(DeviceId, state, [ProductReading("B205", At(0), ("thickness", 50))], Rules, (_, _) => [B205], []);
 
-        Assert.Empty(state.Charts);
+        Assert.Null(state.Charts);
     }
 
     [Fact]

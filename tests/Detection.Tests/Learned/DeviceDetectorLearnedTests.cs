@@ -31,6 +31,7 @@ public sealed class DeviceDetectorLearnedTests
         var anomaly = anomalies[0];
         Assert.Equal((AnomalyType.Learned, "temperature", At(3000 * 60), At(3000 * 60), 35.0), (anomaly.AnomalyType, anomaly.Metric, anomaly.TargetTime, anomaly.DetectedAt, anomaly.MeasuredValue));
         Assert.InRange(anomaly.Score, LearnedOnly.Learned.Threshold, 1);
+        Assert.NotNull(state.Learned);
         Assert.Equal(["temperature"], state.Learned.Keys);
         Assert.Equal(4000, state.ToSnapshot(DeviceId).Learned.Single().Readings);
     }
@@ -62,7 +63,7 @@ public sealed class DeviceDetectorLearnedTests
         var off = LearnedOnly with { Learned = new LearnedSettings { Enabled = false }, Version = 2 };
         detector.Judge(DeviceId, state, Readings[10..11], off, NoLimits, []);
 
-        Assert.Empty(state.Learned);
+        Assert.Empty(state.Learned ?? []);
     }
 
     [Fact]
