@@ -16,24 +16,16 @@ public static partial class HealthResponseWriter
     public static async Task WriteAsync(HttpContext context, HealthReport report)
     {
         var logger = context.RequestServices.GetService<ILoggerFactory>()?.CreateLogger(typeof(HealthResponseWriter).FullName!);
-        context.Response.ContentType = "application/json; charset=utf-8";
-        await using var json = new Utf8JsonWriter(context.Response.Body);
-        json.WriteStartObject();
-        json.WriteString("status", report.Status.ToString());
-        json.WriteStartObject("checks");
         foreach (var (name, entry) in report.Entries)
         {
-            json.WriteStartObject(name);
-            json.WriteString("status", entry.Status.ToString());
-            json.WriteEndObject();
             if (entry.Status != HealthStatus.Healthy && logger is not null)
             {
                 LogCheckNotHealthy(logger, entry.Exception, name, entry.Status, entry.Description);
             }
         }
-        json.WriteEndObject();
-        json.WriteEndObject();
-        await json.FlushAsync(context.RequestAborted);
+        var checks = report.Entries.ToDictionary(entry => entry.Key, entry => new HealthResponseCheck(entry.Value.Status.ToString()));
+        context.Response.ContentType = "application/json; charset=utf-8";
+        await JsonSerializer.SerializeAsync(context.Response.Body, new HealthResponse(report.Status.ToString(), checks), HealthJsonContext.Default.HealthResponse, context.RequestAborted);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Health check {Check} is {Status}: {Description}")]

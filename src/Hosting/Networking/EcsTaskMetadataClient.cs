@@ -61,8 +61,7 @@ public sealed class EcsTaskMetadataClient : IEcsTaskMetadata
             using var response = http.Send(new HttpRequestMessage(HttpMethod.Get, _taskUri));
             response.EnsureSuccessStatusCode();
             using var body = response.Content.ReadAsStream();
-            using var document = JsonDocument.Parse(body);
-            return AddressIn(document.RootElement);
+            return AddressIn(JsonSerializer.Deserialize(body, EcsTaskMetadataJsonContext.Default.EcsTaskDocument));
         }
         catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or JsonException or IOException)
         {
@@ -71,22 +70,25 @@ public sealed class EcsTaskMetadataClient : IEcsTaskMetadata
     }
 
     /// <summary>Finds the task's address in a task metadata document (see <see cref="IEcsTaskMetadata.FindTaskAddress"/>).</summary>
-    /// <param name="task">The root of the <c>/task</c> document.</param>
-    public static IPAddress? AddressIn(JsonElement task)
+    /// <param name="taskDocument">The <c>/task</c> document.</param>
+    /// <exception cref="JsonException">The document is not JSON or has no <c>Containers</c> array.</exception>
+    public static IPAddress? AddressIn(string taskDocument) =>
+        AddressIn(JsonSerializer.Deserialize(taskDocument, EcsTaskMetadataJsonContext.Default.EcsTaskDocument));
+
+    private static IPAddress? AddressIn(EcsTaskDocument? task)
     {
-        if (task.ValueKind != JsonValueKind.Object || !task.TryGetProperty("Containers", out var containers) || containers.ValueKind != JsonValueKind.Array)
+        if (task is null)
         {
-            throw new EcsTaskMetadataException("The ECS task metadata document has no Containers array.");
+            throw new JsonException("The ECS task metadata document is null.");
         }
         IPAddress? any = null;
-        foreach (var network in containers.EnumerateArray().SelectMany(NetworksOf))
+        foreach (var network in task.Containers.SelectMany(container => container.Networks ?? []))
         {
             if (FirstIPv4(network) is not { } address)
             {
                 continue;
             }
-            if (network.TryGetProperty("NetworkMode", out var mode) && mode.ValueKind == JsonValueKind.String
-                && string.Equals(mode.GetString(), "awsvpc", StringComparison.OrdinalIgnoreCase))
+            if (string.Equals(network.NetworkMode, "awsvpc", StringComparison.OrdinalIgnoreCase))
             {
                 return address;
             }
@@ -95,21 +97,8 @@ public sealed class EcsTaskMetadataClient : IEcsTaskMetadata
         return any;
     }
 
-    private static IEnumerable<JsonElement> NetworksOf(JsonElement container) =>
-        container.ValueKind == JsonValueKind.Object && container.TryGetProperty("Networks", out var networks) && networks.ValueKind == JsonValueKind.Array
-            ? networks.EnumerateArray()
-            : [];
-
-    private static IPAddress? FirstIPv4(JsonElement network)
-    {
-        if (network.ValueKind != JsonValueKind.Object || !network.TryGetProperty("IPv4Addresses", out var addresses)
-            || addresses.ValueKind != JsonValueKind.Array || addresses.GetArrayLength() == 0)
-        {
-            return null;
-        }
-        var first = addresses[0];
-        return first.ValueKind == JsonValueKind.String && IPAddress.TryParse(first.GetString(), out var address) && address.AddressFamily == AddressFamily.InterNetwork
+    private static IPAddress? FirstIPv4(EcsContainerNetwork network) =>
+        network.IPv4Addresses is [var first, ..] && IPAddress.TryParse(first, out var address) && address.AddressFamily == AddressFamily.InterNetwork
             ? address
             : null;
-    }
 }

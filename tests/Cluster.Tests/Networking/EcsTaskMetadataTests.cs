@@ -2,7 +2,6 @@ using Xunit;
 using System.Net;
 using System.Net.NetworkInformation;
 using System.Net.Sockets;
-using System.Text.Json;
 using Actors.Hosting;
 using Actors.Hosting.Networking;
 
@@ -65,7 +64,7 @@ public sealed class EcsTaskMetadataTests
             ]}
             """;
 
-        Assert.Equal(IPAddress.Parse("10.1.4.20"), EcsTaskMetadataClient.AddressIn(JsonDocument.Parse(document).RootElement));
+        Assert.Equal(IPAddress.Parse("10.1.4.20"), EcsTaskMetadataClient.AddressIn(document));
     }
 
     [Fact]
@@ -73,7 +72,7 @@ public sealed class EcsTaskMetadataTests
     {
         var document = """{"Containers": [{"Name": "silo", "Networks": [{"NetworkMode": "host", "IPv4Addresses": []}]}]}""";
 
-        Assert.Null(EcsTaskMetadataClient.AddressIn(JsonDocument.Parse(document).RootElement));
+        Assert.Null(EcsTaskMetadataClient.AddressIn(document));
     }
 
     [Fact]
