@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using Actors.TestSupport;
@@ -7,26 +6,22 @@ namespace Actors.Cluster.Tests.Fixtures;
 
 /// <summary>
 /// One <c>dotnet Actors.Silo.dll</c> process, configured through command-line settings, on free silo, gateway and
-/// health ports. Its output is kept (last lines) so a failing test can show it.
+/// health ports.
 /// </summary>
 public sealed class SiloProcess : IAsyncDisposable
 {
-    private const int KeptLines = 300;
-
-    private readonly Process _process;
-    private readonly ConcurrentQueue<string> _output = new();
+    private readonly ChildProcess _process;
     private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(10) };
 
-    private SiloProcess(string name, Process process, int siloPort, int gatewayPort, int healthPort)
+    private SiloProcess(ChildProcess process, int siloPort, int gatewayPort, int healthPort)
     {
-        Name = name;
         _process = process;
         SiloPort = siloPort;
         GatewayPort = gatewayPort;
         HealthPort = healthPort;
     }
 
-    public string Name { get; }
+    public string Name => _process.Name;
 
     public int SiloPort { get; }
 
@@ -41,7 +36,7 @@ public sealed class SiloProcess : IAsyncDisposable
     public int ExitCode => _process.ExitCode;
 
     /// <summary>The process's last lines of output, prefixed with its name.</summary>
-    public string RecentOutput => string.Join('\n', _output.Select(line => $"[{Name}] {line}"));
+    public string RecentOutput => _process.RecentOutput;
 
     /// <summary>Starts a silo with <paramref name="settings"/> (configuration keys) plus its own ports.</summary>
     public static SiloProcess Start(string name, IReadOnlyDictionary<string, string?> settings)
@@ -49,31 +44,14 @@ public sealed class SiloProcess : IAsyncDisposable
         var siloPort = MotoServer.FreePort();
         var gatewayPort = MotoServer.FreePort();
         var healthPort = MotoServer.FreePort();
-        var info = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = Path.GetDirectoryName(BuiltProgram.Silo)!,
-        };
-        info.ArgumentList.Add(BuiltProgram.Silo);
         var all = new Dictionary<string, string?>(settings)
         {
             ["Cluster:SiloPort"] = siloPort.ToString(),
             ["Cluster:GatewayPort"] = gatewayPort.ToString(),
             ["Health:Port"] = healthPort.ToString(),
         };
-        foreach (var (key, value) in all)
-        {
-            info.ArgumentList.Add($"--{key}={value}");
-        }
-        var process = Process.Start(info) ?? throw new InvalidOperationException($"Could not start silo {name}.");
-        var silo = new SiloProcess(name, process, siloPort, gatewayPort, healthPort);
-        process.OutputDataReceived += (_, e) => silo.Keep(e.Data);
-        process.ErrorDataReceived += (_, e) => silo.Keep(e.Data);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return silo;
+        var process = ChildProcess.Start(name, BuiltProgram.Silo, all.Select(s => $"--{s.Key}={s.Value}"));
+        return new SiloProcess(process, siloPort, gatewayPort, healthPort);
     }
 
     /// <summary>GET on the silo's health port; <see langword="null"/> when nothing answers.</summary>
@@ -106,7 +84,7 @@ public sealed class SiloProcess : IAsyncDisposable
         }, timeout, $"silo {Name} to report ready on port {HealthPort}");
 
     /// <summary>SIGKILL: the process dies at once, as on a host failure; no membership update, no deactivation.</summary>
-    public void Kill() => _process.Kill(entireProcessTree: true);
+    public void Kill() => _process.Kill();
 
     /// <summary>SIGTERM: what ECS sends to stop a task.</summary>
     public void Terminate()
@@ -121,39 +99,7 @@ public sealed class SiloProcess : IAsyncDisposable
     }
 
     /// <summary>Waits for the process to exit and returns its exit code.</summary>
-    public async Task<int> WaitForExitAsync(TimeSpan timeout)
-    {
-        using var cancellation = new CancellationTokenSource(timeout);
-        try
-        {
-            await _process.WaitForExitAsync(cancellation.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            throw new TimeoutException($"Silo {Name} did not exit within {timeout.TotalSeconds:0} s:\n{RecentOutput}");
-        }
-        return _process.ExitCode;
-    }
+    public Task<int> WaitForExitAsync(TimeSpan timeout) => _process.WaitForExitAsync(timeout);
 
-    public async ValueTask DisposeAsync()
-    {
-        if (!_process.HasExited)
-        {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
-        }
-        _process.Dispose();
-    }
-
-    private void Keep(string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-        _output.Enqueue(line);
-        while (_output.Count > KeptLines && _output.TryDequeue(out _))
-        {
-        }
-    }
+    public ValueTask DisposeAsync() => _process.DisposeAsync();
 }
