@@ -7,6 +7,7 @@ using Actors.Grains.Interfaces;
 using Actors.TestSupport;
 using Amazon.SQS.Model;
 using Xunit;
+using static Actors.Aws.Tests.Alarms.TemperatureAlarm;
 
 namespace Actors.Aws.Tests.Alarms;
 
@@ -18,8 +19,6 @@ namespace Actors.Aws.Tests.Alarms;
 [Collection(MotoCollection.Name)]
 public sealed class DeviceCommandTests(MotoServer moto)
 {
-    private static readonly DateTime Start = new(2026, 2, 17, 12, 0, 0, DateTimeKind.Utc);
-
     [Fact]
     public async Task Each_transition_s_command_reaches_its_topic_or_stream_once_across_a_crash()
     {
@@ -30,40 +29,29 @@ public sealed class DeviceCommandTests(MotoServer moto)
         using var handler = new SocketsHttpHandler();
         var kinesis = TestClients.Kinesis(moto.ServiceUrl, handler);
         await kinesis.CreateStreamAsync(stream, 1);
-        var settings = new Dictionary<string, string?>(DynamoTestCluster.MotoSettings(moto, $"state-{suffix}"))
-        {
-            ["Notifier:Sinks:0"] = "commands",
-            ["Notifier:DeliveryInterval"] = "00:00:00.100",
-            ["Devices:RulesRefreshInterval"] = "00:00:00",
-            ["Alarms:Rules:Threshold:Severity"] = "3",
-            ["Commands:Rules:Threshold:Active:TopicArn"] = commands.TopicArn,
-            ["Commands:Rules:Threshold:Active:Payload:action"] = "stop",
-            ["Commands:Rules:Threshold:Active:Payload:target"] = "{DeviceId}",
-            ["Commands:Rules:Threshold:Normal:StreamName"] = stream,
-            ["Commands:Rules:Threshold:Normal:Payload:action"] = "start",
-        };
+        var settings = TemperatureAlarm.Settings(moto, suffix);
+        settings["Notifier:Sinks:0"] = "commands";
+        settings["Commands:Rules:Threshold:Active:TopicArn"] = commands.TopicArn;
+        settings["Commands:Rules:Threshold:Active:Payload:action"] = "stop";
+        settings["Commands:Rules:Threshold:Active:Payload:target"] = "{DeviceId}";
+        settings["Commands:Rules:Threshold:Normal:StreamName"] = stream;
+        settings["Commands:Rules:Threshold:Normal:Payload:action"] = "start";
 
-        var first = await DynamoTestCluster.StartAsync(settings);
-        var rules = first.Client.GetGrain<IRulesGrain>(RulesGrainKey.Default);
-        await rules.Set((await rules.Get()) with { Thresholds = [new ThresholdRule { Metric = "temperature", Upper = 30, DeviceId = device }] });
+        var first = await TemperatureAlarm.StartAsync(settings, device);
         var grain = first.Client.GetGrain<IDeviceGrain>(device);
         await grain.Judge([At(device, 1, 35)]);
         await grain.Persist();
         Reading[] clearing = [At(device, 2, 20)];
         await grain.Judge(clearing);
-        var published = await ReceiveAsync(commands, [], 1, device);
+        var published = await commands.ReceiveAtLeastAsync(1, $"commands of {device}");
         var streamed = await ReadStreamUntilAsync(kinesis, stream, 1);
-        foreach (var silo in first.Silos.ToList())
-        {
-            await first.KillSiloAsync(silo);
-        }
-        await first.DisposeAsync();
+        await TemperatureAlarm.KillEverySiloAsync(first);
 
         var second = await DynamoTestCluster.StartAsync(settings);
         var again = second.Client.GetGrain<IDeviceGrain>(device);
         await again.Judge(clearing);
         await again.Judge([At(device, 3, 36)]);
-        published = await ReceiveAsync(commands, published, 2, device);
+        published = await commands.ReceiveAtLeastAsync(2, $"commands of {device}", published);
         await second.StopAllSilosAsync();
         await second.DisposeAsync();
         streamed = await ReadStreamUntilAsync(kinesis, stream, 1);
@@ -76,26 +64,10 @@ public sealed class DeviceCommandTests(MotoServer moto)
         Assert.All(published.Select(m => Command(m.Body)).Append(normal), c => Assert.Equal(device, c.DeviceId));
     }
 
-    private static Reading At(string device, int second, double temperature) =>
-        new() { DeviceId = device, Timestamp = Start.AddSeconds(second), Metrics = [new Metric("temperature", temperature)] };
-
     private static (string DeviceId, string State, string PreviousState, string At, JsonElement Payload) Command(string json)
     {
         var root = JsonDocument.Parse(json).RootElement.Clone();
         return (root.GetProperty("DeviceId").GetString()!, root.GetProperty("State").GetString()!, root.GetProperty("PreviousState").GetString()!, root.GetProperty("At").GetString()!, root.GetProperty("Payload"));
-    }
-
-    /// <summary>Reads the queue until it has held <paramref name="count"/> messages, plus what arrives in one more read.</summary>
-    private static async Task<List<Message>> ReceiveAsync(AlertQueue queue, List<Message> received, int count, string device)
-    {
-        var all = new List<Message>(received);
-        await Eventually.Until(async () =>
-        {
-            all.AddRange(await queue.ReceiveAsync());
-            return all.Count >= count;
-        }, TimeSpan.FromSeconds(60), $"{count} commands of {device} on the queue (have {all.Count})");
-        all.AddRange(await queue.ReceiveAsync());
-        return all;
     }
 
     /// <summary>Every record of the stream, once it holds at least <paramref name="count"/>.</summary>

@@ -5,6 +5,7 @@ using Actors.Grains.Interfaces;
 using Actors.TestSupport;
 using Amazon.SQS.Model;
 using Xunit;
+using static Actors.Aws.Tests.Alarms.TemperatureAlarm;
 
 namespace Actors.Aws.Tests.Alarms;
 
@@ -16,27 +17,18 @@ namespace Actors.Aws.Tests.Alarms;
 [Collection(MotoCollection.Name)]
 public sealed class SilenceSnsTests(MotoServer moto)
 {
-    private static readonly DateTime Start = new(2026, 2, 17, 12, 0, 0, DateTimeKind.Utc);
-
     [Fact]
     public async Task Nothing_is_sent_while_a_silence_matches_and_sending_resumes_once_it_ended()
     {
         var suffix = Guid.NewGuid().ToString("N")[..8];
         var device = $"press-{suffix}";
         using var alerts = await AlertQueue.CreateAsync(moto, $"silenced-{suffix}");
-        var settings = new Dictionary<string, string?>(DynamoTestCluster.MotoSettings(moto, $"state-{suffix}"))
-        {
-            ["Notifier:Sinks:0"] = "sns",
-            ["Sns:TopicArn"] = alerts.TopicArn,
-            ["Notifier:DeliveryInterval"] = "00:00:00.100",
-            ["Devices:RulesRefreshInterval"] = "00:00:00",
-            ["Silences:RefreshInterval"] = "00:00:00",
-            ["Alarms:Rules:Threshold:Severity"] = "3",
-        };
+        var settings = TemperatureAlarm.Settings(moto, suffix);
+        settings["Notifier:Sinks:0"] = "sns";
+        settings["Sns:TopicArn"] = alerts.TopicArn;
+        settings["Silences:RefreshInterval"] = "00:00:00";
 
-        var first = await DynamoTestCluster.StartAsync(settings);
-        var rules = first.Client.GetGrain<IRulesGrain>(RulesGrainKey.Default);
-        await rules.Set((await rules.Get()) with { Thresholds = [new ThresholdRule { Metric = "temperature", Upper = 30, DeviceId = device }] });
+        var first = await TemperatureAlarm.StartAsync(settings, device);
         var silence = await first.Client.GetGrain<ISilencesGrain>(SilencesGrainKey.Default).Add(new Silence
         {
             Device = $"press-{suffix[..4]}*",
@@ -52,11 +44,7 @@ public sealed class SilenceSnsTests(MotoServer moto)
         var raised = Assert.Single(await grain.GetAlarms());
         var notifier = first.Client.GetGrain<INotifierGrain>(NotifierShard.For(device, 4));
         var silenced = (await notifier.GetSnapshot()).Silenced;
-        foreach (var silo in first.Silos.ToList())
-        {
-            await first.KillSiloAsync(silo);
-        }
-        await first.DisposeAsync();
+        await TemperatureAlarm.KillEverySiloAsync(first);
 
         var second = await DynamoTestCluster.StartAsync(settings);
         var silences = second.Client.GetGrain<ISilencesGrain>(SilencesGrainKey.Default);
@@ -65,7 +53,7 @@ public sealed class SilenceSnsTests(MotoServer moto)
         var again = second.Client.GetGrain<IDeviceGrain>(device);
         await again.Judge([At(device, 2, 20)]);
         await again.Judge([At(device, 3, 36)]);
-        var received = await ReceiveAsync(alerts, 3, device);
+        var received = await alerts.ReceiveAtLeastAsync(3, $"notifications of {device}");
         await second.StopAllSilosAsync();
         await second.DisposeAsync();
 
@@ -75,22 +63,6 @@ public sealed class SilenceSnsTests(MotoServer moto)
         Assert.Equal(
             [(2, "Alarm Normal"), (3, "Alarm Active"), (3, "Anomaly")],
             received.Select(Describe).Order());
-    }
-
-    private static Reading At(string device, int second, double temperature) =>
-        new() { DeviceId = device, Timestamp = Start.AddSeconds(second), Metrics = [new Metric("temperature", temperature)] };
-
-    /// <summary>Reads the queue until it has held <paramref name="count"/> notifications, plus what arrives in one more read.</summary>
-    private static async Task<List<Message>> ReceiveAsync(AlertQueue queue, int count, string device)
-    {
-        var all = new List<Message>();
-        await Eventually.Until(async () =>
-        {
-            all.AddRange(await queue.ReceiveAsync());
-            return all.Count >= count;
-        }, TimeSpan.FromSeconds(60), $"{count} notifications of {device} on the queue (have {all.Count})");
-        all.AddRange(await queue.ReceiveAsync());
-        return all;
     }
 
     /// <summary>The second of the reading that made the notification, and what it is.</summary>

@@ -45,5 +45,22 @@ public sealed class AlertQueue : IDisposable
         return messages;
     }
 
+    /// <summary>
+    /// Reads until <paramref name="count"/> messages that <paramref name="keep"/> accepts have arrived, counting
+    /// <paramref name="received"/> before, then reads once more, so that a message too many is seen as well.
+    /// </summary>
+    public async Task<List<Message>> ReceiveAtLeastAsync(int count, string what, IEnumerable<Message>? received = null, Func<Message, bool>? keep = null)
+    {
+        var all = new List<Message>(received ?? []);
+        async Task ReadAsync() => all.AddRange((await ReceiveAsync()).Where(keep ?? (_ => true)));
+        await Eventually.Until(async () =>
+        {
+            await ReadAsync();
+            return all.Count >= count;
+        }, TimeSpan.FromSeconds(60), $"{count} {what} on the queue (have {all.Count})");
+        await ReadAsync();
+        return all;
+    }
+
     public void Dispose() => _sqs.Dispose();
 }
