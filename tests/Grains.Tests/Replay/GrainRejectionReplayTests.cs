@@ -5,7 +5,6 @@ using Actors.Detection.Records;
 using Actors.Grains.Interfaces;
 using Actors.Ingestor.DeadLetters;
 using Actors.Ingestor.Pipeline;
-using Actors.Simulation;
 using Actors.TestSupport;
 using Microsoft.Extensions.Logging.Abstractions;
 using Xunit;
@@ -20,8 +19,6 @@ namespace Actors.Grains.Tests.Replay;
 [Collection(ClusterCollection.Name)]
 public sealed class GrainRejectionReplayTests(ClusterFixture fixture) : IDisposable
 {
-    private const double TemperatureUpper = 30;
-    private static readonly ZScoreSettings ZScore = new() { WindowSeconds = 900, Bound = 2.5, MinSamples = 8 };
     private readonly string _deadLetters = Path.Combine(Path.GetTempPath(), $"grain-rejected-{Guid.NewGuid():N}.ndjson");
 
     public void Dispose() => File.Delete(_deadLetters);
@@ -33,15 +30,14 @@ public sealed class GrainRejectionReplayTests(ClusterFixture fixture) : IDisposa
     public async Task A_record_a_grain_cannot_process_is_rejected_and_dead_lettered_with_its_line_and_the_rest_is_judged(int batchSize)
     {
         var prefix = $"grain-rejected-{batchSize}-";
-        var lines = Generate(prefix);
+        var lines = ProductionLinesFile.Lines(prefix);
         var middle = lines.Count / 2;
         var device = $"{prefix}M-001";
         var at = DateTime.Parse(JsonDocument.Parse(lines[middle - 1]).RootElement.GetProperty("timestamp").GetString()!, null, System.Globalization.DateTimeStyles.AdjustToUniversal | System.Globalization.DateTimeStyles.AssumeUniversal).AddMilliseconds(1);
         var poison = $$"""{"timestamp": "{{at:yyyy-MM-dd HH:mm:ss.fff}}", "machine_id": "{{device}}", "product_id": "{{prefix}}B205", "thickness": 49.9, "{{PoisonReadingFilter.Metric}}": 1}""";
         var input = lines.Take(middle).Append(poison).Concat(lines.Skip(middle)).ToList();
         var rejections = new RejectionLog(NullLogger<RejectionLog>.Instance);
-        await fixture.Grains.GetGrain<IRulesGrain>(RulesGrainKey.Default).Set(
-            new DetectionRules { Thresholds = [new ThresholdRule { Metric = "temperature", Upper = TemperatureUpper }], ZScore = ZScore });
+        await fixture.Grains.GetGrain<IRulesGrain>(RulesGrainKey.Default).Set(ProductionLinesFile.Rules);
         await using var deadLetters = new DeadLetterFile(_deadLetters);
         var runner = new ReplayRunner(fixture.Grains, new ReadingParser(new ReadingParserOptions()), rejections, batchSize, new CheckpointOptions())
         {
@@ -62,37 +58,9 @@ public sealed class GrainRejectionReplayTests(ClusterFixture fixture) : IDisposa
 
         var found = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries)
             .Select(line => JsonSerializer.Deserialize(line, AlertJsonContext.Records.Anomaly)!)
-            .Select(a => new ExpectedAlert(a.AnomalyType, a.DeviceId, a.Metric, a.TargetTime, a.MeasuredValue))
             .ToList();
-        var expected = Expected(lines);
+        var expected = ProductionLinesFile.Expected(lines);
         Assert.Contains(expected, a => a.DeviceId == device);
-        Assert.Empty(expected.ExceptBy(found.Select(a => a.Key), a => a.Key));
-        Assert.Empty(found.ExceptBy(expected.Select(a => a.Key), a => a.Key));
-        Assert.Equal(expected.Count, found.Count);
-    }
-
-    private static List<ExpectedAlert> Expected(List<string> lines)
-    {
-        var parser = new ReadingParser(new ReadingParserOptions());
-        var readings = lines.Select(line => parser.Parse(Encoding.UTF8.GetBytes(line)).Reading).OfType<Reading>().ToList();
-        return new IndependentDetector(TemperatureUpper, ZScore.WindowSeconds, ZScore.Bound, ZScore.MinSamples, minReadings: 30).Run(readings);
-    }
-
-    /// <summary>Three production lines over four days, their machine and product IDs prefixed so this test has its own grains.</summary>
-    private static List<string> Generate(string prefix)
-    {
-        var options = new SimulationOptions
-        {
-            TemperatureSensors = 0,
-            Boards = 0,
-            Gateways = 0,
-            ProductionLines = 3,
-            Products = [$"{prefix}B205", $"{prefix}B206"],
-            Interval = TimeSpan.FromSeconds(60),
-            Seed = 11,
-            MalformedRate = 0,
-        };
-        return [.. new ReadingSimulator(options).Generate(new DateTime(2026, 2, 14, 0, 0, 0, DateTimeKind.Utc), TimeSpan.FromDays(4))
-            .Select(record => Encoding.UTF8.GetString(record.Payload).Replace("\"M-0", $"\"{prefix}M-0", StringComparison.Ordinal))];
+        ProductionLinesFile.AssertSameAlerts(expected, found);
     }
 }

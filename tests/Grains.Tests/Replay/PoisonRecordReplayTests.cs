@@ -4,7 +4,6 @@ using Actors.Detection.Records;
 using Actors.Detection.Parsing;
 using Actors.Grains.Interfaces;
 using Actors.Ingestor.Pipeline;
-using Actors.Simulation;
 using Actors.TestSupport;
 using Microsoft.Extensions.Logging.Abstractions;
 using Xunit;
@@ -19,9 +18,6 @@ namespace Actors.Grains.Tests.Replay;
 [Collection(ClusterCollection.Name)]
 public sealed class PoisonRecordReplayTests(ClusterFixture fixture)
 {
-    private const double TemperatureUpper = 30;
-    private static readonly ZScoreSettings ZScore = new() { WindowSeconds = 900, Bound = 2.5, MinSamples = 8 };
-    private static readonly DateTime Start = new(2026, 2, 14, 0, 0, 0, DateTimeKind.Utc);
 
     [Theory]
     [InlineData("far-future", "9999-12-31 23:59:59")]
@@ -36,7 +32,7 @@ public sealed class PoisonRecordReplayTests(ClusterFixture fixture)
 
         var expected = Expected(clean);
         Assert.Contains(expected, a => a.DeviceId == $"{prefix}M-001" && a.Type == AnomalyType.Confirmed);
-        AssertSameAlerts(expected, found);
+        ProductionLinesFile.AssertSameAlerts(expected, found);
         Assert.Equal(summary.Records, summary.Accepted + summary.Rejected + summary.Duplicates + summary.Outliers);
     }
 
@@ -54,7 +50,7 @@ public sealed class PoisonRecordReplayTests(ClusterFixture fixture)
         var expected = Expected(clean);
         Assert.Contains(expected, a => a.Type == AnomalyType.Provisional);
         Assert.Contains(expected, a => a.Type == AnomalyType.Confirmed);
-        AssertSameAlerts(expected, found);
+        ProductionLinesFile.AssertSameAlerts(expected, found);
     }
 
     [Fact]
@@ -68,7 +64,7 @@ public sealed class PoisonRecordReplayTests(ClusterFixture fixture)
 
         var (found, summary) = await ReplayAsync(input, rejections);
 
-        AssertSameAlerts(Expected(clean), found);
+        ProductionLinesFile.AssertSameAlerts(Expected(clean), found);
         Assert.Equal(1, rejections.Counts[RejectReason.RecordTooLarge]);
         Assert.Equal(clean.Count(b => b == '\n') + 1, summary.Records);
     }
@@ -79,7 +75,7 @@ public sealed class PoisonRecordReplayTests(ClusterFixture fixture)
     private async Task<(List<Anomaly> Found, RunSummary Summary)> ReplayAsync(Stream input, RejectionLog rejections)
     {
         var rules = fixture.Grains.GetGrain<IRulesGrain>(RulesGrainKey.Default);
-        await rules.Set(new DetectionRules { Thresholds = [new ThresholdRule { Metric = "temperature", Upper = TemperatureUpper }], ZScore = ZScore });
+        await rules.Set(ProductionLinesFile.Rules);
         var runner = new ReplayRunner(fixture.Grains, new ReadingParser(new ReadingParserOptions()), rejections, batchSize: 500, new CheckpointOptions());
         var output = new StringWriter();
         var summary = await runner.RunAsync(input, "poisoned.ndjson", output, CancellationToken.None);
@@ -89,25 +85,7 @@ public sealed class PoisonRecordReplayTests(ClusterFixture fixture)
         return (found, summary);
     }
 
-    private static List<ExpectedAlert> Expected(byte[] clean)
-    {
-        var parser = new ReadingParser(new ReadingParserOptions());
-        var readings = Encoding.UTF8.GetString(clean).Split('\n')
-            .Select(line => parser.Parse(Encoding.UTF8.GetBytes(line)).Reading)
-            .OfType<Reading>()
-            .ToList();
-        return new IndependentDetector(TemperatureUpper, ZScore.WindowSeconds, ZScore.Bound, ZScore.MinSamples, minReadings: 30).Run(readings);
-    }
-
-    private static void AssertSameAlerts(List<ExpectedAlert> expected, List<Anomaly> found)
-    {
-        var actual = found.Select(a => new ExpectedAlert(a.AnomalyType, a.DeviceId, a.Metric, a.TargetTime, a.MeasuredValue)).ToList();
-        var missing = expected.ExceptBy(actual.Select(a => a.Key), a => a.Key).ToList();
-        var extra = actual.ExceptBy(expected.Select(a => a.Key), a => a.Key).ToList();
-        Assert.True(missing.Count == 0 && extra.Count == 0,
-            $"missing {missing.Count} (first: {missing.FirstOrDefault()}), unexpected {extra.Count} (first: {extra.FirstOrDefault()})");
-        Assert.Equal(expected.Count, actual.Count);
-    }
+    private static List<ExpectedAlert> Expected(byte[] clean) => ProductionLinesFile.Expected(Encoding.UTF8.GetString(clean).Split('\n'));
 
     private static byte[] InsertAtMiddle(byte[] clean, string record)
     {
@@ -115,25 +93,5 @@ public sealed class PoisonRecordReplayTests(ClusterFixture fixture)
         return [.. clean[..middle], .. Encoding.UTF8.GetBytes(record + "\n"), .. clean[middle..]];
     }
 
-    /// <summary>Three production lines over four days, their machine and product IDs prefixed so each run has its own grains.</summary>
-    private static byte[] Generate(string prefix)
-    {
-        var options = new SimulationOptions
-        {
-            TemperatureSensors = 0,
-            Boards = 0,
-            Gateways = 0,
-            ProductionLines = 3,
-            Products = [$"{prefix}B205", $"{prefix}B206"],
-            Interval = TimeSpan.FromSeconds(60),
-            Seed = 11,
-            MalformedRate = 0,
-        };
-        var text = new StringBuilder();
-        foreach (var record in new ReadingSimulator(options).Generate(Start, TimeSpan.FromDays(4)))
-        {
-            text.Append(Encoding.UTF8.GetString(record.Payload).Replace("\"M-0", $"\"{prefix}M-0", StringComparison.Ordinal)).Append('\n');
-        }
-        return Encoding.UTF8.GetBytes(text.ToString());
-    }
+    private static byte[] Generate(string prefix) => Encoding.UTF8.GetBytes(string.Concat(ProductionLinesFile.Lines(prefix).Select(line => line + "\n")));
 }
