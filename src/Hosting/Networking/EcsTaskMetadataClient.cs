@@ -60,8 +60,8 @@ public sealed class EcsTaskMetadataClient : IEcsTaskMetadata
         {
             using var response = http.Send(new HttpRequestMessage(HttpMethod.Get, _taskUri));
             response.EnsureSuccessStatusCode();
-            using var body = response.Content.ReadAsStream();
-            return AddressIn(JsonSerializer.Deserialize(body, EcsTaskMetadataJsonContext.Default.EcsTaskDocument));
+            using var body = new StreamReader(response.Content.ReadAsStream());
+            return AddressIn(body.ReadToEnd());
         }
         catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or JsonException or IOException)
         {
@@ -72,15 +72,10 @@ public sealed class EcsTaskMetadataClient : IEcsTaskMetadata
     /// <summary>Finds the task's address in a task metadata document (see <see cref="IEcsTaskMetadata.FindTaskAddress"/>).</summary>
     /// <param name="taskDocument">The <c>/task</c> document.</param>
     /// <exception cref="JsonException">The document is not JSON or has no <c>Containers</c> array.</exception>
-    public static IPAddress? AddressIn(string taskDocument) =>
-        AddressIn(JsonSerializer.Deserialize(taskDocument, EcsTaskMetadataJsonContext.Default.EcsTaskDocument));
-
-    private static IPAddress? AddressIn(EcsTaskDocument? task)
+    public static IPAddress? AddressIn(string taskDocument)
     {
-        if (task is null)
-        {
-            throw new JsonException("The ECS task metadata document is null.");
-        }
+        var task = JsonSerializer.Deserialize(taskDocument, EcsTaskMetadataJsonContext.Default.EcsTaskDocument)
+            ?? throw new JsonException("The ECS task metadata document is null.");
         IPAddress? any = null;
         foreach (var network in task.Containers.SelectMany(container => container.Networks ?? []))
         {
