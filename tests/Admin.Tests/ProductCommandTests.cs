@@ -102,6 +102,22 @@ public sealed class ProductCommandTests(AdminClusterFixture fixture) : IDisposab
     }
 
     [Fact]
+    public async Task Inverted_limits_and_a_negative_std_dev_are_rejected_naming_the_field()
+    {
+        var product = UniqueId("inverted");
+        var path = File(Line(product), Line(product, "2026-02-18").Replace("\"lcl_i\": 48.5", "\"lcl_i\": 52"), Line(product, "2026-02-19").Replace("\"std_dev\": 0.5", "\"std_dev\": -0.5"));
+
+        var run = await AdminRunner.ExpectAsync(ExitCodes.BadInput, fixture.Client, AdminClusterFixture.Secret, "product", "limits", "import", path, "--json");
+
+        Assert.Contains("nothing imported", run.Error);
+        var rejected = run.Json().GetProperty("rejectedLines").EnumerateArray().ToList();
+        Assert.Equal([2, 3], rejected.Select(r => r.GetProperty("line").GetInt32()));
+        Assert.Contains("lcl_i 52 exceeds ucl_i 51.5", rejected[0].GetProperty("reason").GetString());
+        Assert.StartsWith("'std_dev' is not valid", rejected[1].GetProperty("reason").GetString());
+        Assert.Empty(await LimitsOf(product));
+    }
+
+    [Fact]
     public async Task With_skip_invalid_the_valid_lines_are_imported_and_the_rejected_ones_reported()
     {
         var product = UniqueId("skip");
