@@ -373,11 +373,8 @@ public sealed class ReadingDispatcher(IGrainFactory grains, string? source = nul
     {
         if (_rewound.Count > 0)
         {
-            await InFlightAsync([.. _rewound], async device =>
-            {
-                await grains.GetGrain<IDeviceGrain>(device).Revert();
-                return device;
-            });
+            await Parallel.ForEachAsync(_rewound, new ParallelOptions { MaxDegreeOfParallelism = CallsInFlight },
+                async (device, _) => await grains.GetGrain<IDeviceGrain>(device).Revert());
             _rewound.Clear();
         }
     }
