@@ -6,7 +6,8 @@ namespace Actors.Grains.Tests.Alarms;
 
 /// <summary>
 /// A two-silo cluster whose threshold anomalies raise alarms and whose state survives a killed silo; its own cluster,
-/// because the other grain tests count notifications that alarms would add to, and because a test kills a silo.
+/// because the other grain tests count notifications that alarms would add to, and because a test kills a silo. Index
+/// shards write only when they deactivate (their interval is an hour), so a test can count their writes.
 /// </summary>
 public sealed class AlarmClusterFixture : IAsyncLifetime
 {
@@ -27,6 +28,7 @@ public sealed class AlarmClusterFixture : IAsyncLifetime
             ["Alarms:Rules:Threshold:Deadband"] = "1",
             ["Alarms:Rules:Threshold:RenotifyInterval"] = "00:00:00.500",
             ["Alarms:TimerInterval"] = "00:00:00.100",
+            ["Alarms:IndexWriteInterval"] = "01:00:00",
         }));
         builder.AddSiloBuilderConfigurator<ProcessWideStorageSiloConfigurator>();
         Cluster = builder.Build();

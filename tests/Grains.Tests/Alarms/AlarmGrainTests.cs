@@ -1,5 +1,9 @@
+using Actors.Grains.Alarms;
 using Actors.Grains.Interfaces;
 using Actors.TestSupport;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Core.Internal;
+using Orleans.Storage;
 using Orleans.TestingHost;
 using Xunit;
 using static Actors.Grains.Tests.TestReadings;
@@ -135,5 +139,44 @@ public sealed class AlarmGrainTests(AlarmClusterFixture fixture) : IClassFixture
             }
         }
         throw new InvalidOperationException("no device grain was placed on the secondary silo in 100 tries");
+    }
+
+    [Fact]
+    public async Task An_index_shard_writes_nothing_per_update_and_its_latest_alarms_when_it_deactivates()
+    {
+        var shard = fixture.Grains.GetGrain<IAlarmIndexGrain>(1_000 + Random.Shared.Next(1_000_000));
+        var devices = Enumerable.Range(0, 10).Select(_ => UniqueId("indexed")).ToArray();
+
+        for (var round = 1; round <= 20; round++)
+        {
+            foreach (var device in devices)
+            {
+                await shard.Update(device, [IndexedAlarm(device, count: round)]);
+            }
+        }
+        await shard.Update(devices[0], []);
+        var beforeDeactivation = await StoredAsync(shard);
+        await shard.Cast<IGrainManagementExtension>().DeactivateOnIdle();
+        await Eventually.Until(async () => await StoredAsync(shard) is not null, TimeSpan.FromSeconds(30), "the index shard to write as it deactivates");
+
+        Assert.Null(beforeDeactivation);
+        var stored = (await StoredAsync(shard))!;
+        Assert.Equal(devices[1..].Order(), stored.Devices.Keys.Order());
+        Assert.All(stored.Devices.Values, alarms => Assert.Equal(20, Assert.Single(alarms).Count));
+        Assert.Equal(9, (await shard.List(new AlarmQuery())).Length);
+    }
+
+    private static AlarmView IndexedAlarm(string device, int count) => new()
+    {
+        DeviceId = device, Metric = "temperature", Rule = "Threshold", State = AlarmState.Active, Severity = 3, Since = Start, Count = count,
+    };
+
+    /// <summary>The shard's state as written, if it was; an index shard is the size of all its alarms, so it must not write per update.</summary>
+    private async Task<AlarmIndexState?> StoredAsync(IAlarmIndexGrain shard)
+    {
+        var services = Assert.IsType<InProcessSiloHandle>(fixture.Cluster.Primary).SiloHost.Services;
+        var state = new GrainState<AlarmIndexState>(new AlarmIndexState());
+        await services.GetRequiredKeyedService<IGrainStorage>(StorageNames.State).ReadStateAsync("alarm-index", shard.GetGrainId(), state);
+        return state.RecordExists ? state.State : null;
     }
 }
