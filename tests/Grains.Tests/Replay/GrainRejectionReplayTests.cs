@@ -61,6 +61,6 @@ public sealed class GrainRejectionReplayTests(ClusterFixture fixture) : IDisposa
             .ToList();
         var expected = ProductionLinesFile.Expected(lines);
         Assert.Contains(expected, a => a.DeviceId == device);
-        ProductionLinesFile.AssertSameAlerts(expected, found);
+        ExpectedAlert.AssertSameSet(expected, [.. found.Select(ExpectedAlert.Of)]);
     }
 }

@@ -32,7 +32,7 @@ public sealed class PoisonRecordReplayTests(ClusterFixture fixture)
 
         var expected = Expected(clean);
         Assert.Contains(expected, a => a.DeviceId == $"{prefix}M-001" && a.Type == AnomalyType.Confirmed);
-        ProductionLinesFile.AssertSameAlerts(expected, found);
+        ExpectedAlert.AssertSameSet(expected, [.. found.Select(ExpectedAlert.Of)]);
         Assert.Equal(summary.Records, summary.Accepted + summary.Rejected + summary.Duplicates + summary.Outliers);
     }
 
@@ -50,7 +50,7 @@ public sealed class PoisonRecordReplayTests(ClusterFixture fixture)
         var expected = Expected(clean);
         Assert.Contains(expected, a => a.Type == AnomalyType.Provisional);
         Assert.Contains(expected, a => a.Type == AnomalyType.Confirmed);
-        ProductionLinesFile.AssertSameAlerts(expected, found);
+        ExpectedAlert.AssertSameSet(expected, [.. found.Select(ExpectedAlert.Of)]);
     }
 
     [Fact]
@@ -64,7 +64,7 @@ public sealed class PoisonRecordReplayTests(ClusterFixture fixture)
 
         var (found, summary) = await ReplayAsync(input, rejections);
 
-        ProductionLinesFile.AssertSameAlerts(Expected(clean), found);
+        ExpectedAlert.AssertSameSet(Expected(clean), [.. found.Select(ExpectedAlert.Of)]);
         Assert.Equal(1, rejections.Counts[RejectReason.RecordTooLarge]);
         Assert.Equal(clean.Count(b => b == '\n') + 1, summary.Records);
     }

@@ -3,7 +3,6 @@ using Actors.Detection.Parsing;
 using Actors.Grains.Interfaces;
 using Actors.Simulation;
 using Actors.TestSupport;
-using Xunit;
 
 namespace Actors.Grains.Tests.Replay;
 
@@ -42,15 +41,5 @@ public static class ProductionLinesFile
         var parser = new ReadingParser(new ReadingParserOptions());
         var readings = lines.Select(line => parser.Parse(Encoding.UTF8.GetBytes(line)).Reading).OfType<Reading>().ToList();
         return new IndependentDetector(TemperatureUpper, ZScore.WindowSeconds, ZScore.Bound, ZScore.MinSamples, minReadings: 30).Run(readings);
-    }
-
-    public static void AssertSameAlerts(List<ExpectedAlert> expected, IEnumerable<Anomaly> found)
-    {
-        var actual = found.Select(a => new ExpectedAlert(a.AnomalyType, a.DeviceId, a.Metric, a.TargetTime, a.MeasuredValue)).ToList();
-        var missing = expected.ExceptBy(actual.Select(a => a.Key), a => a.Key).ToList();
-        var extra = actual.ExceptBy(expected.Select(a => a.Key), a => a.Key).ToList();
-        Assert.True(missing.Count == 0 && extra.Count == 0,
-            $"missing {missing.Count} (first: {missing.FirstOrDefault()}), unexpected {extra.Count} (first: {extra.FirstOrDefault()})");
-        Assert.Equal(expected.Count, actual.Count);
     }
 }

@@ -81,12 +81,8 @@ public sealed class ReplayTests(ClusterFixture fixture)
         Assert.Contains(expected, a => a.Type == AnomalyType.Provisional);
         Assert.Contains(expected, a => a.Type == AnomalyType.ZScore);
         Assert.Contains(expected, a => a.Type == AnomalyType.Threshold);
-        var actual = found.Select(a => new ExpectedAlert(a.AnomalyType, a.DeviceId, a.Metric, a.TargetTime, a.MeasuredValue)).ToList();
-        var missing = expected.ExceptBy(actual.Select(a => a.Key), a => a.Key).ToList();
-        var extra = actual.ExceptBy(expected.Select(a => a.Key), a => a.Key).ToList();
-        Assert.True(missing.Count == 0 && extra.Count == 0,
-            $"missing {missing.Count} (first: {missing.FirstOrDefault()}), unexpected {extra.Count} (first: {extra.FirstOrDefault()})");
-        Assert.Equal(expected.Count, actual.Count);
+        var actual = found.Select(ExpectedAlert.Of).ToList();
+        ExpectedAlert.AssertSameSet(expected, actual);
         var values = actual.ToDictionary(a => a.Key, a => a.MeasuredValue);
         Assert.All(expected, e => Assert.Equal(e.MeasuredValue, values[e.Key], 9));
     }
