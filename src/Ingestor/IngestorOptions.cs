@@ -13,9 +13,9 @@ public sealed class IngestorOptions
 
     /// <summary>
     /// Most readings sent to the grains per batch by <c>replay</c> and <c>simulate</c> (one call per device and product per
-    /// batch; the judgement does not depend on it). Default 64,000: in a fleet, where a thousand readings hold one reading
+    /// batch; the judgement does not depend on it). Default 256,000: in a fleet, where a thousand readings hold one reading
     /// each of a thousand devices, a large batch gives each device one call with several readings instead of one call per
     /// reading. A paced simulation sends what it has before every wait, and a checkpoint ends a batch.
     /// </summary>
-    public int BatchSize { get; set; } = 64_000;
+    public int BatchSize { get; set; } = 256_000;
 }

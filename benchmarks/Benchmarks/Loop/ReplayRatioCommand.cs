@@ -17,7 +17,7 @@ public static class ReplayRatioCommand
     {
         var input = new Option<string>("--input") { Description = "NDJSON readings (see the generate command)", Required = true };
         var runs = new Option<int>("--runs") { Description = "Loop and replay pairs", DefaultValueFactory = _ => 3 };
-        var batchSize = new Option<int?>("--batch-size") { Description = "Most readings per replay batch (default Ingestor:BatchSize, 64000)" };
+        var batchSize = new Option<int?>("--batch-size") { Description = "Most readings per replay batch (default Ingestor:BatchSize, 256000)" };
         var command = new Command("replay-ratio", "Rate of replay through an embedded silo against a single-threaded loop with the same rules, on one file")
         {
             input, runs, batchSize,

@@ -21,7 +21,7 @@ public static class ReplayRateCommand
         var days = new Option<double>("--days") { Description = "Simulated days", DefaultValueFactory = _ => 4 };
         var devices = new Option<int>("--devices") { Description = "Number of devices", DefaultValueFactory = _ => 10 };
         var runs = new Option<int>("--runs") { Description = "Replays, each through a new silo", DefaultValueFactory = _ => 3 };
-        var batchSize = new Option<int?>("--batch-size") { Description = "Most readings per batch (default Ingestor:BatchSize, 64000)" };
+        var batchSize = new Option<int?>("--batch-size") { Description = "Most readings per batch (default Ingestor:BatchSize, 256000)" };
         var seed = new Option<int>("--seed") { Description = "Random seed", DefaultValueFactory = _ => 42 };
         var command = new Command("replay-rate", "Time the end-to-end replay of a generated data set through an embedded silo")
         {

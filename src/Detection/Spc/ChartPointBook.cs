@@ -10,21 +10,20 @@ namespace Actors.Detection.Spc;
 [GenerateSerializer, Alias("spc-chart-point-book")]
 public sealed class ChartPointBook
 {
+    private static readonly Comparer<OrderKey> ByUpdateThenName = Comparer<OrderKey>.Create(Compare);
+
     [Id(0)] private Dictionary<string, Dictionary<string, ChartPointRing>> _series = [];
 
+    /// <summary>
+    /// Every series, least recently updated first: built once after the book is read from storage and kept in order
+    /// since, so that a product whose devices take turns (a fleet) finds the series to drop without a scan.
+    /// </summary>
+    [NonSerialized] private List<OrderKey>? _order;
+
     /// <summary>Series with points.</summary>
-    public int Series
-    {
-        get
-        {
-            var count = 0;
-            foreach (var metrics in _series.Values)
-            {
-                count += metrics.Count;
-            }
-            return count;
-        }
-    }
+    public int Series => Order.Count;
+
+    private List<OrderKey> Order => _order ??= BuildOrder();
 
     /// <summary>
     /// Adds every metric of a counted reading: first to the series the book has, then to new ones, each of which takes
@@ -49,7 +48,7 @@ public sealed class ChartPointBook
         {
             if (known is not null && known.TryGetValue(metrics[i].Name, out var ring))
             {
-                ring.Add(time, metrics[i].Value, settings.ChartPoints);
+                Update(reading.DeviceId, metrics[i], ring, time, settings);
                 updated[i] = true;
             }
             else
@@ -68,7 +67,7 @@ public sealed class ChartPointBook
 
         while (Series > settings.ChartSeries)
         {
-            Drop(LeastRecentlyUpdated());
+            DropLeastRecentlyUpdated();
         }
     }
 
@@ -91,19 +90,18 @@ public sealed class ChartPointBook
     {
         if (_series.TryGetValue(deviceId, out var created) && created.TryGetValue(metric.Name, out var again))
         {
-            again.Add(time, metric.Value, settings.ChartPoints);
+            Update(deviceId, metric, again, time, settings);
             return;
         }
 
         var ring = new ChartPointRing();
         if (Series >= settings.ChartSeries)
         {
-            var least = LeastRecentlyUpdated();
-            if (Compare((time, deviceId, metric.Name), least) < 0)
+            if (Compare(new OrderKey(time, deviceId, metric.Name), Order[0]) < 0)
             {
                 return;
             }
-            ring = Drop(least);
+            ring = DropLeastRecentlyUpdated();
             ring.Clear();
         }
 
@@ -114,27 +112,47 @@ public sealed class ChartPointBook
         }
         metrics.Add(metric.Name, ring);
         ring.Add(time, metric.Value, settings.ChartPoints);
+        Insert(new OrderKey(ring.UpdatedAt, deviceId, metric.Name));
     }
 
-    /// <summary>The series updated least recently (by event time, then device, then metric).</summary>
-    private (DateTime UpdatedAt, string Device, string Metric) LeastRecentlyUpdated()
+    /// <summary>Adds a value to a series of the book and moves the series to its new place in <see cref="Order"/>.</summary>
+    private void Update(string deviceId, Metric metric, ChartPointRing ring, DateTime time, SpcOptions settings)
     {
-        (DateTime UpdatedAt, string Device, string Metric)? least = null;
+        var order = Order;
+        var before = new OrderKey(ring.UpdatedAt, deviceId, metric.Name);
+        ring.Add(time, metric.Value, settings.ChartPoints);
+        order.RemoveAt(IndexOf(before));
+        Insert(before with { UpdatedAt = ring.UpdatedAt });
+    }
+
+    private List<OrderKey> BuildOrder()
+    {
+        var order = new List<OrderKey>();
         foreach (var (device, metrics) in _series)
         {
             foreach (var (metric, ring) in metrics)
             {
-                var key = (ring.UpdatedAt, device, metric);
-                if (least is null || Compare(key, least.Value) < 0)
-                {
-                    least = key;
-                }
+                order.Add(new OrderKey(ring.UpdatedAt, device, metric));
             }
         }
-        return least!.Value;
+        order.Sort(ByUpdateThenName);
+        return order;
     }
 
-    private static int Compare((DateTime UpdatedAt, string Device, string Metric) a, (DateTime UpdatedAt, string Device, string Metric) b)
+    private void Insert(OrderKey key)
+    {
+        var index = Order.BinarySearch(key, ByUpdateThenName);
+        Order.Insert(index < 0 ? ~index : index, key);
+    }
+
+    private int IndexOf(OrderKey key)
+    {
+        var index = Order.BinarySearch(key, ByUpdateThenName);
+        return index >= 0 ? index : throw new InvalidOperationException($"The chart series {key.Device}/{key.Metric} is missing from the book's order.");
+    }
+
+    /// <summary>Series by when they were updated (event time), then device, then metric.</summary>
+    private static int Compare(OrderKey a, OrderKey b)
     {
         var byTime = a.UpdatedAt.CompareTo(b.UpdatedAt);
         if (byTime != 0)
@@ -145,14 +163,18 @@ public sealed class ChartPointBook
         return byDevice != 0 ? byDevice : string.CompareOrdinal(a.Metric, b.Metric);
     }
 
-    private ChartPointRing Drop((DateTime UpdatedAt, string Device, string Metric) series)
+    private ChartPointRing DropLeastRecentlyUpdated()
     {
-        var metrics = _series[series.Device];
-        metrics.Remove(series.Metric, out var ring);
+        var least = Order[0];
+        Order.RemoveAt(0);
+        var metrics = _series[least.Device];
+        metrics.Remove(least.Metric, out var ring);
         if (metrics.Count == 0)
         {
-            _series.Remove(series.Device);
+            _series.Remove(least.Device);
         }
         return ring!;
     }
+
+    private readonly record struct OrderKey(DateTime UpdatedAt, string Device, string Metric);
 }

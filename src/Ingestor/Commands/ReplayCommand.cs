@@ -21,7 +21,7 @@ public static class ReplayCommand
         var limits = new Option<string?>("--limits") { Description = "Baseline NDJSON of control limits to import first" };
         var alerts = new Option<string?>("--alerts") { Description = "Write every anomaly as one JSON line here; '-' is standard output" };
         var deadLetters = new Option<string?>("--dead-letters") { Description = "Append every rejected line (file, line, reason, its bytes in base64) here as NDJSON" };
-        var batchSize = new Option<int?>("--batch-size") { Description = "Most readings per batch (default Ingestor:BatchSize, 64000)" };
+        var batchSize = new Option<int?>("--batch-size") { Description = "Most readings per batch (default Ingestor:BatchSize, 256000)" };
         var command = new Command("replay", HelpText.WithExamples(
             "Feed an NDJSON file through the grains with event time and write every anomaly",
             "replay --input readings.ndjson --alerts alerts.ndjson",

@@ -1,5 +1,7 @@
 using Actors.Detection.Spc;
 using Actors.Grains.Interfaces;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Serialization;
 using Xunit;
 using static Actors.Detection.Tests.Spc.TestReadings;
 
@@ -11,12 +13,19 @@ public sealed class ChartPointBookTests
     private static readonly DateTime Start = new(2026, 2, 17, 0, 0, 0, DateTimeKind.Utc);
     private static readonly string[] MetricNames = ["line_speed", "temperature", "thickness"];
 
+    /// <summary>Cases; <c>reloadEvery</c> &gt; 0 reads the book back from its stored form every that many readings, as a reactivated product grain does.</summary>
     [Theory]
-    [InlineData(1, 4)]
-    [InlineData(2, 16)]
-    [InlineData(3, 1)]
-    public void Keeps_the_series_and_points_the_plain_rule_keeps(int seed, int series)
+    [InlineData(1, 4, 0)]
+    [InlineData(2, 16, 0)]
+    [InlineData(3, 1, 0)]
+    [InlineData(4, 16, 250)]
+    [InlineData(5, 4, 7)]
+    public void Keeps_the_series_and_points_the_plain_rule_keeps(int seed, int series, int reloadEvery)
     {
+        using var services = new ServiceCollection()
+            .AddSerializer(builder => builder.AddAssembly(typeof(ChartPointBook).Assembly).AddAssembly(typeof(Reading).Assembly))
+            .BuildServiceProvider();
+        var serializer = services.GetRequiredService<Serializer>();
         var settings = new SpcOptions { ChartPoints = 5, ChartSeries = series };
         var random = new Random(seed);
         var book = new ChartPointBook();
@@ -29,6 +38,10 @@ public sealed class ChartPointBookTests
             if (metrics.Length == 0)
             {
                 continue;
+            }
+            if (reloadEvery > 0 && i % reloadEvery == 0)
+            {
+                book = serializer.Deserialize<ChartPointBook>(serializer.SerializeToArray(book)) ?? throw new InvalidOperationException("The book did not read back.");
             }
             book.Add(At(device, time, metrics), settings);
             AddThePlainWay(plain, device, time, metrics, settings);
