@@ -76,22 +76,32 @@ public sealed class DeviceStateTests
         Assert.Equal(new[] { 50.0, 51, 52 }, snapshot.Series[1].Values);
     }
 
+    /// <summary>
+    /// The serialization tests' device: thickness with a threshold, a z-score window and SPC limits, and twelve readings
+    /// (in batches of six) that trip all three.
+    /// </summary>
+    private static readonly DetectionRules StoredRules = new()
+    {
+        Thresholds = [new ThresholdRule { Metric = "thickness", Upper = 53 }],
+        ZScore = new ZScoreSettings { WindowSeconds = 10, Bound = 1.5, MinSamples = 5 },
+        Version = 1,
+    };
+
+    private static readonly ControlLimits[] StoredLimits = [Limits("B205", "thickness", 50, 0.5)];
+
+    private static Reading[] StoredReadings() =>
+        [.. new[] { 50, 50.2, 49.9, 50.1, 48, 50, 49, 49, 49, 49, 54, 50 }.Select((v, i) => ProductReading("B205", At(i * 1.5), ("thickness", v)))];
+
+    private static ServiceProvider SerializerServices() => new ServiceCollection()
+        .AddSerializer(builder => builder.AddAssembly(typeof(DeviceState).Assembly).AddAssembly(typeof(Reading).Assembly))
+        .BuildServiceProvider();
+
     [Fact]
     public void State_survives_orleans_serialization_and_judges_on_identically()
     {
-        using var services = new ServiceCollection()
-            .AddSerializer(builder => builder.AddAssembly(typeof(DeviceState).Assembly).AddAssembly(typeof(Reading).Assembly))
-            .BuildServiceProvider();
+        using var services = SerializerServices();
         var serializer = services.GetRequiredService<Serializer>();
-        var rules = new DetectionRules
-        {
-            Thresholds = [new ThresholdRule { Metric = "thickness", Upper = 53 }],
-            ZScore = new ZScoreSettings { WindowSeconds = 10, Bound = 1.5, MinSamples = 5 },
-            Version = 1,
-        };
-        ControlLimits[] limits = [Limits("B205", "thickness", 50, 0.5)];
-        double[] values = [50, 50.2, 49.9, 50.1, 48, 50, 49, 49, 49, 49, 54, 50];
-        var readings = values.Select((v, i) => ProductReading("B205", At(i * 1.5), ("thickness", v))).ToArray();
+        var (rules, limits, readings) = (StoredRules, StoredLimits, StoredReadings());
         var original = new DeviceState();
         new DeviceDetector().Judge(DeviceId, original, readings[..6], rules, (_, _) => limits, []);
 
@@ -124,19 +134,9 @@ public sealed class DeviceStateTests
     [Fact]
     public void A_state_stored_by_an_earlier_version_reads_back_and_judges_on_identically()
     {
-        using var services = new ServiceCollection()
-            .AddSerializer(builder => builder.AddAssembly(typeof(DeviceState).Assembly).AddAssembly(typeof(Reading).Assembly))
-            .BuildServiceProvider();
+        using var services = SerializerServices();
         var serializer = services.GetRequiredService<Serializer>();
-        var rules = new DetectionRules
-        {
-            Thresholds = [new ThresholdRule { Metric = "thickness", Upper = 53 }],
-            ZScore = new ZScoreSettings { WindowSeconds = 10, Bound = 1.5, MinSamples = 5 },
-            Version = 1,
-        };
-        ControlLimits[] limits = [Limits("B205", "thickness", 50, 0.5)];
-        double[] values = [50, 50.2, 49.9, 50.1, 48, 50, 49, 49, 49, 49, 54, 50];
-        var readings = values.Select((v, i) => ProductReading("B205", At(i * 1.5), ("thickness", v))).ToArray();
+        var (rules, limits, readings) = (StoredRules, StoredLimits, StoredReadings());
         var current = new DeviceState();
         new DeviceDetector().Judge(DeviceId, current, readings[..6], rules, (_, _) => limits, []);
         current.Sources.Advance("run:1");
