@@ -71,7 +71,7 @@ ingest)
     dotnet "$ingestor" simulate --to kinesis --stream fleet --create-shards "$shards" --duration "${minutes}m" --speed 1 2>"$work/simulate.log" &
     simulate=$!
     pids+=("$simulate")
-    dotnet "$ingestor" ingest --stream fleet --stop-when-idle 30s --progress 30s >"$work/ingest.log" 2>&1 || { tail -20 "$work/ingest.log" >&2; exit 1; }
+    Kinesis__DeadLetterPath="$work/dead-letter.ndjson" dotnet "$ingestor" ingest --stream fleet --stop-when-idle 30s --progress 30s >"$work/ingest.log" 2>&1 || { tail -20 "$work/ingest.log" >&2; exit 1; }
     grep -E '^(ingest|dynamodb)' "$work/ingest.log"
     wait "$simulate"
     grep -E '^simulate: put' "$work/simulate.log"
