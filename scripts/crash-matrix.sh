@@ -9,7 +9,7 @@
 # Usage: scripts/crash-matrix.sh [--no-build]
 # Prints one line per scenario (expected, received, distinct, duplicated, missing, unexpected alerts) and the test
 # summary; exits with dotnet test's status. The whole log is kept in $LOG (default: a temporary file, printed at the end).
-# Takes about 3-4 minutes per scenario on a 2-core machine.
+# Takes about 1-2 minutes per scenario on a quiet 2-core machine (3-4 under load).
 set -uo pipefail
 
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
