@@ -23,8 +23,8 @@ namespace Actors.Grains.Notifier;
 /// </summary>
 /// <remarks>
 /// <para>
-/// Durability before acknowledgement: <see cref="Notify"/> returns only after what it received is written (an
-/// <see cref="AlertSegment"/> of its own, then the small head state), so a device grain may advance and later write its
+/// Durability before acknowledgement: <see cref="Notify"/> returns only after what it received is written (in
+/// <see cref="AlertSegment"/>s, then the small head state that commits them), so a device grain may advance and later write its
 /// own state knowing that no anomaly it found can be lost. After a crash, readings since the last checkpoint are judged
 /// again and give the same alert IDs; the shard remembers the IDs of the segments it keeps
 /// (<see cref="NotifierOptions.DedupRetention"/>) and records and delivers each alert once.
@@ -333,10 +333,11 @@ public sealed partial class NotifierGrain(
         }
     }
 
+    /// <summary>Per sink, the ranges of ordinals it has not accepted; the outbox is in ordinal order (committed, or loaded, in sequence).</summary>
     private static Dictionary<string, List<OrdinalRange>> PendingBySink(IEnumerable<OutboxEntry> outbox) => outbox
         .SelectMany(e => e.PendingSinks.Select(sink => (sink, e.Ordinal)))
         .GroupBy(p => p.sink, StringComparer.OrdinalIgnoreCase)
-        .ToDictionary(g => g.Key, g => OrdinalRange.Covering(g.Select(p => p.Ordinal).Order()), StringComparer.OrdinalIgnoreCase);
+        .ToDictionary(g => g.Key, g => OrdinalRange.Covering(g.Select(p => p.Ordinal)), StringComparer.OrdinalIgnoreCase);
 
     private void Remember(AlertSegment segment)
     {
