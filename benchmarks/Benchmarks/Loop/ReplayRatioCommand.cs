@@ -52,7 +52,7 @@ public static class ReplayRatioCommand
                 ratios.Add(replay.Rate / loop.Rate);
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"run {run}: loop {loop.Wall.TotalSeconds:0.00} s wall, {loop.Cpu.TotalSeconds:0.00} s CPU, {loop.Rate:0} readings/s ({loop.Summary.Accepted} accepted, {loop.Summary.Anomalies} alerts); "
-                    + $"replay {replay.Wall.TotalSeconds:0.00} s wall, {replay.Cpu.TotalSeconds:0.00} s CPU, {replay.Rate:0} readings/s ({replay.Summary.Accepted} accepted, {replay.Summary.AnomalyCount} alerts, "
+                    + $"replay {replay.Wall.TotalSeconds:0.00} s wall, {replay.Cpu.TotalSeconds:0.00} s CPU, {replay.Gc}, {replay.Rate:0} readings/s ({replay.Summary.Accepted} accepted, {replay.Summary.AnomalyCount} alerts, "
                     + $"silo start {replay.SiloStart.TotalSeconds:0.00} s); ratio {replay.Rate / loop.Rate:0.00} (CPU time {loop.Cpu / replay.Cpu:0.00}); same alerts: {(same ? "yes" : "NO")}"));
                 if (!same)
                 {

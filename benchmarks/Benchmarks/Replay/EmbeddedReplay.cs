@@ -31,6 +31,7 @@ public static class EmbeddedReplay
         var rejections = new RejectionLog(loggers.CreateLogger<RejectionLog>());
         var runner = new ReplayRunner(cluster.Grains, parser, rejections, batchSize ?? settings.BatchSize, IngestorConfiguration.Checkpoints(configuration));
         var cpu = CpuClock.Start();
+        var gc = GcClock.Start();
         clock.Restart();
         RunSummary summary;
         await using (var stream = File.OpenRead(input))
@@ -38,6 +39,6 @@ public static class EmbeddedReplay
         {
             summary = await runner.RunAsync(stream, Path.GetFileName(input), writer, cancellationToken);
         }
-        return new ReplayMeasurement(summary, started, clock.Elapsed, cpu.Elapsed);
+        return new ReplayMeasurement(summary, started, clock.Elapsed, cpu.Elapsed, gc.Describe());
     }
 }
