@@ -20,6 +20,9 @@ public sealed class ChartPointBook
     /// </summary>
     [NonSerialized] private List<OrderKey>? _order;
 
+    /// <summary>A device's series table that lost its last series, kept for the next new device instead of a new one.</summary>
+    [NonSerialized] private Dictionary<string, ChartPointRing>? _spareMetrics;
+
     /// <summary>Series with points.</summary>
     public int Series => Order.Count;
 
@@ -94,7 +97,7 @@ public sealed class ChartPointBook
             return;
         }
 
-        var ring = new ChartPointRing();
+        ChartPointRing ring;
         if (Series >= settings.ChartSeries)
         {
             if (Compare(new OrderKey(time, deviceId, metric.Name), Order[0]) < 0)
@@ -104,10 +107,15 @@ public sealed class ChartPointBook
             ring = DropLeastRecentlyUpdated();
             ring.Clear();
         }
+        else
+        {
+            ring = new ChartPointRing();
+        }
 
         if (!_series.TryGetValue(deviceId, out var metrics))
         {
-            metrics = [];
+            metrics = _spareMetrics ?? [];
+            _spareMetrics = null;
             _series.Add(deviceId, metrics);
         }
         metrics.Add(metric.Name, ring);
@@ -172,6 +180,7 @@ public sealed class ChartPointBook
         if (metrics.Count == 0)
         {
             _series.Remove(least.Device);
+            _spareMetrics = metrics;
         }
         return ring!;
     }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Actors.Detection.Device;
 using Actors.Detection.Spc;
+using Actors.Detection.Spc.Charts;
 using Actors.Grains.Interfaces;
 using Actors.Grains.Options;
 using Microsoft.Extensions.Options;
@@ -25,6 +26,9 @@ public sealed class ProductGrain(
 
     private string ProductId => field ??= this.GetPrimaryKeyString();
 
+    /// <summary>The specification limits of a metric of this product, made once rather than for every reading accumulated.</summary>
+    private Func<string, SpecLimits?> SpecOf => field ??= metric => _rules.For(ProductId, metric).Spec;
+
     public Task<AccumulateResult> Accumulate(ProductBatch batch)
     {
         ArgumentNullException.ThrowIfNull(batch);
@@ -46,7 +50,7 @@ public sealed class ProductGrain(
             sources.Advance(batch.Source, batch.Positions[i]);
             processed++;
             var reading = batch.Readings[i];
-            if (history.Add(reading, batch.MovingRanges?[i], settings.Value.MaxEventTimeJump, metric => _rules.For(ProductId, metric).Spec))
+            if (history.Add(reading, batch.MovingRanges?[i], settings.Value.MaxEventTimeJump, SpecOf))
             {
                 State.ChartPoints.Add(reading, settings.Value);
                 counted++;
