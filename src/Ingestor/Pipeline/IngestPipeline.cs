@@ -1,4 +1,4 @@
-using System.Globalization;
+using System.Collections;
 using System.Text.Json;
 using Actors.Detection.Parsing;
 using Actors.Grains.Interfaces;
@@ -164,7 +164,6 @@ public sealed class IngestPipeline
         if (outcome.Reading is { } reading)
         {
             _held.Readings.Add(reading);
-            _held.Positions.Add(record.Origin.SequenceNumber ?? (reading.ProductId is null ? "" : record.Origin.Line.ToString(CultureInfo.InvariantCulture)));
             _held.Origins.Add(record.Origin);
             _held.ReadAt?.Add(_latency!.Now());
             _devices?.Add(reading.DeviceId);
@@ -280,18 +279,20 @@ public sealed class IngestPipeline
     }
 
     /// <summary>An empty batch; it keeps when each reading was read only when alert latency is measured.</summary>
-    private Batch NewBatch() => new([], [], [], _latency is null ? null : []);
+    private Batch NewBatch() => new([], [], _latency is null ? null : []);
 
-    /// <summary>Readings sent together, with their positions, origins and, when alert latency is measured, when they were read.</summary>
-    private sealed record Batch(List<Reading> Readings, List<string> Positions, List<RecordOrigin> Origins, List<long>? ReadAt)
+    /// <summary>Readings sent together, with their origins and, when alert latency is measured, when they were read.</summary>
+    private sealed record Batch(List<Reading> Readings, List<RecordOrigin> Origins, List<long>? ReadAt)
     {
+        /// <summary>Each reading's position in the source (<see cref="RecordOrigin.Position"/>).</summary>
+        public IReadOnlyList<string> Positions { get; } = new PositionsOf(Origins);
+
         public Batch Pick(IEnumerable<int> indices)
         {
-            var picked = new Batch([], [], [], ReadAt is null ? null : []);
+            var picked = new Batch([], [], ReadAt is null ? null : []);
             foreach (var i in indices)
             {
                 picked.Readings.Add(Readings[i]);
-                picked.Positions.Add(Positions[i]);
                 picked.Origins.Add(Origins[i]);
                 picked.ReadAt?.Add(ReadAt![i]);
             }
@@ -301,9 +302,23 @@ public sealed class IngestPipeline
         public void Clear()
         {
             Readings.Clear();
-            Positions.Clear();
             Origins.Clear();
             ReadAt?.Clear();
         }
+    }
+
+    /// <summary>
+    /// The positions of a batch's readings, made when asked for: only readings with a product need one (their product
+    /// grain reads it), and a string per reading held for a whole batch of a fleet's replay was garbage that lived long.
+    /// </summary>
+    private sealed class PositionsOf(List<RecordOrigin> origins) : IReadOnlyList<string>
+    {
+        public string this[int index] => origins[index].Position;
+
+        public int Count => origins.Count;
+
+        public IEnumerator<string> GetEnumerator() => origins.Select(origin => origin.Position).GetEnumerator();
+
+        IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
     }
 }

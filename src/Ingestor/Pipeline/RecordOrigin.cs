@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Actors.Ingestor.Pipeline;
 
 /// <summary>
@@ -16,6 +18,12 @@ public readonly record struct RecordOrigin(
     /// <summary>A Kinesis record, by shard and sequence number.</summary>
     public static RecordOrigin Kinesis(string stream, string shardId, string sequenceNumber, string partitionKey, DateTimeOffset arrivedAt) =>
         new(stream, 0, shardId, sequenceNumber, partitionKey, arrivedAt);
+
+    /// <summary>
+    /// The record's position in its source, as product grains keep it (<see cref="Grains.Interfaces.SourcePosition"/>):
+    /// the Kinesis sequence number, or the line (record number).
+    /// </summary>
+    public string Position => SequenceNumber ?? Line.ToString(CultureInfo.InvariantCulture);
 
     /// <summary><c>file:line</c>, or <c>shard/sequence</c> for a Kinesis record.</summary>
     public override string ToString() => ShardId is null ? $"{Source}:{Line}" : $"{ShardId}/{SequenceNumber}";
