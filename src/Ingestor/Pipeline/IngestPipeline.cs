@@ -1,4 +1,5 @@
 using System.Collections;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using Actors.Detection.Parsing;
 using Actors.Grains.Interfaces;
@@ -129,7 +130,7 @@ public sealed class IngestPipeline
     {
         if (_held.Readings.Count > 0 || _letters is not null)
         {
-            await SendAsync(checkpointWhenDue: false);
+            await SendAsync(checkpointWhenDue: false, carryLastRun: false);
         }
         await CompleteInFlightAsync();
     }
@@ -169,7 +170,7 @@ public sealed class IngestPipeline
             _devices?.Add(reading.DeviceId);
             _schedule.Saw(reading.Timestamp);
             return _held.Readings.Count >= _batchSize || (checkpointWhenDue && _schedule.Due)
-                ? new ValueTask(SendAsync(checkpointWhenDue))
+                ? new ValueTask(SendAsync(checkpointWhenDue, carryLastRun: true))
                 : ValueTask.CompletedTask;
         }
         if (Reject(record.Origin, outcome, record.Data) is { } deadLetter)
@@ -181,20 +182,24 @@ public sealed class IngestPipeline
 
     /// <summary>
     /// Waits for the batch with the grains, sends the batch held, and when a checkpoint is due and asked for, waits for
-    /// that batch too and takes it (so a checkpoint covers every reading read before it fell due).
+    /// that batch too and takes it (so a checkpoint covers every reading read before it fell due). With
+    /// <paramref name="carryLastRun"/> and no checkpoint to take, the batch's last run of a 15-minute bucket
+    /// (<see cref="ReadingDispatcher.StartOfLastRun"/>) stays held and starts the next batch, so that a bucket reaches a
+    /// device in one call rather than split across two batches (when the batch holds more than that run).
     /// </summary>
-    private async Task SendAsync(bool checkpointWhenDue)
+    private async Task SendAsync(bool checkpointWhenDue, bool carryLastRun)
     {
+        var checkpoint = checkpointWhenDue && _schedule.Due;
         await CompleteInFlightAsync();
-        await SendHeldAsync();
-        if (checkpointWhenDue && _schedule.Due)
+        await SendHeldAsync(carryLastRun && !checkpoint);
+        if (checkpoint)
         {
             await CompleteInFlightAsync();
             (await CheckpointAsync()).ThrowIfBehind();
         }
     }
 
-    private async Task SendHeldAsync()
+    private async Task SendHeldAsync(bool carryLastRun)
     {
         await WriteDeadLettersAsync();
         if (_held.Readings.Count == 0)
@@ -204,6 +209,10 @@ public sealed class IngestPipeline
         var batch = _held;
         _held = _spare ?? NewBatch();
         _spare = null;
+        if (carryLastRun && ReadingDispatcher.StartOfLastRun(batch.Readings) is > 0 and var lastRun)
+        {
+            batch.MoveFrom(lastRun, _held);
+        }
         _inFlight = (DispatchAsync(batch), batch);
     }
 
@@ -297,6 +306,18 @@ public sealed class IngestPipeline
                 picked.ReadAt?.Add(ReadAt![i]);
             }
             return picked;
+        }
+
+        /// <summary>Moves the readings from <paramref name="start"/> on to the end of <paramref name="next"/>.</summary>
+        public void MoveFrom(int start, Batch next)
+        {
+            var count = Readings.Count - start;
+            next.Readings.AddRange(CollectionsMarshal.AsSpan(Readings)[start..]);
+            next.Origins.AddRange(CollectionsMarshal.AsSpan(Origins)[start..]);
+            next.ReadAt?.AddRange(CollectionsMarshal.AsSpan(ReadAt)[start..]);
+            Readings.RemoveRange(start, count);
+            Origins.RemoveRange(start, count);
+            ReadAt?.RemoveRange(start, count);
         }
 
         public void Clear()

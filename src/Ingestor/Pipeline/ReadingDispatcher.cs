@@ -119,6 +119,21 @@ public sealed class ReadingDispatcher(IGrainFactory grains, string? source = nul
     }
 
     /// <summary>
+    /// Where the last run of <paramref name="readings"/> (as <see cref="DispatchAsync(IReadOnlyList{Reading}, IReadOnlyList{string}, IReadOnlyList{long}?)"/>
+    /// splits them) starts: 0 when they are one run.
+    /// </summary>
+    public static int StartOfLastRun(IReadOnlyList<Reading> readings)
+    {
+        ArgumentNullException.ThrowIfNull(readings);
+        var last = 0;
+        for (var start = 0; start < readings.Count; start = EndOfRun(readings, start))
+        {
+            last = start;
+        }
+        return last;
+    }
+
+    /// <summary>
     /// Where the run from <paramref name="start"/> ends: before the first reading in a later bucket than the run's
     /// first reading (whose bucket is then the latest of the run). Every day starts on a bucket boundary, so every reading
     /// before a day's first reading, with its moving ranges, has reached the products before any device asks for that
