@@ -4,11 +4,18 @@
 #
 #   bash benchmarks/fleet-cost.sh replay DEVICES SECONDS_BETWEEN_READINGS MINUTES
 #   bash benchmarks/fleet-cost.sh ingest DEVICES SECONDS_BETWEEN_READINGS MINUTES [SHARDS]
+#   bash benchmarks/fleet-cost.sh backlog DEVICES SECONDS_BETWEEN_READINGS MINUTES [SHARDS]
 #
 # replay: `generate` writes MINUTES of the fleet's readings (60 % manufacturing lines, the rest temperature sensors,
 #         boards and gateways), then `replay` feeds them with Checkpoint:Clock=EventTime (CLOCK=WallClock to compare).
 # ingest: `simulate --to kinesis --speed 1` puts the same kind of fleet into a moto Kinesis stream in real time while
 #         `ingest` reads it at the default Checkpoint:Interval (60 s, wall clock) and stops 30 s after the last record.
+# backlog: for fleets faster than moto can take in real time. `simulate --to kinesis --speed 0` first puts MINUTES of
+#         the fleet's readings into the stream as fast as moto takes them (default one shard per 50 devices: moto's
+#         PutRecords costs time in proportion to the records already in the shard), then `ingest` reads the backlog with
+#         a checkpoint per shard every Checkpoint:Records = one interval's worth of the shard's readings (the readings
+#         of 60 s at the fleet's rate; the wall-clock interval is set to 1 h so it does not add checkpoints), reading a
+#         tenth of that per GetRecords call (a checkpoint is taken between two calls).
 # Kinesis and DynamoDB get a moto_server each. The last lines are the commands' summaries; the `dynamodb:` line has the
 # counts. Needs moto_server on PATH (pip install 'moto[server]').
 set -euo pipefail
@@ -17,7 +24,11 @@ mode=${1:?replay or ingest}
 devices=${2:?devices}
 interval=${3:?seconds between two readings of a device}
 minutes=${4:?minutes of readings}
-shards=${5:-$(( (devices / interval + 999) / 1000 ))}
+if [ "$mode" = backlog ]; then
+    shards=${5:-$(( (devices + 49) / 50 ))}
+else
+    shards=${5:-$(( (devices / interval + 999) / 1000 ))}
+fi
 clock=${CLOCK:-EventTime}
 
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -62,22 +73,29 @@ replay)
     Checkpoint__Clock=$clock dotnet "$ingestor" replay --input "$work/fleet.ndjson" >"$work/replay.log" 2>&1 || { tail -20 "$work/replay.log" >&2; exit 1; }
     grep -E '^(replay|dynamodb):' "$work/replay.log"
     ;;
-ingest)
+ingest|backlog)
     lines=$(( (devices * 6 + 9) / 10 ))
     rest=$(( devices - lines ))
     gateways=$(( rest / 3 < 99 ? rest / 3 : 99 ))
     export Simulation__ProductionLines=$lines Simulation__Boards=$(( (rest + 1) / 3 )) Simulation__Gateways=$gateways
     export Simulation__TemperatureSensors=$(( (rest + 2) / 3 + rest / 3 - gateways )) Simulation__Interval=$(printf '00:00:%02d' "$interval")
-    dotnet "$ingestor" simulate --to kinesis --stream fleet --create-shards "$shards" --duration "${minutes}m" --speed 1 2>"$work/simulate.log" &
-    simulate=$!
-    pids+=("$simulate")
+    if [ "$mode" = backlog ]; then
+        dotnet "$ingestor" simulate --to kinesis --stream fleet --create-shards "$shards" --duration "${minutes}m" --speed 0 2>"$work/simulate.log"
+        export Checkpoint__Records=$(( devices * 60 / interval / shards )) Checkpoint__Interval=01:00:00
+        export Kinesis__MaxRecordsPerCall=$(( Checkpoint__Records / 10 > 0 ? Checkpoint__Records / 10 : 1 ))
+        echo "fleet-cost: backlog put; ingest checkpoints a shard every $Checkpoint__Records records, read $Kinesis__MaxRecordsPerCall at a time" >&2
+    else
+        dotnet "$ingestor" simulate --to kinesis --stream fleet --create-shards "$shards" --duration "${minutes}m" --speed 1 2>"$work/simulate.log" &
+        simulate=$!
+        pids+=("$simulate")
+    fi
     Kinesis__DeadLetterPath="$work/dead-letter.ndjson" dotnet "$ingestor" ingest --stream fleet --stop-when-idle 30s --progress 30s >"$work/ingest.log" 2>&1 || { tail -20 "$work/ingest.log" >&2; exit 1; }
     grep -E '^(ingest|dynamodb)' "$work/ingest.log"
-    wait "$simulate"
+    [ "$mode" = backlog ] || wait "$simulate"
     grep -E '^simulate: put' "$work/simulate.log"
     ;;
 *)
-    echo "usage: $0 replay|ingest DEVICES SECONDS MINUTES [SHARDS]" >&2
+    echo "usage: $0 replay|ingest|backlog DEVICES SECONDS MINUTES [SHARDS]" >&2
     exit 2
     ;;
 esac

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Actors.Ingestor.Pipeline;
 
 namespace Actors.Ingestor.Kinesis;
 
@@ -28,6 +29,13 @@ public sealed class KinesisIngestOptions
 
     /// <summary>Records asked for per GetRecords call, 1 to 10,000. Default 10,000.</summary>
     public int MaxRecordsPerCall { get; set; } = 10_000;
+
+    /// <summary>
+    /// Grain calls in flight from all the shards this worker reads, together. Default 256: a worker with a hundred shards
+    /// that checkpoint at once sends their devices' writes no faster than the cluster and its store take them, instead of
+    /// timing out the calls at the back of the queue.
+    /// </summary>
+    public int MaxGrainCallsInFlight { get; set; } = GrainCallGate.DefaultLimit;
 
     /// <summary>How often the shard list is read again, to find the children of a split or merge. Default 10 s; a shard read to its end triggers a listing at once.</summary>
     public TimeSpan ShardDiscoveryInterval { get; set; } = TimeSpan.FromSeconds(10);

@@ -42,6 +42,10 @@ public sealed partial class KinesisIngestOptionsValidator : IValidateOptions<Kin
         {
             failures.Add($"{Prefix}{nameof(options.MaxRecordsPerCall)} must be between 1 and {KinesisLimits.MaxGetRecordsLimit} (was {options.MaxRecordsPerCall}).");
         }
+        if (options.MaxGrainCallsInFlight < 1)
+        {
+            failures.Add($"{Prefix}{nameof(options.MaxGrainCallsInFlight)} must be at least 1 (was {options.MaxGrainCallsInFlight}).");
+        }
         if (options.ShardDiscoveryInterval <= TimeSpan.Zero)
         {
             failures.Add($"{Prefix}{nameof(options.ShardDiscoveryInterval)} must be positive (was {options.ShardDiscoveryInterval}).");

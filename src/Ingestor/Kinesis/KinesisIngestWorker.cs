@@ -58,6 +58,7 @@ public sealed partial class KinesisIngestWorker
             Options = _options,
             Kinesis = kinesis,
             Grains = grains,
+            GrainCalls = new GrainCallGate(_options.MaxGrainCallsInFlight),
             Checkpoints = checkpoints.Value,
             Parser = parser,
             Rejections = rejections,

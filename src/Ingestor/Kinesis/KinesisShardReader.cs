@@ -24,7 +24,7 @@ internal sealed partial class KinesisShardReader(ShardReadContext context, Shard
     private readonly string _shardId = assignment.ShardId;
     private readonly IngestPipeline _pipeline = new(
         context.Grains, context.Parser, context.Rejections, context.Options.MaxRecordsPerCall, context.Checkpoints, context.Time, $"{context.StreamName}/{assignment.ShardId}",
-        latency: context.AlertLatency)
+        latency: context.AlertLatency, grainCalls: context.GrainCalls)
     {
         Summary = context.Summary,
         DeadLetters = context.DeadLetters,

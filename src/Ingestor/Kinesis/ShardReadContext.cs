@@ -20,6 +20,8 @@ internal sealed class ShardReadContext
     /// </summary>
     public IStreamLeaseGrain Leases => Grains.GetGrain<IStreamLeaseGrain>(StreamName);
     public required IGrainFactory Grains { get; init; }
+    /// <summary>Bounds the grain calls of all the worker's shards together (<see cref="KinesisIngestOptions.MaxGrainCallsInFlight"/>).</summary>
+    public required GrainCallGate GrainCalls { get; init; }
     public required CheckpointOptions Checkpoints { get; init; }
     public required ReadingParser Parser { get; init; }
     public required RejectionLog Rejections { get; init; }

@@ -49,16 +49,17 @@ public sealed class IngestPipeline
     /// <param name="source">The source's name for the grains, for a source read again after a failure (a shard); null for one read once.</param>
     /// <param name="noDataOnEventTime">True for a replay: the no-data watch runs on the event time read, not the wall clock.</param>
     /// <param name="latency">Where the latency from reading a record to the notifier accepting an alert of its reading goes; none when null.</param>
+    /// <param name="grainCalls">Bounds the grain calls in flight, shared with the other sources the process reads at once; a gate of its own when null.</param>
     public IngestPipeline(
         IGrainFactory grains, ReadingParser parser, RejectionLog rejections, int batchSize, CheckpointOptions checkpoints, TimeProvider time, string? source = null,
-        bool noDataOnEventTime = false, AlertLatencyMetrics? latency = null)
+        bool noDataOnEventTime = false, AlertLatencyMetrics? latency = null, GrainCallGate? grainCalls = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
         _parser = parser;
         _rejections = rejections;
         _batchSize = batchSize;
         _latency = latency;
-        _dispatcher = new ReadingDispatcher(grains, source, noDataOnEventTime) { Latency = latency };
+        _dispatcher = new ReadingDispatcher(grains, source, noDataOnEventTime, grainCalls) { Latency = latency };
         _schedule = new CheckpointSchedule(checkpoints, time);
         _held = NewBatch();
     }

@@ -35,10 +35,10 @@ namespace Actors.Ingestor.Pipeline;
 /// <param name="grains">Where the grains are.</param>
 /// <param name="source">The source's name; null for a source read once.</param>
 /// <param name="noDataOnEventTime">Whether the no-data watch runs on the event time read (replay) rather than the wall clock (<see cref="LastSeenFeed"/>).</param>
-public sealed class ReadingDispatcher(IGrainFactory grains, string? source = null, bool noDataOnEventTime = false)
+/// <param name="calls">Bounds the grain calls in flight, shared by the sources of one process that read at once; a gate of its own when null.</param>
+public sealed class ReadingDispatcher(IGrainFactory grains, string? source = null, bool noDataOnEventTime = false, GrainCallGate? calls = null)
 {
-    private const int CallsInFlight = 256;
-
+    private readonly GrainCallGate _calls = calls ?? new GrainCallGate();
     private readonly LastSeenFeed _lastSeen = new(grains, noDataOnEventTime);
     private readonly Dictionary<string, long?> _devices = [];
     private readonly Dictionary<string, string?> _products = [];
@@ -186,7 +186,7 @@ public sealed class ReadingDispatcher(IGrainFactory grains, string? source = nul
         {
             _devices.TryAdd(device, null);
         }
-        var judged = await InFlightAsync(calls, d => CallAsync($"device {d.Key}", () => JudgeAsync(d.Key, d.Value, readings, readAt)));
+        var judged = await _calls.CallEachAsync(calls, d => CallAsync($"device {d.Key}", () => JudgeAsync(d.Key, d.Value, readings, readAt)));
         var movingRanges = new double[]?[end - start];
         var succeeded = new List<(string Device, JudgeResult Result)>(judged.Length);
         List<GrainCallFailure>? failures = null;
@@ -232,14 +232,14 @@ public sealed class ReadingDispatcher(IGrainFactory grains, string? source = nul
                 indices.Add(i);
             }
         }
-        var counted = await Task.WhenAll(byProduct.Select(p => grains.GetGrain<IProductGrain>(p.Key).Accumulate(new ProductBatch
+        var counted = await _calls.CallEachAsync([.. byProduct], p => grains.GetGrain<IProductGrain>(p.Key).Accumulate(new ProductBatch
         {
             Source = Source,
             Readings = [.. p.Value.Select(i => readings[i])],
             Positions = [.. p.Value.Select(i => positions[i])],
             MovingRanges = [.. p.Value.Select(i => movingRanges[i - start])],
             ExpectedPosition = _products.GetValueOrDefault(p.Key),
-        })));
+        }));
         var behind = false;
         foreach (var (product, result) in byProduct.Keys.Zip(counted))
         {
@@ -326,7 +326,7 @@ public sealed class ReadingDispatcher(IGrainFactory grains, string? source = nul
     public async Task<BatchOutcome> CloseWindowsAsync(IEnumerable<string> deviceIds, DateTime watermark)
     {
         await RevertRewoundDevicesAsync();
-        var closed = await InFlightAsync([.. deviceIds], async id => (Device: id, Result: await DeviceGrain(id).CloseWindows(watermark)));
+        var closed = await _calls.CallEachAsync([.. deviceIds], async id => (Device: id, Result: await DeviceGrain(id).CloseWindows(watermark)));
         return Combine(closed, judged: false);
     }
 
@@ -338,8 +338,8 @@ public sealed class ReadingDispatcher(IGrainFactory grains, string? source = nul
     public async Task<CheckpointOutcome> CheckpointAsync()
     {
         await RevertRewoundDevicesAsync();
-        var products = await InFlightAsync([.. _products], p => grains.GetGrain<IProductGrain>(p.Key).Persist(Source, p.Value));
-        var devices = await InFlightAsync([.. _devices], d => DeviceGrain(d.Key).Persist(Source, d.Value));
+        var products = await _calls.CallEachAsync([.. _products], p => grains.GetGrain<IProductGrain>(p.Key).Persist(Source, p.Value));
+        var devices = await _calls.CallEachAsync([.. _devices], d => DeviceGrain(d.Key).Persist(Source, d.Value));
         var outcome = new CheckpointOutcome(
             products.Count(r => r == PersistResult.Written) + devices.Count(r => r == PersistResult.Written),
             products.Contains(PersistResult.Behind) || devices.Contains(PersistResult.Behind));
@@ -351,21 +351,6 @@ public sealed class ReadingDispatcher(IGrainFactory grains, string? source = nul
             _latestAtCheckpoint = new Dictionary<string, DateTime>(_latest);
         }
         return outcome;
-    }
-
-    /// <summary>
-    /// Makes one call per item with at most <see cref="CallsInFlight"/> in flight. A grain call's response timeout runs
-    /// from when it is sent, so 10,000 device calls sent at once (a batch of a large fleet, or a checkpoint) time out at
-    /// the back of the queue when their grains activate or write slower than that, however healthy the store.
-    /// </summary>
-    private static async Task<TResult[]> InFlightAsync<TItem, TResult>(IReadOnlyList<TItem> items, Func<TItem, Task<TResult>> call)
-    {
-        var results = new TResult[items.Count];
-        await Parallel.ForEachAsync(
-            Enumerable.Range(0, items.Count),
-            new ParallelOptions { MaxDegreeOfParallelism = CallsInFlight },
-            async (i, _) => results[i] = await call(items[i]));
-        return results;
     }
 
     /// <summary>
@@ -396,8 +381,7 @@ public sealed class ReadingDispatcher(IGrainFactory grains, string? source = nul
     {
         if (_rewound.Count > 0)
         {
-            await Parallel.ForEachAsync(_rewound, new ParallelOptions { MaxDegreeOfParallelism = CallsInFlight },
-                async (device, _) => await DeviceGrain(device).Revert());
+            await _calls.CallEachAsync([.. _rewound], device => DeviceGrain(device).Revert());
             _rewound.Clear();
         }
     }

@@ -18,6 +18,7 @@ public sealed class KinesisIngestOptionsTests
         Assert.Empty(KinesisIngestOptionsValidator.Check(options));
         Assert.Equal(TimeSpan.FromMilliseconds(200), options.PollInterval);
         Assert.Equal(10_000, options.MaxRecordsPerCall);
+        Assert.Equal(256, options.MaxGrainCallsInFlight);
         Assert.Equal(TimeSpan.FromSeconds(15), options.LeaseDuration);
         Assert.Equal(TimeSpan.FromSeconds(5), options.HeartbeatInterval);
         Assert.Equal(KinesisInitialPosition.TrimHorizon, options.InitialPosition);
@@ -34,6 +35,7 @@ public sealed class KinesisIngestOptionsTests
         { "Kinesis:PollInterval", o => o.PollInterval = TimeSpan.FromMilliseconds(100) },
         { "Kinesis:MaxRecordsPerCall", o => o.MaxRecordsPerCall = 10_001 },
         { "Kinesis:MaxRecordsPerCall", o => o.MaxRecordsPerCall = 0 },
+        { "Kinesis:MaxGrainCallsInFlight", o => o.MaxGrainCallsInFlight = 0 },
         { "Kinesis:ShardDiscoveryInterval", o => o.ShardDiscoveryInterval = TimeSpan.Zero },
         { "Kinesis:LeaseDuration", o => o.LeaseDuration = TimeSpan.FromMilliseconds(500) },
         { "Kinesis:WorkerId", o => o.WorkerId = " " },
