@@ -17,7 +17,7 @@
 #         of 60 s at the fleet's rate; the wall-clock interval is set to 1 h so it does not add checkpoints), reading a
 #         tenth of that per GetRecords call (a checkpoint is taken between two calls).
 # Kinesis and DynamoDB get a moto_server each. The last lines are the commands' summaries; the `dynamodb:` line has the
-# counts. Needs moto_server on PATH (pip install 'moto[server]').
+# counts. FLEET_COST_LOGS=DIR keeps the commands' and moto's logs in DIR. Needs moto_server on PATH (pip install 'moto[server]').
 set -euo pipefail
 
 mode=${1:?replay or ingest}
@@ -36,6 +36,9 @@ work=$(mktemp -d)
 pids=()
 cleanup() {
     for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+    if [ -n "${FLEET_COST_LOGS:-}" ]; then
+        mkdir -p "$FLEET_COST_LOGS" && cp "$work"/*.log "$FLEET_COST_LOGS"/ 2>/dev/null || true
+    fi
     rm -rf "$work"
 }
 trap cleanup EXIT
