@@ -1,3 +1,4 @@
+using Actors.Grains;
 using Actors.Persistence.DynamoDB.Hosting;
 using Actors.TestSupport;
 using Amazon.DynamoDBv2;
@@ -16,7 +17,8 @@ namespace Actors.Persistence.DynamoDB.Tests;
 
 /// <summary>
 /// One moto_server and one two-silo in-process cluster whose silos use <see cref="DynamoDBGrainStorage"/> as the
-/// provider named <see cref="StorageName"/>, shared by the tests of <see cref="DynamoDBCollection"/>.
+/// provider named <see cref="StorageName"/>, and as the grains' <see cref="StorageNames.State"/> provider with the
+/// binary serializer the detection silo configures, shared by the tests of <see cref="DynamoDBCollection"/>.
 /// </summary>
 public sealed class DynamoDBClusterFixture : IAsyncLifetime
 {
@@ -41,12 +43,20 @@ public sealed class DynamoDBClusterFixture : IAsyncLifetime
         await Moto.InitializeAsync();
         var serviceUrl = Moto.ServiceUrl.ToString();
         var builder = new InProcessTestClusterBuilder(2);
-        builder.ConfigureSilo((_, silo) => silo.AddDynamoDBGrainStorage(StorageName, options =>
-        {
-            options.ServiceUrl = serviceUrl;
-            options.Region = MotoServer.Region;
-            options.TableName = TableName;
-        }));
+        builder.ConfigureSilo((_, silo) => silo
+            .AddDynamoDBGrainStorage(StorageName, options =>
+            {
+                options.ServiceUrl = serviceUrl;
+                options.Region = MotoServer.Region;
+                options.TableName = TableName;
+            })
+            .AddDynamoDBGrainStorage(StorageNames.State, options => options.Configure<Serializer>((state, serializer) =>
+            {
+                state.ServiceUrl = serviceUrl;
+                state.Region = MotoServer.Region;
+                state.TableName = TableName;
+                state.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer);
+            })));
         Cluster = builder.Build();
         await Cluster.DeployAsync();
     }

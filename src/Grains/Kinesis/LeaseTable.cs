@@ -19,18 +19,32 @@ namespace Actors.Grains.Kinesis;
 /// one each; a worker does not take free shards beyond that floor while another worker is still below it, so shards
 /// do not bounce back to the worker that released them.</item>
 /// </list>
-/// Every method that changes what must survive a reactivation sets <see cref="Changed"/>; heartbeat times alone do
-/// not (after a reactivation every known worker gets a full lease again, see <see cref="RenewAll"/>).
+/// Every method that changes what must survive a reactivation records what it changed: the stream-wide part (the
+/// workers and the known shards, <see cref="HeadChanged"/>) apart from each shard's lease (<see cref="ChangedShards"/>),
+/// because they are stored as items of their own (<see cref="StreamLeaseStore"/>). Heartbeat times alone change nothing
+/// (after a reactivation every known worker gets a full lease again, see <see cref="RenewAll"/>).
 /// </remarks>
 public sealed class LeaseTable(StreamLeaseState state)
 {
     private readonly StreamLeaseState _state = state ?? throw new ArgumentNullException(nameof(state));
 
+    private readonly HashSet<ShardLease> _changedShards = [];
+
     /// <summary>Whether the state changed in a way that must be persisted since <see cref="AcceptChanges"/>.</summary>
-    public bool Changed { get; private set; }
+    public bool Changed => HeadChanged || _changedShards.Count > 0;
+
+    /// <summary>Whether a worker joined or left, a lease duration changed, or a shard or a shard's parents became known since <see cref="AcceptChanges"/>.</summary>
+    public bool HeadChanged { get; private set; }
+
+    /// <summary>The shards whose lease (owner, release, checkpoint, end) changed since <see cref="AcceptChanges"/>.</summary>
+    public IReadOnlyCollection<ShardLease> ChangedShards => _changedShards;
 
     /// <summary>Marks the current state as persisted.</summary>
-    public void AcceptChanges() => Changed = false;
+    public void AcceptChanges()
+    {
+        HeadChanged = false;
+        _changedShards.Clear();
+    }
 
     /// <summary>
     /// Renews the worker's lease, merges its discovered shards, frees the shards it was asked to release and no longer
@@ -65,7 +79,7 @@ public sealed class LeaseTable(StreamLeaseState state)
         if (sequenceNumber is not null && (shard.Checkpoint is null || SequenceNumbers.Compare(sequenceNumber, shard.Checkpoint) > 0))
         {
             shard.Checkpoint = sequenceNumber;
-            Changed = true;
+            _changedShards.Add(shard);
         }
         if (shardEnded)
         {
@@ -82,7 +96,7 @@ public sealed class LeaseTable(StreamLeaseState state)
         ArgumentException.ThrowIfNullOrEmpty(workerId);
         if (_state.Workers.Remove(workerId))
         {
-            Changed = true;
+            HeadChanged = true;
         }
         FreeShardsOf(workerId);
     }
@@ -136,12 +150,12 @@ public sealed class LeaseTable(StreamLeaseState state)
         {
             worker = new WorkerLease { WorkerId = workerId, LeaseDuration = leaseDuration };
             _state.Workers.Add(workerId, worker);
-            Changed = true;
+            HeadChanged = true;
         }
         if (worker.LeaseDuration != leaseDuration)
         {
             worker.LeaseDuration = leaseDuration;
-            Changed = true;
+            HeadChanged = true;
         }
         worker.LastSeen = now;
     }
@@ -153,19 +167,22 @@ public sealed class LeaseTable(StreamLeaseState state)
             var parents = found.ParentShardIds.Where(p => !string.IsNullOrEmpty(p)).Distinct(StringComparer.Ordinal).ToArray();
             if (!_state.Shards.TryGetValue(found.ShardId, out var shard))
             {
-                _state.Shards.Add(found.ShardId, new ShardLease { ShardId = found.ShardId, ParentShardIds = parents, IsClosed = found.IsClosed });
-                Changed = true;
+                shard = new ShardLease { ShardId = found.ShardId, ParentShardIds = parents, IsClosed = found.IsClosed };
+                _state.Shards.Add(found.ShardId, shard);
+                HeadChanged = true;
+                _changedShards.Add(shard);
                 continue;
             }
             if (found.IsClosed && !shard.IsClosed)
             {
                 shard.IsClosed = true;
-                Changed = true;
+                _changedShards.Add(shard);
             }
             if (shard.ParentShardIds.Length == 0 && parents.Length > 0)
             {
                 shard.ParentShardIds = parents;
-                Changed = true;
+                HeadChanged = true;
+                _changedShards.Add(shard);
             }
         }
     }
@@ -181,7 +198,7 @@ public sealed class LeaseTable(StreamLeaseState state)
             else if (shard.Owner is null && held.Contains(shard.ShardId) && IsEligible(shard))
             {
                 shard.Owner = workerId;
-                Changed = true;
+                _changedShards.Add(shard);
             }
         }
     }
@@ -191,7 +208,7 @@ public sealed class LeaseTable(StreamLeaseState state)
         foreach (var shard in _state.Shards.Values.Where(s => s.Owner is not null && !s.Releasing && !IsEligible(s)))
         {
             shard.Releasing = true;
-            Changed = true;
+            _changedShards.Add(shard);
         }
         var eligible = _state.Shards.Values.Where(IsEligible).OrderBy(s => s.ShardId, StringComparer.Ordinal).ToList();
         var workers = _state.Workers.Keys.Order(StringComparer.Ordinal).ToList();
@@ -216,7 +233,7 @@ public sealed class LeaseTable(StreamLeaseState state)
             }
             shard.Owner = callerId;
             counts[callerId]++;
-            Changed = true;
+            _changedShards.Add(shard);
         }
 
         var shortfall = floor - counts[callerId] - eligible.Count(s => s.Owner is null || s.Releasing);
@@ -238,7 +255,7 @@ public sealed class LeaseTable(StreamLeaseState state)
     {
         shard.Releasing = true;
         counts[shard.Owner!]--;
-        Changed = true;
+        _changedShards.Add(shard);
     }
 
     private LeaseAssignment AssignmentOf(string workerId) => new()
@@ -269,6 +286,6 @@ public sealed class LeaseTable(StreamLeaseState state)
     {
         shard.Owner = null;
         shard.Releasing = false;
-        Changed = true;
+        _changedShards.Add(shard);
     }
 }

@@ -1,6 +1,6 @@
 namespace Actors.Grains.Kinesis;
 
-/// <summary>One shard's lease and checkpoint, as the lease grain persists it.</summary>
+/// <summary>One shard's lease and checkpoint; stored as an item of its own (<see cref="StreamLeaseStore"/>), so a checkpoint writes this shard only.</summary>
 [GenerateSerializer, Alias("shard-lease")]
 public sealed class ShardLease
 {

@@ -1,7 +1,7 @@
 using Actors.Grains.Interfaces;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-
-using Orleans.Runtime;
+using Orleans.Storage;
 
 namespace Actors.Grains.Kinesis;
 
@@ -13,30 +13,41 @@ namespace Actors.Grains.Kinesis;
 /// Why a grain and not a DynamoDB lease table (the Kinesis Client Library's design): Orleans guarantees a single
 /// activation per grain and runs its calls one at a time, so all lease decisions of a stream are taken by one piece of
 /// code over one in-memory copy of the state, with no conditional writes, lease counters or per-worker clock
-/// comparisons. The state is persisted (through the cluster's grain storage, DynamoDB in production) whenever a lease
-/// or checkpoint changes, so a failover reactivates the grain with every owner and checkpoint; heartbeat times are
-/// not persisted, and after a reactivation every known worker gets a full lease again, which can only delay a
-/// takeover, never cause two readers of one shard.
+/// comparisons. What changed is persisted (through the cluster's grain storage, DynamoDB in production) before a call
+/// returns, so a failover reactivates the grain with every owner and checkpoint: a checkpoint or a lease change writes
+/// the item of each shard it changed, a worker joining or leaving or a new shard the stream-wide head
+/// (<see cref="StreamLeaseStore"/>). Heartbeat times are not persisted, so a plain heartbeat writes nothing; after a
+/// reactivation every known worker gets a full lease again, which can only delay a takeover, never cause two readers
+/// of one shard.
 /// </remarks>
 public sealed partial class StreamLeaseGrain(
-    [PersistentState("leases", StorageNames.State)] IPersistentState<StreamLeaseState> state,
+    IServiceProvider services,
     TimeProvider time,
     ILogger<StreamLeaseGrain> logger) : Grain, IStreamLeaseGrain
 {
-    private LeaseTable? _table;
-
-    private LeaseTable Table => _table ??= CreateTable();
+    private StreamLeaseStore _store = null!;
+    private StreamLeaseState _state = null!;
+    private LeaseTable _table = null!;
 
     private string StreamName => this.GetPrimaryKeyString();
 
     private DateTime Now => time.GetUtcNow().UtcDateTime;
+
+    /// <summary>Reads the leases back; nobody knows when the workers were last heard, so each gets a full lease.</summary>
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _store = new StreamLeaseStore(services.GetRequiredKeyedService<IGrainStorage>(StorageNames.State), this.GetGrainId());
+        _state = await _store.LoadAsync();
+        _table = new LeaseTable(_state);
+        _table.RenewAll(Now);
+    }
 
     /// <inheritdoc />
     public async Task<LeaseAssignment> Heartbeat(LeaseHeartbeat heartbeat)
     {
         ArgumentNullException.ThrowIfNull(heartbeat);
         ExpireWorkers();
-        var assignment = Table.Heartbeat(heartbeat, Now);
+        var assignment = _table.Heartbeat(heartbeat, Now);
         await SaveAsync();
         return assignment;
     }
@@ -45,7 +56,7 @@ public sealed partial class StreamLeaseGrain(
     public async Task<bool> Checkpoint(string workerId, string shardId, string? sequenceNumber, bool shardEnded)
     {
         ExpireWorkers();
-        var accepted = Table.Checkpoint(workerId, shardId, sequenceNumber, shardEnded, Now);
+        var accepted = _table.Checkpoint(workerId, shardId, sequenceNumber, shardEnded, Now);
         if (!accepted)
         {
             LogCheckpointRefused(logger, StreamName, shardId, workerId);
@@ -57,7 +68,7 @@ public sealed partial class StreamLeaseGrain(
     /// <inheritdoc />
     public async Task Leave(string workerId)
     {
-        Table.Leave(workerId);
+        _table.Leave(workerId);
         LogWorkerLeft(logger, StreamName, workerId);
         await SaveAsync();
     }
@@ -66,19 +77,12 @@ public sealed partial class StreamLeaseGrain(
     public Task<StreamLeaseSnapshot> GetSnapshot()
     {
         ExpireWorkers();
-        return Task.FromResult(Table.Snapshot());
-    }
-
-    private LeaseTable CreateTable()
-    {
-        var table = new LeaseTable(state.State);
-        table.RenewAll(Now);
-        return table;
+        return Task.FromResult(_table.Snapshot());
     }
 
     private void ExpireWorkers()
     {
-        foreach (var workerId in Table.Expire(Now))
+        foreach (var workerId in _table.Expire(Now))
         {
             LogWorkerExpired(logger, StreamName, workerId);
         }
@@ -86,14 +90,14 @@ public sealed partial class StreamLeaseGrain(
 
     private async Task SaveAsync()
     {
-        if (!Table.Changed)
+        if (!_table.Changed)
         {
             return;
         }
         try
         {
-            await state.WriteStateAsync();
-            Table.AcceptChanges();
+            await _store.SaveAsync(_state, _table.HeadChanged, _table.ChangedShards);
+            _table.AcceptChanges();
         }
         catch (Exception)
         {

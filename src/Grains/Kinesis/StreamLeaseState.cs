@@ -1,6 +1,10 @@
 namespace Actors.Grains.Kinesis;
 
-/// <summary>The persisted state of one stream's lease grain: every known shard and every live worker.</summary>
+/// <summary>
+/// Every known shard and every live worker of one stream, as the lease grain holds them in memory. Stored as a
+/// <see cref="StreamLeaseHead"/> and one item per shard (<see cref="StreamLeaseStore"/>); until that layout, stored
+/// whole as one item, which still loads.
+/// </summary>
 [GenerateSerializer, Alias("stream-lease-state")]
 public sealed class StreamLeaseState
 {

@@ -264,6 +264,24 @@ public sealed class LeaseTableTests
         Assert.True(_table.Changed);
     }
 
+    [Fact]
+    public void A_checkpoint_changes_its_own_shard_only_and_a_joining_worker_changes_the_head()
+    {
+        _table.Heartbeat(Beat("a", Shards(3)), At(0));
+        Assert.True(_table.HeadChanged);
+        Assert.Equal(["s0", "s1", "s2"], _table.ChangedShards.Select(s => s.ShardId).Order());
+        _table.AcceptChanges();
+
+        Assert.True(_table.Checkpoint("a", "s1", "7", shardEnded: false, At(1)));
+        Assert.False(_table.HeadChanged);
+        Assert.Equal("s1", Assert.Single(_table.ChangedShards).ShardId);
+        _table.AcceptChanges();
+
+        _table.Heartbeat(Beat("b", Shards(3)), At(2));
+        Assert.True(_table.HeadChanged);
+        Assert.Equal("s2", Assert.Single(_table.ChangedShards).ShardId);
+    }
+
     [Theory]
     [InlineData("9", "10", -1)]
     [InlineData("49590338271490256608559692538361571095921575989136588898", "49590338271490256608559692538361571095921575989136588899", -1)]
