@@ -47,7 +47,7 @@ public abstract class CheckpointedGrain<TState>(string stateName) : Grain, IGrai
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _storage = ServiceProvider.GetRequiredKeyedService<IGrainStorage>(StorageNames.State);
-        await _storage.ReadStateAsync(stateName, this.GetGrainId(), this);
+        await ReadStateAsync(_storage);
         await base.OnActivateAsync(cancellationToken);
     }
 
@@ -79,7 +79,7 @@ public abstract class CheckpointedGrain<TState>(string stateName) : Grain, IGrai
 
         try
         {
-            await Storage.WriteStateAsync(stateName, this.GetGrainId(), this);
+            await WriteStateAsync(Storage);
         }
         catch (Exception error) when (ServiceProvider.GetService<IStateWriteErrorClassifier>()?.IsPermanent(error) == true)
         {
@@ -108,9 +108,15 @@ public abstract class CheckpointedGrain<TState>(string stateName) : Grain, IGrai
     /// <summary>Goes back to the state last written, dropping the changes since.</summary>
     protected async Task RevertAsync()
     {
-        await Storage.ReadStateAsync(stateName, this.GetGrainId(), this);
+        await ReadStateAsync(Storage);
         _changed = false;
     }
+
+    /// <summary>Reads the state from storage; a grain whose state is more than one record reads the rest after it.</summary>
+    protected virtual Task ReadStateAsync(IGrainStorage storage) => storage.ReadStateAsync(stateName, this.GetGrainId(), this);
+
+    /// <summary>Writes the state to storage; a grain whose state is more than one record writes the rest before it.</summary>
+    protected virtual Task WriteStateAsync(IGrainStorage storage) => storage.WriteStateAsync(stateName, this.GetGrainId(), this);
 }
 
 internal static partial class CheckpointedGrainLog

@@ -1,7 +1,6 @@
 using Actors.Detection.Spc;
 using Actors.Grains.Interfaces;
 using Actors.Grains.Product;
-using Amazon.DynamoDBv2.Model;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Serialization;
 using Orleans.Storage;
@@ -10,8 +9,8 @@ using Xunit;
 namespace Actors.Persistence.DynamoDB.Tests;
 
 /// <summary>
-/// A product's item, written through the provider into moto's DynamoDB (which refuses items over 400 KB) and read
-/// back, does not grow with the number of devices that make the product.
+/// A product's records (its head, an hour of history, its chart points), written through the provider into moto's
+/// DynamoDB (which refuses items over 400 KB) and read back, do not grow with the number of devices that make the product.
 /// </summary>
 [Collection(DynamoDBCollection.Name)]
 [Trait("Service", "moto")]
@@ -21,25 +20,29 @@ public sealed class ProductItemSizeTests(DynamoDBClusterFixture fixture)
     private static readonly DateTime Midnight = new(2026, 2, 17, 0, 0, 0, DateTimeKind.Utc);
 
     [Fact]
-    public async Task A_product_made_by_100_000_devices_persists_and_reloads_in_an_item_no_larger_than_with_100_devices()
+    public async Task A_product_made_by_100_000_devices_persists_and_reloads_in_items_no_larger_than_with_100_devices()
     {
         var few = await WriteProductAsync(devices: 100);
         var fleet = await WriteProductAsync(devices: 100_000);
 
-        Assert.InRange(fleet.ItemSize, 1, few.ItemSize + 64);
-        Assert.Equal(100_000 * 4, fleet.Reloaded.History.Readings);
-        Assert.NotNull(fleet.Reloaded.History.MovingRangeBar("thickness", Midnight, Midnight.AddDays(1)));
+        Assert.InRange(fleet.HeadSize, 1, few.HeadSize + 64);
+        Assert.InRange(fleet.PageSize, 1, few.PageSize + 64);
+        Assert.InRange(fleet.ChartSize, 1, few.ChartSize + 64);
+        Assert.Equal(100_000 * 4, fleet.Reloaded.Readings);
+        Assert.NotNull(fleet.Reloaded.MovingRangeBar("thickness", Midnight, Midnight.AddDays(1)));
         Assert.Equal(Serialized(fleet.Written), Serialized(fleet.Reloaded));
     }
 
     /// <summary>
     /// Four readings a device, one every 15 s, every device in turn, as one product grain would count them: with the
-    /// moving ranges each device answers (none for its first reading).
+    /// moving ranges each device answers (none for its first reading). The history is written as a product grain writes
+    /// it: its counts in the head, its buckets in the page of their hour.
     /// </summary>
-    private async Task<(ProductState Written, ProductState Reloaded, int ItemSize)> WriteProductAsync(int devices)
+    private async Task<(ProductHistory Written, ProductHistory Reloaded, int HeadSize, int PageSize, int ChartSize)> WriteProductAsync(int devices)
     {
         var settings = new SpcOptions();
-        var state = new ProductState();
+        var history = new ProductHistory();
+        var chart = new ChartPointBook();
         var random = new Random(5);
         var previous = new double[devices][];
         for (var round = 0; round < 4; round++)
@@ -56,18 +59,37 @@ public sealed class ProductItemSizeTests(DynamoDBClusterFixture fixture)
                 var values = reading.Metrics.Select(metric => metric.Value).ToArray();
                 var movingRanges = previous[device] is { } last ? values.Select((value, i) => Math.Abs(value - last[i])).ToArray() : null;
                 previous[device] = values;
-                state.History.Add(reading, movingRanges);
-                state.ChartPoints.Add(reading, settings);
+                history.Add(reading, movingRanges);
+                chart.Add(reading, settings);
             }
         }
 
-        state.History.Prune(SpcCalendar.Utc, settings);
-        var grainId = GrainId.Create("product", $"{Product}-{devices}-{Guid.NewGuid():N}");
-        await (await fixture.SiloStorageAsync()).WriteStateAsync("product", grainId, new GrainState<ProductState>(state));
-        var item = await fixture.StoredItemAsync("product", grainId);
-        var reloaded = new GrainState<ProductState>(new ProductState());
-        await (await fixture.SiloStorageAsync()).ReadStateAsync("product", grainId, reloaded);
-        return (state, reloaded.State!, DynamoDBItemSize.Of(item));
+        history.Prune(SpcCalendar.Utc, settings);
+        var key = $"{Product}-{devices}-{Guid.NewGuid():N}";
+        var hour = Assert.Single(history.PageStarts());
+        var head = new ProductState { History = history.WithoutBuckets(), Pages = { [$"history/{hour}"] = 0, ["chart"] = 0 } };
+        var headSize = await WriteAsync("product", key, head);
+        var pageSize = await WriteAsync("product-history", $"{key}/history/{hour}/0", history.Page(hour));
+        var chartSize = await WriteAsync("product-chart", $"{key}/chart/0", chart);
+
+        var reloaded = (await ReadAsync<ProductState>("product", key)).History;
+        reloaded.Load(await ReadAsync<ProductHistoryPage>("product-history", $"{key}/history/{hour}/0"));
+        return (history, reloaded, headSize, pageSize, chartSize);
+    }
+
+    private async Task<int> WriteAsync<T>(string stateName, string key, T state)
+    {
+        var grainId = GrainId.Create(stateName, key);
+        await (await fixture.SiloStorageAsync()).WriteStateAsync(stateName, grainId, new GrainState<T>(state));
+        return DynamoDBItemSize.Of(await fixture.StoredItemAsync(stateName, grainId));
+    }
+
+    private async Task<T> ReadAsync<T>(string stateName, string key) where T : new()
+    {
+        var state = new GrainState<T>(new T());
+        await (await fixture.SiloStorageAsync()).ReadStateAsync(stateName, GrainId.Create(stateName, key), state);
+        Assert.True(state.RecordExists);
+        return state.State!;
     }
 
     private byte[] Serialized<T>(T state) => fixture.SiloSerializer.SerializeToArray(state);

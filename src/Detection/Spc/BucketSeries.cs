@@ -22,6 +22,9 @@ internal sealed class BucketSeries
     /// <summary>Start of the latest bucket, UTC ticks; only meaningful when <see cref="Count"/> is positive.</summary>
     public long LastStartTicks => _startTicks[^1];
 
+    /// <summary>The start of each bucket, UTC ticks, ascending.</summary>
+    public IReadOnlyList<long> StartTicks => _startTicks;
+
     /// <summary>Adds a value to the bucket starting at <paramref name="startTicks"/>, creating it where it belongs.</summary>
     public void Add(long startTicks, double value)
     {
@@ -57,6 +60,30 @@ internal sealed class BucketSeries
         }
 
         return result;
+    }
+
+    /// <summary>A copy of the buckets whose start lies in [<paramref name="fromTicks"/>, <paramref name="toTicks"/>).</summary>
+    public BucketSeries Slice(long fromTicks, long toTicks)
+    {
+        var from = LowerBound(fromTicks);
+        var count = LowerBound(toTicks) - from;
+        return new BucketSeries { _startTicks = _startTicks.GetRange(from, count), _stats = _stats.GetRange(from, count) };
+    }
+
+    /// <summary>Adds the buckets of <paramref name="other"/>, none of which this series has.</summary>
+    public void AddBuckets(BucketSeries other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        for (var i = 0; i < other.Count; i++)
+        {
+            var index = LowerBound(other._startTicks[i]);
+            if (index < _startTicks.Count && _startTicks[index] == other._startTicks[i])
+            {
+                throw new InvalidOperationException($"The bucket starting at {new DateTime(other._startTicks[i], DateTimeKind.Utc):O} is there twice.");
+            }
+            _startTicks.Insert(index, other._startTicks[i]);
+            _stats.Insert(index, other._stats[i]);
+        }
     }
 
     /// <summary>Removes the buckets starting before <paramref name="cutoffTicks"/>.</summary>

@@ -21,6 +21,9 @@ public sealed class ProductHistory
     /// <summary>Width of one bucket.</summary>
     public static readonly TimeSpan BucketSize = TimeSpan.FromMinutes(15);
 
+    /// <summary>How much of the history a page holds (<see cref="Page"/>): four buckets.</summary>
+    public static readonly TimeSpan PageSize = TimeSpan.FromHours(1);
+
     private static readonly TimeSpan OneDay = TimeSpan.FromDays(1);
 
     [Id(0)] private Dictionary<string, BucketSeries> _series = [];
@@ -38,6 +41,12 @@ public sealed class ProductHistory
 
     [Id(7)] private Dictionary<string, BucketSeries> _movingRanges = [];
     [Id(9)] private Dictionary<string, BucketSeries> _outOfSpec = [];
+
+    /// <summary>
+    /// Starts (UTC ticks) of the pages that readings went into since <see cref="TakeChangedPages"/> last answered; null
+    /// until a reading is counted. Not stored: a grain writes those pages and forgets them.
+    /// </summary>
+    [NonSerialized] private HashSet<long>? _changedPages;
 
     /// <summary>Buckets retained over all metrics.</summary>
     public int Buckets => _series.Values.Sum(series => series.Count);
@@ -80,6 +89,7 @@ public sealed class ProductHistory
         }
 
         var bucket = BucketStart(timestamp).Ticks;
+        (_changedPages ??= []).Add(bucket - bucket % PageSize.Ticks);
         var metrics = reading.Metrics ?? [];
         for (var i = 0; i < metrics.Length; i++)
         {
@@ -209,6 +219,55 @@ public sealed class ProductHistory
         RemoveBefore(_outOfSpec, cutoff);
     }
 
+    /// <summary>The starts (UTC ticks) of the pages that readings went into since the last call, oldest first.</summary>
+    public long[] TakeChangedPages()
+    {
+        if (_changedPages is not { Count: > 0 } changed)
+        {
+            return [];
+        }
+        long[] starts = [.. changed.Order()];
+        changed.Clear();
+        return starts;
+    }
+
+    /// <summary>The starts (UTC ticks) of the pages holding a retained bucket, oldest first.</summary>
+    public long[] PageStarts() =>
+    [
+        .. new[] { _series, _movingRanges, _outOfSpec }
+            .SelectMany(byMetric => byMetric.Values)
+            .SelectMany(series => series.StartTicks)
+            .Select(start => start - start % PageSize.Ticks)
+            .Distinct()
+            .Order(),
+    ];
+
+    /// <summary>A copy of the buckets of the page starting at <paramref name="startTicks"/>.</summary>
+    public ProductHistoryPage Page(long startTicks) => new()
+    {
+        Values = Slice(_series, startTicks),
+        MovingRanges = Slice(_movingRanges, startTicks),
+        OutOfSpec = Slice(_outOfSpec, startTicks),
+    };
+
+    /// <summary>Adds the buckets of a page read back from storage (no page twice).</summary>
+    public void Load(ProductHistoryPage page)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        AddBuckets(_series, page.Values);
+        AddBuckets(_movingRanges, page.MovingRanges);
+        AddBuckets(_outOfSpec, page.OutOfSpec);
+    }
+
+    /// <summary>The counts and times without the buckets: what a product grain stores beside the pages.</summary>
+    public ProductHistory WithoutBuckets() => new()
+    {
+        Readings = Readings,
+        LatestEventUtc = LatestEventUtc,
+        Outliers = Outliers,
+        _outlierCandidate = _outlierCandidate,
+    };
+
     /// <summary>Aggregates of each metric over its retained buckets, ordered by metric.</summary>
     public AggregateView[] Aggregates()
     {
@@ -241,6 +300,28 @@ public sealed class ProductHistory
         }
 
         return series;
+    }
+
+    private static Dictionary<string, BucketSeries> Slice(Dictionary<string, BucketSeries> byMetric, long startTicks)
+    {
+        var slices = new Dictionary<string, BucketSeries>();
+        foreach (var (metric, series) in byMetric)
+        {
+            var slice = series.Slice(startTicks, startTicks + PageSize.Ticks);
+            if (slice.Count > 0)
+            {
+                slices.Add(metric, slice);
+            }
+        }
+        return slices;
+    }
+
+    private static void AddBuckets(Dictionary<string, BucketSeries> byMetric, Dictionary<string, BucketSeries> page)
+    {
+        foreach (var (metric, series) in page)
+        {
+            SeriesOf(byMetric, metric).AddBuckets(series);
+        }
     }
 
     private static void RemoveBefore(Dictionary<string, BucketSeries> byMetric, long cutoff)

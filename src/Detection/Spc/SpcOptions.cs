@@ -44,6 +44,13 @@ public sealed class SpcOptions
     /// <summary>Device and metric series of a product with chart points; the least recently updated is dropped. Default 16.</summary>
     public int ChartSeries { get; set; } = 16;
 
+    /// <summary>
+    /// How often, at most, a product grain writes its chart points (up to 30 KB with the defaults) with a checkpoint; they
+    /// are always written when the grain deactivates. A crash loses the points since their last write (a gap in the
+    /// charts, never a count or a limit). Default 5 minutes; zero writes them with every checkpoint.
+    /// </summary>
+    public TimeSpan ChartWriteInterval { get; set; } = TimeSpan.FromMinutes(5);
+
     /// <summary>The window as a time span.</summary>
     public TimeSpan Window => TimeSpan.FromHours(WindowHours);
 

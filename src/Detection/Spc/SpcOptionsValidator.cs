@@ -92,6 +92,11 @@ public sealed class SpcOptionsValidator : IValidateOptions<SpcOptions>
             failures.Add($"{prefix}{nameof(SpcOptions.ChartPoints)} must be between 0 and {MaxChartPoints}, got {options.ChartPoints}.");
         }
 
+        if (options.ChartWriteInterval < TimeSpan.Zero)
+        {
+            failures.Add($"{prefix}{nameof(SpcOptions.ChartWriteInterval)} must not be negative, got {options.ChartWriteInterval}.");
+        }
+
         if (options.ChartSeries is < 1 or > MaxChartSeries)
         {
             failures.Add($"{prefix}{nameof(SpcOptions.ChartSeries)} must be between 1 and {MaxChartSeries}, got {options.ChartSeries}.");

@@ -4,7 +4,9 @@ using Actors.Detection.Spc;
 using Actors.Detection.Spc.Charts;
 using Actors.Grains.Interfaces;
 using Actors.Grains.Options;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Orleans.Storage;
 
 
 namespace Actors.Grains.Product;
@@ -15,14 +17,30 @@ namespace Actors.Grains.Product;
 /// specification limits (alerting when a new day's Cpk is below the configured minimum) and keeps recent points for
 /// control charts.
 /// Aggregates are written on checkpoints (<see cref="Persist"/>) and at deactivation; limits as soon as they are computed
-/// or imported, since every device judges against them.
+/// or imported, since every device judges against them. A write is the pages that changed (the hours of history readings
+/// went into, the limits, the chart points at most once per <see cref="SpcOptions.ChartWriteInterval"/>), then the small
+/// head that commits them (<see cref="ProductPageStore"/>), so its cost does not grow with the days of history kept.
 /// </summary>
-public sealed class ProductGrain(
+public sealed partial class ProductGrain(
     IOptions<SpcOptions> settings,
-    IOptions<NotifierOptions> notifierOptions) : CheckpointedGrain<ProductState>("product"), IProductGrain
+    IOptions<NotifierOptions> notifierOptions,
+    TimeProvider time,
+    ILogger<ProductGrain> logger) : CheckpointedGrain<ProductState>("product"), IProductGrain
 {
     private readonly SpcCalendar _calendar = SpcCalendar.FromId(settings.Value.TimeZone);
     private readonly SeriesRulesBook _rules = new(settings.Value);
+
+    /// <summary>History pages changed since the last successful write (they stay here until one succeeds).</summary>
+    private readonly HashSet<long> _unwrittenPages = [];
+
+    private ProductHistory _history = new();
+    private LimitBook _limits = new();
+    private ChartPointBook _chart = new();
+    private ProductPageStore? _pages;
+    private bool _limitsChanged;
+    private bool _chartChanged;
+    private bool _deactivating;
+    private DateTimeOffset _chartWrittenAt;
 
     private string ProductId => field ??= this.GetPrimaryKeyString();
 
@@ -38,7 +56,7 @@ public sealed class ProductGrain(
         {
             return Task.FromResult(new AccumulateResult { Position = position, Behind = true });
         }
-        var history = State.History;
+        var history = _history;
         var processed = 0;
         var counted = 0;
         for (var i = 0; i < batch.Readings.Length; i++)
@@ -52,7 +70,8 @@ public sealed class ProductGrain(
             var reading = batch.Readings[i];
             if (history.Add(reading, batch.MovingRanges?[i], settings.Value.MaxEventTimeJump, SpecOf))
             {
-                State.ChartPoints.Add(reading, settings.Value);
+                _chart.Add(reading, settings.Value);
+                _chartChanged = true;
                 counted++;
             }
         }
@@ -75,21 +94,161 @@ public sealed class ProductGrain(
         return await WriteIfChangedAsync();
     }
 
+    /// <summary>Writes the chart points with the last write, however recently they were written.</summary>
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        _deactivating = true;
+        if (_chartChanged)
+        {
+            MarkChanged();
+        }
+        await base.OnDeactivateAsync(reason, cancellationToken);
+    }
+
+    /// <summary>Reads the head, then the pages it names; a head stored before pages existed holds everything itself.</summary>
+    protected override async Task ReadStateAsync(IGrainStorage storage)
+    {
+        await base.ReadStateAsync(storage);
+        _pages = new ProductPageStore(storage, ProductId);
+        _unwrittenPages.Clear();
+        var head = State;
+        _history = head.History;
+        if (head.Limits is not null || head.ChartPoints is not null)
+        {
+            _limits = head.Limits ?? new();
+            _chart = head.ChartPoints ?? new();
+            head.Limits = null;
+            head.ChartPoints = null;
+            _unwrittenPages.UnionWith(_history.PageStarts());
+            _limitsChanged = _chartChanged = true;
+            return;
+        }
+
+        _limits = new();
+        _chart = new();
+        _limitsChanged = _chartChanged = false;
+        var pages = await Task.WhenAll(head.Pages.Select(async page => (page.Key, Value: await ReadPageAsync(page.Key, page.Value))));
+        foreach (var (page, value) in pages.OrderBy(page => page.Key, StringComparer.Ordinal))
+        {
+            switch (value)
+            {
+                case ProductHistoryPage history:
+                    _history.Load(history);
+                    break;
+                case LimitBook limits:
+                    _limits = limits;
+                    break;
+                case ChartPointBook chart:
+                    _chart = chart;
+                    break;
+                default:
+                    throw new InvalidOperationException($"Product {ProductId}: its page {page} is missing from storage.");
+            }
+        }
+    }
+
+    /// <summary>Writes the changed pages into the slots the head does not name, then the head naming them; then drops pruned hours.</summary>
+    protected override async Task WriteStateAsync(IGrainStorage storage)
+    {
+        var pages = _pages ?? throw new InvalidOperationException("The product's pages are used before it was activated.");
+        _unwrittenPages.UnionWith(_history.TakeChangedPages());
+        var kept = _history.PageStarts().ToHashSet();
+        var slots = new Dictionary<string, int>(State.Pages);
+        var writes = new List<Task>();
+        foreach (var start in _unwrittenPages.Where(kept.Contains))
+        {
+            writes.Add(WritePageAsync(slots, ProductPages.History(start), _history.Page(start)));
+        }
+        if (_limitsChanged)
+        {
+            writes.Add(WritePageAsync(slots, ProductPages.Limits, _limits));
+        }
+        var now = time.GetUtcNow();
+        var chartWritten = _chartChanged && (_deactivating || now - _chartWrittenAt >= settings.Value.ChartWriteInterval);
+        if (chartWritten)
+        {
+            writes.Add(WritePageAsync(slots, ProductPages.Chart, _chart));
+        }
+        await Task.WhenAll(writes);
+
+        var dropped = slots.Keys.Where(page => ProductPages.HistoryStart(page) is { } start && !kept.Contains(start)).ToList();
+        dropped.ForEach(page => slots.Remove(page));
+        var committed = State.Pages;
+        State.History = _history.WithoutBuckets();
+        State.Pages = slots;
+        try
+        {
+            await base.WriteStateAsync(storage);
+        }
+        catch
+        {
+            State.Pages = committed;
+            throw;
+        }
+
+        _unwrittenPages.Clear();
+        _limitsChanged = false;
+        if (chartWritten)
+        {
+            _chartChanged = false;
+            _chartWrittenAt = now;
+        }
+        await ClearAsync(pages, dropped);
+    }
+
+    private async Task<object?> ReadPageAsync(string page, int slot)
+    {
+        var pages = _pages!;
+        return page switch
+        {
+            ProductPages.Limits => await pages.ReadAsync<LimitBook>(page, slot),
+            ProductPages.Chart => await pages.ReadAsync<ChartPointBook>(page, slot),
+            _ => await pages.ReadAsync<ProductHistoryPage>(page, slot),
+        };
+    }
+
+    private Task WritePageAsync<T>(Dictionary<string, int> slots, string page, T value)
+    {
+        var slot = slots.TryGetValue(page, out var committed) ? 1 - committed : 0;
+        slots[page] = slot;
+        return _pages!.WriteAsync(page, slot, value);
+    }
+
+    /// <summary>Removes the records of hours pruned from the history; one left behind by a failure is harmless (no head names it).</summary>
+    private async Task ClearAsync(ProductPageStore pages, List<string> dropped)
+    {
+        foreach (var page in dropped)
+        {
+            try
+            {
+                await pages.ClearAsync<ProductHistoryPage>(page);
+            }
+            catch (Exception error)
+            {
+                LogPageNotCleared(logger, error, ProductId, page);
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Product {ProductId}: the pruned page {Page} could not be removed from storage; it is left behind, unused")]
+    private static partial void LogPageNotCleared(ILogger logger, Exception error, string productId, string page);
+
     public async Task<ControlLimits[]> GetLimits(DateOnly date)
     {
-        var book = State.Limits;
+        var book = _limits;
         var computed = false;
         var limits = book.Resolve(date, () =>
         {
             computed = true;
-            return State.History.ComputeLimits(ProductId, date, _calendar, settings.Value, _rules);
+            return _history.ComputeLimits(ProductId, date, _calendar, settings.Value, _rules);
         });
         if (computed)
         {
-            if (State.History.LatestEventUtc is { } latest)
+            if (_history.LatestEventUtc is { } latest)
             {
                 book.Prune(SpcCalendar.AddDays(_calendar.DayOf(latest), -settings.Value.HistoryDays));
             }
+            _limitsChanged = true;
             MarkChanged();
             await Persist();
             await AlertOnLowCapability(date, limits);
@@ -99,7 +258,8 @@ public sealed class ProductGrain(
 
     public async Task ImportLimits(ControlLimits[] limits)
     {
-        State.Limits.Import(limits.Select(l => l with { ProductId = ProductId, Source = LimitSource.Imported }));
+        _limits.Import(limits.Select(l => l with { ProductId = ProductId, Source = LimitSource.Imported }));
+        _limitsChanged = true;
         MarkChanged();
         await Persist();
     }
@@ -107,20 +267,20 @@ public sealed class ProductGrain(
     public Task<ProductSnapshot> GetSnapshot() => Task.FromResult(new ProductSnapshot
     {
         ProductId = ProductId,
-        Limits = State.Limits.Recent(),
-        Aggregates = State.History.Aggregates(),
-        Readings = State.History.Readings,
+        Limits = _limits.Recent(),
+        Aggregates = _history.Aggregates(),
+        Readings = _history.Readings,
         Duplicates = State.Duplicates,
-        Capability = State.History.LatestEventUtc is { } latest
-            ? [.. State.History.Metrics.Select(metric => Capability(metric, _calendar.DayOf(latest))).OfType<ProcessCapability>()]
+        Capability = _history.LatestEventUtc is { } latest
+            ? [.. _history.Metrics.Select(metric => Capability(metric, _calendar.DayOf(latest))).OfType<ProcessCapability>()]
             : [],
     });
 
     public Task<ControlChart> GetChart(string metric, string? deviceId, DateOnly? date, ChartKind kind = ChartKind.Individuals)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(metric);
-        var points = State.ChartPoints.Points(metric, deviceId);
-        var latest = points.Length > 0 ? points[^1].Time : State.History.LatestEventUtc;
+        var points = _chart.Points(metric, deviceId);
+        var latest = points.Length > 0 ? points[^1].Time : _history.LatestEventUtc;
         var day = date ?? (latest is { } time ? _calendar.DayOf(time) : DateOnly.MinValue);
         var ofDay = points.Where(p => _calendar.DayOf(p.Time) == day).ToArray();
         return Task.FromResult(ControlChartBuilder.Build(
@@ -130,15 +290,15 @@ public sealed class ProductGrain(
     /// <summary>The limits served for the day, or, for a day not resolved yet, computed without freezing them.</summary>
     private ControlLimits? LimitsToDraw(string metric, DateOnly day)
     {
-        var served = State.Limits.Recent().FirstOrDefault(l => l.Date == day && l.Metric == metric);
-        return served is not null || State.Limits.IsResolved(day)
+        var served = _limits.Recent().FirstOrDefault(l => l.Date == day && l.Metric == metric);
+        return served is not null || _limits.IsResolved(day)
             ? served
-            : State.History.ComputeLimits(ProductId, day, _calendar, settings.Value, _rules).FirstOrDefault(l => l.Metric == metric);
+            : _history.ComputeLimits(ProductId, day, _calendar, settings.Value, _rules).FirstOrDefault(l => l.Metric == metric);
     }
 
     private ProcessCapability? Capability(string metric, DateOnly date) =>
         _rules.For(ProductId, metric).Spec is { } spec
-            ? State.History.Capability(metric, date, spec, _calendar, settings.Value)
+            ? _history.Capability(metric, date, spec, _calendar, settings.Value)
             : null;
 
     private async Task AlertOnLowCapability(DateOnly date, ControlLimits[] limits)
