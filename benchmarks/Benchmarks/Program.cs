@@ -5,10 +5,11 @@ using Actors.Benchmarks.Loop;
 using Actors.Benchmarks.Memory;
 using Actors.Benchmarks.Nab;
 using Actors.Benchmarks.NoData;
+using Actors.Benchmarks.Product;
 using Actors.Benchmarks.Replay;
 using BenchmarkDotNet.Running;
 
-var modes = new RootCommand("Benchmarks of the detection cluster: BenchmarkDotNet suites, replay-rate, replay-ratio, alert-latency, grain-memory, alarm-index, nab and no-data-sweep")
+var modes = new RootCommand("Benchmarks of the detection cluster: BenchmarkDotNet suites, replay-rate, replay-ratio, alert-latency, grain-memory, alarm-index, nab, no-data-sweep and product-writes")
 {
     ReplayRateCommand.Create(),
     ReplayRatioCommand.Create(),
@@ -17,6 +18,7 @@ var modes = new RootCommand("Benchmarks of the detection cluster: BenchmarkDotNe
     AlarmIndexCommand.Create(),
     NabCommand.Create(),
     NoDataSweepCommand.Create(),
+    ProductWritesCommand.Create(),
 };
 if (args is [var first, ..] && modes.Subcommands.Any(mode => mode.Name == first))
 {

@@ -17,6 +17,9 @@ public sealed class DiscardGrainStorage(IGrainStorageSerializer? serializer) : I
     /// <summary>State writes received, over all state names.</summary>
     public long Writes => _writes.Values.Sum(counter => counter.Writes);
 
+    /// <summary>The writes of every state name written so far.</summary>
+    public IReadOnlyDictionary<string, WriteCounter> ByStateName => _writes;
+
     /// <summary>The writes of one state name so far.</summary>
     public WriteCounter Of(string stateName) => _writes.GetOrAdd(stateName, _ => new WriteCounter());
 
