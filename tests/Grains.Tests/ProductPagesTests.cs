@@ -120,7 +120,7 @@ public sealed class ProductPagesTests : IAsyncLifetime
         Assert.Null(head.Limits);
         Assert.Null(head.ChartPoints);
         Assert.Equal(0, head.History.Buckets);
-        Assert.Equal(4, head.Pages.Count(page => page.Key.StartsWith("history/", StringComparison.Ordinal)));
+        Assert.Equal(4, head.HistoryPages.Starts.Count());
 
         await DeactivateAsync(product);
 

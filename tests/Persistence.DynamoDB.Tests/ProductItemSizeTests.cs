@@ -67,7 +67,7 @@ public sealed class ProductItemSizeTests(DynamoDBClusterFixture fixture)
         history.Prune(SpcCalendar.Utc, settings);
         var key = $"{Product}-{devices}-{Guid.NewGuid():N}";
         var hour = Assert.Single(history.PageStarts());
-        var head = new ProductState { History = history.WithoutBuckets(), Pages = { [$"history/{hour}"] = 0, ["chart"] = 0 } };
+        var head = new ProductState { History = history.WithoutBuckets(), HistoryPages = new HistoryPageSlots().With(hour, 0), Pages = { ["chart"] = 0 } };
         var headSize = await WriteAsync("product", key, head);
         var pageSize = await WriteAsync("product-history", $"{key}/history/{hour}/0", history.Page(hour));
         var chartSize = await WriteAsync("product-chart", $"{key}/chart/0", chart);

@@ -109,7 +109,7 @@ public sealed partial class ProductGrain(
     protected override async Task ReadStateAsync(IGrainStorage storage)
     {
         await base.ReadStateAsync(storage);
-        _pages = new ProductPageStore(storage, ProductId);
+        var pages = _pages = new ProductPageStore(storage, ProductId);
         _unwrittenPages.Clear();
         var head = State;
         _history = head.History;
@@ -124,27 +124,16 @@ public sealed partial class ProductGrain(
             return;
         }
 
-        _limits = new();
-        _chart = new();
-        _limitsChanged = _chartChanged = false;
-        var pages = await Task.WhenAll(head.Pages.Select(async page => (page.Key, Value: await ReadPageAsync(page.Key, page.Value))));
-        foreach (var (page, value) in pages.OrderBy(page => page.Key, StringComparer.Ordinal))
+        var limits = head.Pages.TryGetValue(ProductPages.Limits, out var limitsSlot) ? pages.ReadAsync<LimitBook>(ProductPages.Limits, limitsSlot) : null;
+        var chart = head.Pages.TryGetValue(ProductPages.Chart, out var chartSlot) ? pages.ReadAsync<ChartPointBook>(ProductPages.Chart, chartSlot) : null;
+        var hours = head.HistoryPages.Starts.Select(start => pages.ReadAsync<ProductHistoryPage>(ProductPages.History(start), head.HistoryPages.Of(start)!.Value)).ToList();
+        foreach (var hour in await Task.WhenAll(hours))
         {
-            switch (value)
-            {
-                case ProductHistoryPage history:
-                    _history.Load(history);
-                    break;
-                case LimitBook limits:
-                    _limits = limits;
-                    break;
-                case ChartPointBook chart:
-                    _chart = chart;
-                    break;
-                default:
-                    throw new InvalidOperationException($"Product {ProductId}: its page {page} is missing from storage.");
-            }
+            _history.Load(hour ?? throw Missing("an hour of its history"));
         }
+        _limits = limits is null ? new() : await limits ?? throw Missing("its limits");
+        _chart = chart is null ? new() : await chart ?? throw Missing("its chart points");
+        _limitsChanged = _chartChanged = false;
     }
 
     /// <summary>Writes the changed pages into the slots the head does not name, then the head naming them; then drops pruned hours.</summary>
@@ -153,36 +142,39 @@ public sealed partial class ProductGrain(
         var pages = _pages ?? throw new InvalidOperationException("The product's pages are used before it was activated.");
         _unwrittenPages.UnionWith(_history.TakeChangedPages());
         var kept = _history.PageStarts().ToHashSet();
-        var slots = new Dictionary<string, int>(State.Pages);
+        var hours = State.HistoryPages;
+        var others = new Dictionary<string, int>(State.Pages);
         var writes = new List<Task>();
         foreach (var start in _unwrittenPages.Where(kept.Contains))
         {
-            writes.Add(WritePageAsync(slots, ProductPages.History(start), _history.Page(start)));
+            var slot = 1 - (hours.Of(start) ?? 1);
+            hours = hours.With(start, slot);
+            writes.Add(pages.WriteAsync(ProductPages.History(start), slot, _history.Page(start)));
         }
         if (_limitsChanged)
         {
-            writes.Add(WritePageAsync(slots, ProductPages.Limits, _limits));
+            writes.Add(WritePageAsync(others, ProductPages.Limits, _limits));
         }
         var now = time.GetUtcNow();
         var chartWritten = _chartChanged && (_deactivating || now - _chartWrittenAt >= settings.Value.ChartWriteInterval);
         if (chartWritten)
         {
-            writes.Add(WritePageAsync(slots, ProductPages.Chart, _chart));
+            writes.Add(WritePageAsync(others, ProductPages.Chart, _chart));
         }
         await Task.WhenAll(writes);
 
-        var dropped = slots.Keys.Where(page => ProductPages.HistoryStart(page) is { } start && !kept.Contains(start)).ToList();
-        dropped.ForEach(page => slots.Remove(page));
-        var committed = State.Pages;
+        var dropped = hours.Starts.Where(start => !kept.Contains(start)).ToList();
+        hours = dropped.Aggregate(hours, (slots, start) => slots.Without(start));
+        var (committedHours, committedOthers) = (State.HistoryPages, State.Pages);
         State.History = _history.WithoutBuckets();
-        State.Pages = slots;
+        (State.HistoryPages, State.Pages) = (hours, others);
         try
         {
             await base.WriteStateAsync(storage);
         }
         catch
         {
-            State.Pages = committed;
+            (State.HistoryPages, State.Pages) = (committedHours, committedOthers);
             throw;
         }
 
@@ -196,17 +188,6 @@ public sealed partial class ProductGrain(
         await ClearAsync(pages, dropped);
     }
 
-    private async Task<object?> ReadPageAsync(string page, int slot)
-    {
-        var pages = _pages!;
-        return page switch
-        {
-            ProductPages.Limits => await pages.ReadAsync<LimitBook>(page, slot),
-            ProductPages.Chart => await pages.ReadAsync<ChartPointBook>(page, slot),
-            _ => await pages.ReadAsync<ProductHistoryPage>(page, slot),
-        };
-    }
-
     private Task WritePageAsync<T>(Dictionary<string, int> slots, string page, T value)
     {
         var slot = slots.TryGetValue(page, out var committed) ? 1 - committed : 0;
@@ -214,11 +195,14 @@ public sealed partial class ProductGrain(
         return _pages!.WriteAsync(page, slot, value);
     }
 
+    private InvalidOperationException Missing(string what) => new($"Product {ProductId}: {what} is missing from storage.");
+
     /// <summary>Removes the records of hours pruned from the history; one left behind by a failure is harmless (no head names it).</summary>
-    private async Task ClearAsync(ProductPageStore pages, List<string> dropped)
+    private async Task ClearAsync(ProductPageStore pages, List<long> dropped)
     {
-        foreach (var page in dropped)
+        foreach (var start in dropped)
         {
+            var page = ProductPages.History(start);
             try
             {
                 await pages.ClearAsync<ProductHistoryPage>(page);

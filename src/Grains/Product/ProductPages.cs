@@ -15,10 +15,6 @@ internal static class ProductPages
 
     public static string History(long startTicks) => HistoryPrefix + startTicks.ToString(CultureInfo.InvariantCulture);
 
-    /// <summary>The start of a history page, or null for a page of another kind.</summary>
-    public static long? HistoryStart(string page) =>
-        page.StartsWith(HistoryPrefix, StringComparison.Ordinal) ? long.Parse(page.AsSpan(HistoryPrefix.Length), CultureInfo.InvariantCulture) : null;
-
     public static string StateName(string page) => page switch
     {
         Limits => "product-limits",

@@ -24,6 +24,9 @@ public sealed class ProductState
     /// <summary>Readings not counted because their source position had been counted already.</summary>
     [Id(4)] public long Duplicates { get; set; }
 
-    /// <summary>The slot (0 or 1) of each page that holds the version written with this head.</summary>
+    /// <summary>The slot (0 or 1) holding the version of the limits and chart pages written with this head.</summary>
     [Id(5)] public Dictionary<string, int> Pages { get; set; } = [];
+
+    /// <summary>The slot holding the version of each hour of history written with this head.</summary>
+    [Id(6)] public HistoryPageSlots HistoryPages { get; set; } = new();
 }
