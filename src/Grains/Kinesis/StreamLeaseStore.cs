@@ -19,7 +19,7 @@ namespace Actors.Grains.Kinesis;
 /// written yet) is read back as a new shard with the parents the head gives.
 /// </para>
 /// <para>
-/// A stream stored whole in one item (the layout of before, a <see cref="StreamLeaseState"/>) loads as well: its shard
+/// A stream stored whole in one item (the earlier layout, a <see cref="StreamLeaseState"/>) loads as well: its shard
 /// leases are written as items of their own, then the head, and only then is the old item deleted.
 /// </para>
 /// </remarks>
@@ -45,15 +45,15 @@ public sealed class StreamLeaseStore(IGrainStorage storage, GrainId grainId)
             storage.ReadStateAsync(HeadStateName, grainId, _head),
             storage.ReadStateAsync(SingleItemStateName, grainId, singleItem));
         var head = _head.State ?? new StreamLeaseHead();
-        var before = singleItem.RecordExists && !_head.RecordExists ? singleItem.State : null;
-        var parents = before?.Shards.ToDictionary(s => s.Key, s => s.Value.ParentShardIds, StringComparer.Ordinal) ?? head.Shards;
-        var state = new StreamLeaseState { Workers = before?.Workers ?? head.Workers };
+        var oldLayout = singleItem.RecordExists && !_head.RecordExists ? singleItem.State : null;
+        var parents = oldLayout?.Shards.ToDictionary(s => s.Key, s => s.Value.ParentShardIds, StringComparer.Ordinal) ?? head.Shards;
+        var state = new StreamLeaseState { Workers = oldLayout?.Workers ?? head.Workers };
         foreach (var chunk in parents.Keys.Chunk(RequestsInFlight))
         {
             foreach (var item in await Task.WhenAll(chunk.Select(ReadShardAsync)))
             {
                 var shardId = item.Key;
-                var lease = item.Value is { RecordExists: true, State: { } stored } ? stored : before?.Shards[shardId] ?? new ShardLease { ShardId = shardId };
+                var lease = item.Value is { RecordExists: true, State: { } stored } ? stored : oldLayout?.Shards[shardId] ?? new ShardLease { ShardId = shardId };
                 lease.ParentShardIds = parents[shardId];
                 if (lease.Owner is not null && !state.Workers.ContainsKey(lease.Owner))
                 {
@@ -65,7 +65,7 @@ public sealed class StreamLeaseStore(IGrainStorage storage, GrainId grainId)
             }
         }
 
-        if (before is not null)
+        if (oldLayout is not null)
         {
             await WriteShardsAsync(state.Shards.Values.Where(lease => !_shards[lease.ShardId].RecordExists));
             await WriteHeadAsync(state);
