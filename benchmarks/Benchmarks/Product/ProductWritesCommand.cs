@@ -10,13 +10,17 @@ namespace Actors.Benchmarks.Product;
 /// <c>product-writes [--days 6] [--metrics 3] [--devices 20] [--sources 10]</c>: in an embedded silo whose state store
 /// serializes and counts every write (<see cref="DiscardGrainStorage"/>), one product made by N devices, each sending a
 /// reading with M metrics (all with specification limits) every minute of event time, split over S sources (Kinesis
-/// shards) that each add their readings and take a checkpoint every minute; the devices ask for each new day's limits.
+/// shards, named and numbered as Kinesis names shards and sequence numbers) that each add their readings and take a
+/// checkpoint every minute; the devices ask for each new day's limits.
 /// Reports what the product wrote over its last day, when its history is as long as it gets: writes, bytes and started
 /// kilobytes (DynamoDB's write request units without the item's key) per state name, and per checkpoint.
 /// </summary>
 public static class ProductWritesCommand
 {
     private static readonly DateTime Start = new(2026, 2, 10, 0, 0, 0, DateTimeKind.Utc);
+
+    /// <summary>The first 49 of the 56 digits of a Kinesis sequence number; the benchmark's positions count on in the last 7.</summary>
+    private const string SequencePrefix = "4959033827149025660855969253836157109592157598913";
 
     public static Command Create()
     {
@@ -67,17 +71,17 @@ public static class ProductWritesCommand
                 {
                     continue;
                 }
-                var shard = $"shard-{source}";
+                var shard = $"fleet/shardId-{source:D12}";
                 var first = positions[source];
                 positions[source] += readings.Length;
                 await product.Accumulate(new ProductBatch
                 {
                     Source = shard,
                     Readings = readings,
-                    Positions = [.. Enumerable.Range(1, readings.Length).Select(i => (first + i).ToString(CultureInfo.InvariantCulture))],
+                    Positions = [.. Enumerable.Range(1, readings.Length).Select(i => Sequence(first + i))],
                     MovingRanges = [.. readings.Select(reading => reading.Metrics.Select(_ => random.NextDouble()).ToArray())],
                 });
-                await product.Persist(shard, positions[source].ToString(CultureInfo.InvariantCulture));
+                await product.Persist(shard, Sequence(positions[source]));
                 checkpoints++;
             }
         }
@@ -99,6 +103,8 @@ public static class ProductWritesCommand
 
     private static Dictionary<string, (long Writes, long Bytes, long Kilobytes)> Totals(DiscardGrainStorage storage) =>
         storage.ByStateName.ToDictionary(entry => entry.Key, entry => (entry.Value.Writes, entry.Value.Bytes, entry.Value.KilobytesStarted), StringComparer.Ordinal);
+
+    private static string Sequence(long n) => SequencePrefix + n.ToString("D7", CultureInfo.InvariantCulture);
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }
