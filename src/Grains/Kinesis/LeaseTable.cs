@@ -65,12 +65,18 @@ public sealed class LeaseTable(StreamLeaseState state)
 
     /// <summary>
     /// Moves the shard's checkpoint forward (never back) and, when <paramref name="shardEnded"/>, finishes the shard.
-    /// Returns false, changing nothing, when <paramref name="workerId"/> does not own the shard.
+    /// Returns false, changing nothing, when <paramref name="workerId"/> does not own the shard. A checkpoint of a worker
+    /// whose lease has not expired renews it, as a heartbeat would: a worker checkpointing hundreds of shards at once
+    /// sends calls that queue ahead of its next heartbeat, and must not lose its shards for being busy with them.
     /// </summary>
     public bool Checkpoint(string workerId, string shardId, string? sequenceNumber, bool shardEnded, DateTime now)
     {
         ArgumentException.ThrowIfNullOrEmpty(workerId);
         ArgumentException.ThrowIfNullOrEmpty(shardId);
+        if (_state.Workers.TryGetValue(workerId, out var worker) && worker.ExpiresAt >= now)
+        {
+            worker.LastSeen = now;
+        }
         Expire(now);
         if (!_state.Shards.TryGetValue(shardId, out var shard) || shard.Owner != workerId)
         {

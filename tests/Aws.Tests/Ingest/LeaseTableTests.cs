@@ -122,14 +122,27 @@ public sealed class LeaseTableTests
     }
 
     [Fact]
+    public void A_worker_busy_checkpointing_keeps_its_shards_while_its_heartbeat_is_late_and_an_expired_one_is_not_renewed()
+    {
+        _table.Heartbeat(Beat("a", Shards(2)), At(0));
+        Assert.Empty(Ids(_table.Heartbeat(Beat("b", Shards(2)), At(0.1))));
+        Assert.True(_table.Checkpoint("a", "s0", "7", shardEnded: false, At(2.5)));
+        Assert.True(_table.Checkpoint("a", "s1", "9", shardEnded: false, At(5)));
+
+        Assert.Empty(Ids(_table.Heartbeat(Beat("b", Shards(2)), At(7.9))));
+        Assert.False(_table.Checkpoint("a", "s0", "8", shardEnded: false, At(8.01)));
+        Assert.Equal(["s0", "s1"], Ids(_table.Heartbeat(Beat("b", Shards(2)), At(8.02))));
+    }
+
+    [Fact]
     public void A_silent_worker_keeps_its_shards_until_its_lease_expires_then_they_move()
     {
         _table.Heartbeat(Beat("a", Shards(2)), At(0));
+        Assert.True(_table.Checkpoint("a", "s0", "7", shardEnded: false, At(0.5)));
         Assert.Empty(Ids(_table.Heartbeat(Beat("b", Shards(2)), At(1))));
-        Assert.Empty(Ids(_table.Heartbeat(Beat("b", Shards(2)), At(2.9))));
-        Assert.True(_table.Checkpoint("a", "s0", "7", shardEnded: false, At(2.95)));
+        Assert.Empty(Ids(_table.Heartbeat(Beat("b", Shards(2)), At(3.4))));
 
-        var b = _table.Heartbeat(Beat("b", Shards(2)), At(3.01));
+        var b = _table.Heartbeat(Beat("b", Shards(2)), At(3.51));
 
         Assert.Equal(["s0", "s1"], Ids(b));
         Assert.Equal("7", b.Shards[0].Checkpoint);
@@ -143,7 +156,7 @@ public sealed class LeaseTableTests
         _table.Heartbeat(Beat("a", Shards(1)), At(0));
         Assert.True(_table.Checkpoint("a", "s0", "10", shardEnded: false, At(1)));
 
-        Assert.False(_table.Checkpoint("a", "s0", "20", shardEnded: false, At(3.5)));
+        Assert.False(_table.Checkpoint("a", "s0", "20", shardEnded: false, At(4.5)));
 
         Assert.Equal("10", _table.Snapshot().Shards.Single().Checkpoint);
         Assert.Null(_table.Snapshot().Shards.Single().Owner);
