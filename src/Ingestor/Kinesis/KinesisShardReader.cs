@@ -66,7 +66,6 @@ internal sealed partial class KinesisShardReader(ShardReadContext context, Shard
         while (true)
         {
             await DelayUntilAsync(nextCall, cancellationToken);
-            nextCall = context.Time.GetUtcNow() + options.PollInterval;
             GetRecordsResult page;
             try
             {
@@ -83,10 +82,15 @@ internal sealed partial class KinesisShardReader(ShardReadContext context, Shard
             }
             catch (AwsServiceException ex) when (ex.IsExpiredIterator)
             {
+                nextCall = context.Time.GetUtcNow() + options.PollInterval;
                 LogIteratorExpired(context.Logger, _shardId, _read);
                 iterator = await NewIteratorAsync(_read, cancellationToken);
                 continue;
             }
+
+            // Counted from the answer, not from the decision to call: a pause between the two (a GC, a busy core) would
+            // otherwise let two calls reach Kinesis closer together than the poll interval.
+            nextCall = context.Time.GetUtcNow() + options.PollInterval;
 
             context.Metrics.MillisBehindLatest(_shardId, page.MillisBehindLatest ?? 0);
             if (page.Records.Count > 0)
