@@ -94,13 +94,19 @@ public sealed partial class ProductGrain(
         return await WriteIfChangedAsync();
     }
 
-    /// <summary>Writes the chart points with the last write, however recently they were written.</summary>
+    /// <summary>
+    /// Writes the chart points with the last write, however recently they were written, unless the silo is shutting
+    /// down: then the embedded in-memory store is already gone, and the points since their last write are lost as in a crash.
+    /// </summary>
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        _deactivating = true;
-        if (_chartChanged)
+        if (reason.ReasonCode != DeactivationReasonCode.ShuttingDown)
         {
-            MarkChanged();
+            _deactivating = true;
+            if (_chartChanged)
+            {
+                MarkChanged();
+            }
         }
         await base.OnDeactivateAsync(reason, cancellationToken);
     }
