@@ -21,15 +21,10 @@ internal sealed class ProductPageStore(IGrainStorage storage, string productId)
         return state.RecordExists ? state.State : default;
     }
 
-    /// <summary>Writes <paramref name="value"/> into a slot, whatever the slot held (its ETag is learned first if not known).</summary>
+    /// <summary>Writes <paramref name="value"/> into a slot, whatever the slot held.</summary>
     public async Task WriteAsync<T>(string page, int slot, T value)
     {
-        if (!_etags.TryGetValue((page, slot), out var etag))
-        {
-            await ReadAsync<T>(page, slot);
-            etag = _etags[(page, slot)];
-        }
-        var state = new GrainState<T>(value) { ETag = etag };
+        var state = new GrainState<T>(value) { ETag = await ETagAsync<T>(page, slot) };
         await storage.WriteStateAsync(ProductPages.StateName(page), Id(page, slot), state);
         _etags[(page, slot)] = state.ETag;
     }
@@ -39,18 +34,24 @@ internal sealed class ProductPageStore(IGrainStorage storage, string productId)
     {
         for (var slot = 0; slot < 2; slot++)
         {
-            if (!_etags.TryGetValue((page, slot), out var etag))
-            {
-                await ReadAsync<T>(page, slot);
-                etag = _etags[(page, slot)];
-            }
-            if (etag is not null)
+            if (await ETagAsync<T>(page, slot) is { } etag)
             {
                 var state = new GrainState<T> { ETag = etag, RecordExists = true };
                 await storage.ClearStateAsync(ProductPages.StateName(page), Id(page, slot), state);
             }
             _etags.Remove((page, slot));
         }
+    }
+
+    /// <summary>The slot's ETag, read from storage the first time it is needed.</summary>
+    private async Task<string?> ETagAsync<T>(string page, int slot)
+    {
+        if (!_etags.TryGetValue((page, slot), out var etag))
+        {
+            await ReadAsync<T>(page, slot);
+            etag = _etags[(page, slot)];
+        }
+        return etag;
     }
 
     private GrainId Id(string page, int slot) => GrainId.Create(ProductPages.StateName(page), $"{productId}/{page}/{slot}");
