@@ -19,13 +19,15 @@ public interface IProductGrain : IGrainWithStringKey
     Task<AccumulateResult> Accumulate(ProductBatch batch);
 
     /// <summary>
-    /// Writes the state if it changed since it was last written. With <paramref name="source"/> and
-    /// <paramref name="expectedPosition"/> (what the latest call since the last checkpoint returned), a product whose
-    /// state is not at that position writes nothing and answers <see cref="PersistResult.Behind"/>.
+    /// Writes the state if it changed since it was last written: one write for every source that asks, so the shards of
+    /// one ingest worker checkpoint a product once, not once each. <paramref name="expectedPositions"/> names each
+    /// source with what the latest call since its last checkpoint returned (null: nothing to check); a source whose
+    /// position in the product is not that one is answered in <see cref="ProductPersistResult.Behind"/>. The state is
+    /// written all the same: it is whole, and those sources are read again from their checkpoints.
     /// </summary>
     [Alias("persist")]
     [DataPlaneOperation]
-    Task<PersistResult> Persist(string? source = null, string? expectedPosition = null);
+    Task<ProductPersistResult> Persist(Dictionary<string, string?>? expectedPositions = null);
 
     /// <summary>
     /// The limits of every metric for <paramref name="date"/>: imported ones, else computed from the readings of

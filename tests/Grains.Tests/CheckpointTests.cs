@@ -85,7 +85,7 @@ public sealed class CheckpointTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_product_counts_each_source_position_once_and_checks_what_the_caller_expects()
+    public async Task A_product_counts_each_source_position_once_and_names_the_sources_whose_expected_position_it_does_not_hold()
     {
         var product = _cluster.Client.GetGrain<IProductGrain>(UniqueId("prod"));
         var readings = Readings("M-1", 1, 4, product.GetPrimaryKeyString());
@@ -97,9 +97,15 @@ public sealed class CheckpointTests : IAsyncLifetime
 
         var stale = await product.Accumulate(new ProductBatch { Source = "shard-1", Readings = readings[..1], Positions = ["104"], ExpectedPosition = "101" });
         Assert.True(stale.Behind);
-        Assert.Equal(PersistResult.Behind, await product.Persist("shard-1", "101"));
-        Assert.Equal(PersistResult.Written, await product.Persist("shard-1", "103"));
-        Assert.Equal(4, (await product.GetSnapshot()).Readings);
+        var other = await product.Accumulate(new ProductBatch { Source = "shard-2", Readings = Readings("M-2", 1, 1, product.GetPrimaryKeyString()), Positions = ["7"] });
+        Assert.Equal("7", other.Position);
+
+        var persisted = await product.Persist(new() { ["shard-1"] = "101", ["shard-2"] = "7" });
+        Assert.Equal(["shard-1"], persisted.Behind);
+        Assert.Equal(PersistResult.Written, persisted.Result);
+        var again = await product.Persist(new() { ["shard-1"] = "103", ["shard-2"] = "7" });
+        Assert.Equal((PersistResult.Unchanged, 0), (again.Result, again.Behind.Length));
+        Assert.Equal(5, (await product.GetSnapshot()).Readings);
     }
 
     private const string Source = "shard-1";

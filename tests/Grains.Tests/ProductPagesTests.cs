@@ -46,7 +46,7 @@ public sealed class ProductPagesTests : IAsyncLifetime
         var product = _cluster.Client.GetGrain<IProductGrain>(UniqueId("pages"));
         var readings = ThreeHours(product.GetPrimaryKeyString());
         await product.Accumulate(Batch(readings, first: 1));
-        Assert.Equal(PersistResult.Written, await product.Persist(Source, Position(readings.Length)));
+        Assert.Equal(PersistResult.Written, (await product.Persist(new() { [Source] = Position(readings.Length) })).Result);
         Assert.Equal((3L, 1L, 1L, 0L), Writes());
         Assert.InRange(Assert.IsType<byte[]>(ProcessWideGrainStorage.Stored(ClusterId, "product", product.GetGrainId())).Length, 1, 1024);
 
@@ -56,7 +56,7 @@ public sealed class ProductPagesTests : IAsyncLifetime
 
         var late = new[] { At("M-1", 3 * 3600 - 1, Metric, 50.5, product.GetPrimaryKeyString()) };
         await product.Accumulate(Batch(late, first: readings.Length + 1));
-        Assert.Equal(PersistResult.Written, await product.Persist(Source, Position(readings.Length + 1)));
+        Assert.Equal(PersistResult.Written, (await product.Persist(new() { [Source] = Position(readings.Length + 1) })).Result);
         Assert.Equal((4L, 3L, 1L, 1L), Writes());
 
         var before = await product.GetSnapshot();
@@ -76,11 +76,11 @@ public sealed class ProductPagesTests : IAsyncLifetime
         var (product, silo) = await ProductOnSecondarySiloAsync();
         var readings = ThreeHours(product.GetPrimaryKeyString());
         await product.Accumulate(Batch(readings[..10], first: 1));
-        Assert.Equal(PersistResult.Written, await product.Persist(Source, Position(10)));
+        Assert.Equal(PersistResult.Written, (await product.Persist(new() { [Source] = Position(10) })).Result);
         await product.Accumulate(Batch(readings[10..15], first: 11));
         using (ProcessWideGrainStorage.FailWrites(ClusterId, "product"))
         {
-            await Assert.ThrowsAnyAsync<Exception>(() => product.Persist(Source, Position(15)));
+            await Assert.ThrowsAnyAsync<Exception>(() => product.Persist(new() { [Source] = Position(15) }));
         }
 
         await _cluster.KillSiloAsync(silo);
@@ -115,7 +115,7 @@ public sealed class ProductPagesTests : IAsyncLifetime
 
         var next = new[] { At("M-1", 3 * 3600, Metric, 50, product.GetPrimaryKeyString()) };
         await product.Accumulate(Batch(next, first: readings.Length + 1));
-        Assert.Equal(PersistResult.Written, await product.Persist(Source, Position(readings.Length + 1)));
+        Assert.Equal(PersistResult.Written, (await product.Persist(new() { [Source] = Position(readings.Length + 1) })).Result);
         var head = Assert.IsType<ProductState>(serializer.Deserialize<ProductState>(ProcessWideGrainStorage.Stored(ClusterId, "product", product.GetGrainId())!));
         Assert.Null(head.Limits);
         Assert.Null(head.ChartPoints);

@@ -81,7 +81,7 @@ public static class ProductWritesCommand
                     Positions = [.. Enumerable.Range(1, readings.Length).Select(i => Sequence(first + i))],
                     MovingRanges = [.. readings.Select(reading => reading.Metrics.Select(_ => random.NextDouble()).ToArray())],
                 });
-                await product.Persist(shard, Sequence(positions[source]));
+                await product.Persist(new() { [shard] = Sequence(positions[source]) });
                 checkpoints++;
             }
         }

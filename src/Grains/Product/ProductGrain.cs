@@ -85,13 +85,14 @@ public sealed partial class ProductGrain(
         return Task.FromResult(new AccumulateResult { Counted = counted, Duplicates = duplicates, Position = sources.Of(batch.Source) });
     }
 
-    public async Task<PersistResult> Persist(string? source = null, string? expectedPosition = null)
+    public async Task<ProductPersistResult> Persist(Dictionary<string, string?>? expectedPositions = null)
     {
-        if (source is not null && expectedPosition is not null && SourcePosition.Compare(State.Sources.Of(source), expectedPosition) != 0)
-        {
-            return PersistResult.Behind;
-        }
-        return await WriteIfChangedAsync();
+        var sources = State.Sources;
+        var behind = expectedPositions?
+            .Where(expected => expected.Value is not null && SourcePosition.Compare(sources.Of(expected.Key), expected.Value) != 0)
+            .Select(expected => expected.Key)
+            .ToArray();
+        return new ProductPersistResult { Result = await WriteIfChangedAsync(), Behind = behind ?? [] };
     }
 
     /// <summary>
@@ -240,7 +241,7 @@ public sealed partial class ProductGrain(
             }
             _limitsChanged = true;
             MarkChanged();
-            await Persist();
+            await WriteIfChangedAsync();
             await AlertOnLowCapability(date, limits);
         }
         return limits;
@@ -251,7 +252,7 @@ public sealed partial class ProductGrain(
         _limits.Import(limits.Select(l => l with { ProductId = ProductId, Source = LimitSource.Imported }));
         _limitsChanged = true;
         MarkChanged();
-        await Persist();
+        await WriteIfChangedAsync();
     }
 
     public Task<ProductSnapshot> GetSnapshot() => Task.FromResult(new ProductSnapshot

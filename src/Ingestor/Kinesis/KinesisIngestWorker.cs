@@ -60,6 +60,7 @@ public sealed partial class KinesisIngestWorker
             Grains = grains,
             GrainCalls = new GrainCallGate(_options.MaxGrainCallsInFlight),
             Checkpoints = checkpoints.Value,
+            Rounds = new CheckpointRounds(checkpoints.Value, CheckpointGrace(_options.PollInterval), time),
             Parser = parser,
             Rejections = rejections,
             DeadLetters = deadLetters,
@@ -70,6 +71,12 @@ public sealed partial class KinesisIngestWorker
             Logger = logger,
         };
     }
+
+    /// <summary>
+    /// How long a checkpoint round waits for the readers that have not joined: a reader polling an idle shard joins within
+    /// one <see cref="KinesisIngestOptions.PollInterval"/>, a busy one after its page.
+    /// </summary>
+    private static TimeSpan CheckpointGrace(TimeSpan pollInterval) => TimeSpan.FromTicks(Math.Max(TimeSpan.FromSeconds(2).Ticks, 5 * pollInterval.Ticks));
 
     /// <summary>This worker's ID in the lease grain.</summary>
     public string WorkerId => _options.WorkerId;

@@ -10,8 +10,8 @@ namespace Actors.Ingestor.Kinesis;
 /// <summary>
 /// Reads one leased shard: polls GetRecords at most once per <see cref="KinesisIngestOptions.PollInterval"/> and feeds
 /// every page through the shard's <see cref="IngestPipeline"/> (rejects go to the dead-letter sink). Every <see cref="CheckpointOptions.Interval"/> (and at the shard's end, and when it stops) it takes
-/// a checkpoint: the grains that took readings of the shard write their state, then the lease grain records the last
-/// sequence number read. After a crash the shard is read again from there, judged again from the written state, and the
+/// a checkpoint, in a round with the worker's other shards (<see cref="CheckpointRounds"/>): the grains that took
+/// readings of the shard write their state, then the lease grain records the last sequence number read. After a crash the shard is read again from there, judged again from the written state, and the
 /// notifier recognizes the anomalies it already has by their IDs. When a grain lost what it took since the checkpoint,
 /// or a batch fails, the reader goes back to the checkpoint and reads again. Backs off on throttling, renews an expired
 /// iterator from the checkpoint, and finishes the shard when Kinesis says it is closed and read to its end.
@@ -40,6 +40,7 @@ internal sealed partial class KinesisShardReader(ShardReadContext context, Shard
     /// <summary>Reads until the shard ends, the lease is lost, or <paramref name="cancellationToken"/> stops it (a batch being dispatched is completed and checkpointed first).</summary>
     public async Task<ShardReadEnd> RunAsync(CancellationToken cancellationToken)
     {
+        context.Rounds.Register(_pipeline);
         try
         {
             return await ReadAsync(cancellationToken);
@@ -52,6 +53,7 @@ internal sealed partial class KinesisShardReader(ShardReadContext context, Shard
         }
         finally
         {
+            context.Rounds.Unregister(_pipeline);
             context.Metrics.ShardStopped(_shardId);
         }
     }
@@ -105,7 +107,7 @@ internal sealed partial class KinesisShardReader(ShardReadContext context, Shard
                 _read = page.Records[^1].SequenceNumber;
             }
             var ended = page.IsShardEnd;
-            if (ended || _pipeline.CheckpointDue)
+            if (ended || context.Rounds.Due)
             {
                 switch (await CheckpointAsync(ended))
                 {
@@ -132,7 +134,7 @@ internal sealed partial class KinesisShardReader(ShardReadContext context, Shard
         CheckpointOutcome outcome;
         try
         {
-            outcome = await _pipeline.CheckpointAsync();
+            outcome = await context.Rounds.JoinAsync(_pipeline);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -175,6 +177,7 @@ internal sealed partial class KinesisShardReader(ShardReadContext context, Shard
     private async Task<bool> ProcessAsync(IReadOnlyList<KinesisRecord> records)
     {
         context.RecordsArrived();
+        context.Rounds.Read(records.Count);
         context.Metrics.RecordsRead(_shardId, records.Count);
         try
         {

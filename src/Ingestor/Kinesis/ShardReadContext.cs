@@ -23,6 +23,8 @@ internal sealed class ShardReadContext
     /// <summary>Bounds the grain calls of all the worker's shards together (<see cref="KinesisIngestOptions.MaxGrainCallsInFlight"/>).</summary>
     public required GrainCallGate GrainCalls { get; init; }
     public required CheckpointOptions Checkpoints { get; init; }
+    /// <summary>Takes the checkpoints of all the worker's shards together.</summary>
+    public required CheckpointRounds Rounds { get; init; }
     public required ReadingParser Parser { get; init; }
     public required RejectionLog Rejections { get; init; }
     public required IDeadLetterSink DeadLetters { get; init; }

@@ -13,7 +13,7 @@ namespace Actors.Ingestor.Pipeline;
 /// to the product grains, one call per product, with the moving range of each value that its device answered (so a
 /// product keeps nothing per device). A batch is sent in runs that end where a later 15-minute bucket of event time
 /// starts, so a day's limits, asked for by the first device that judges a reading of that day, see every earlier
-/// reading and moving range. Grains keep what they took in memory; <see cref="CheckpointAsync"/> asks every grain the
+/// reading and moving range. Grains keep what they took in memory; <see cref="CheckpointAsync()"/> asks every grain the
 /// source touched since the last checkpoint to write its state, and only after that may the source's own checkpoint
 /// move.
 /// </summary>
@@ -335,22 +335,67 @@ public sealed class ReadingDispatcher(IGrainFactory grains, string? source = nul
     /// (anomalies are with the notifier already), then hands the devices' latest readings to the no-data watch. The source's own checkpoint may move after, unless a grain answered
     /// "behind": then it must stay, and the source be read again from it (<see cref="Rewind"/>).
     /// </summary>
-    public async Task<CheckpointOutcome> CheckpointAsync()
+    public async Task<CheckpointOutcome> CheckpointAsync() => (await CheckpointAsync([this]))[0];
+
+    /// <summary>
+    /// The checkpoint of several sources taken together (<see cref="CheckpointAsync()"/> of each): a product any of them
+    /// touched is asked once, for all of them, so the shards one worker reads checkpoint a product once per interval
+    /// rather than once each. The outcomes are in the order of <paramref name="sources"/>; a source a grain is behind
+    /// for must be read again, the others' checkpoints may move.
+    /// </summary>
+    public static async Task<CheckpointOutcome[]> CheckpointAsync(IReadOnlyList<ReadingDispatcher> sources)
     {
-        await RevertRewoundDevicesAsync();
-        var products = await _calls.CallEachAsync([.. _products], p => grains.GetGrain<IProductGrain>(p.Key).Persist(Source, p.Value));
-        var devices = await _calls.CallEachAsync([.. _devices], d => DeviceGrain(d.Key).Persist(Source, d.Value));
-        var outcome = new CheckpointOutcome(
-            products.Count(r => r == PersistResult.Written) + devices.Count(r => r == PersistResult.Written),
-            products.Contains(PersistResult.Behind) || devices.Contains(PersistResult.Behind));
-        if (!outcome.Behind)
+        ArgumentNullException.ThrowIfNull(sources);
+        if (sources.Count == 0)
         {
-            await _lastSeen.FlushAsync();
-            _products.Clear();
-            _devices.Clear();
-            _latestAtCheckpoint = new Dictionary<string, DateTime>(_latest);
+            return [];
         }
-        return outcome;
+        await Task.WhenAll(sources.Select(source => source.RevertRewoundDevicesAsync()));
+        var expected = new Dictionary<string, (int FirstSource, Dictionary<string, string?> Positions)>(StringComparer.Ordinal);
+        for (var i = 0; i < sources.Count; i++)
+        {
+            foreach (var (product, position) in sources[i]._products)
+            {
+                if (!expected.TryGetValue(product, out var asked))
+                {
+                    expected[product] = asked = (i, new Dictionary<string, string?>(StringComparer.Ordinal));
+                }
+                asked.Positions[sources[i].Source] = position;
+            }
+        }
+        var first = sources[0];
+        var askedProducts = expected.ToList();
+        var products = await first._calls.CallEachAsync(askedProducts, p => first.ProductGrain(p.Key).Persist(p.Value.Positions));
+        var devices = await Task.WhenAll(sources.Select(source => source._calls.CallEachAsync([.. source._devices], d => source.DeviceGrain(d.Key).Persist(source.Source, d.Value))));
+        var writes = devices.Select(results => results.Count(r => r == PersistResult.Written)).ToArray();
+        var behind = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (product, result) in askedProducts.Zip(products))
+        {
+            writes[product.Value.FirstSource] += result.Result == PersistResult.Written ? 1 : 0;
+            behind.UnionWith(result.Behind);
+        }
+        var outcomes = new CheckpointOutcome[sources.Count];
+        for (var i = 0; i < sources.Count; i++)
+        {
+            outcomes[i] = new CheckpointOutcome(writes[i], behind.Contains(sources[i].Source) || devices[i].Contains(PersistResult.Behind));
+        }
+        for (var i = 0; i < sources.Count; i++)
+        {
+            if (!outcomes[i].Behind)
+            {
+                await sources[i].CheckpointTakenAsync();
+            }
+        }
+        return outcomes;
+    }
+
+    /// <summary>Every grain wrote what this source sent it: the no-data watch gets the devices' latest readings, and nothing is pending.</summary>
+    private async Task CheckpointTakenAsync()
+    {
+        await _lastSeen.FlushAsync();
+        _products.Clear();
+        _devices.Clear();
+        _latestAtCheckpoint = new Dictionary<string, DateTime>(_latest);
     }
 
     /// <summary>
@@ -385,6 +430,8 @@ public sealed class ReadingDispatcher(IGrainFactory grains, string? source = nul
             _rewound.Clear();
         }
     }
+
+    private IProductGrain ProductGrain(string productId) => grains.GetGrain<IProductGrain>(productId);
 
     private IDeviceGrain DeviceGrain(string deviceId) => _deviceGrains.GetOrAdd(deviceId, static (id, factory) => factory.GetGrain<IDeviceGrain>(id), grains);
 

@@ -5,7 +5,7 @@ using Orleans.TestingHost;
 
 namespace Actors.Aws.Tests.Ingest;
 
-/// <summary>Silos of the ingest test cluster: the production grain services with in-memory state, and a device grain that fails on a poison reading.</summary>
+/// <summary>Silos of the ingest test cluster: the production grain services with in-memory state, a device grain that fails on a poison reading, and a record of the product checkpoints.</summary>
 public sealed class IngestSiloConfigurator : ISiloConfigurator
 {
     public void Configure(ISiloBuilder siloBuilder)
@@ -13,5 +13,6 @@ public sealed class IngestSiloConfigurator : ISiloConfigurator
         siloBuilder.AddMemoryGrainStorage(StorageNames.State);
         siloBuilder.Services.AddDetectionServices(siloBuilder.Configuration);
         siloBuilder.AddIncomingGrainCallFilter<PoisonReadingFilter>();
+        siloBuilder.AddIncomingGrainCallFilter<ProductPersistCalls>();
     }
 }

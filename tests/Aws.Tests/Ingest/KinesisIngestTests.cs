@@ -81,6 +81,33 @@ public sealed class KinesisIngestTests(MotoServer moto, IngestClusterFixture clu
     }
 
     [Fact]
+    public async Task The_shards_of_a_worker_checkpoint_together_so_a_product_fed_by_all_of_them_is_written_once()
+    {
+        var stream = await NewStreamAsync("ingest-round", 4);
+        var fleet = new TestFleet("round", 24);
+        var results = await PutAsync(stream, fleet.Readings(0, 10));
+        var entries = fleet.Readings(0, 10);
+        var productShards = entries.Zip(results)
+            .Where(put => fleet.ProductDeviceIds.Contains(put.First.PartitionKey))
+            .Select(put => $"{stream}/{put.Second.ShardId}")
+            .Distinct()
+            .Order(StringComparer.Ordinal)
+            .ToArray();
+        Assert.True(productShards.Length > 1, $"the product's 8 devices all went to one shard: {productShards[0]}");
+
+        await using var worker = StartWorker(stream, "round-worker", settings => settings["Checkpoint:Interval"] = "01:00:00");
+        await Judged.UntilAcceptedAsync(Grains, fleet, 10, "one worker, no checkpoint due");
+        Assert.Empty(ProductPersistCalls.Of(fleet.ProductId));
+        await worker.StopAsync();
+
+        var persisted = Assert.Single(ProductPersistCalls.Of(fleet.ProductId));
+        Assert.Equal(productShards, persisted);
+        var leases = await LeasesAsync(stream);
+        Assert.All(leases.Shards, shard => Assert.NotNull(shard.Checkpoint));
+        Assert.Equal(80, (await Grains.GetGrain<IProductGrain>(fleet.ProductId).GetSnapshot()).Readings);
+    }
+
+    [Fact]
     public async Task A_record_a_grain_cannot_process_is_dead_lettered_with_shard_and_sequence_and_every_other_reading_is_judged()
     {
         var stream = await NewStreamAsync("ingest-grain-reject", 1);

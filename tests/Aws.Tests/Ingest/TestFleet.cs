@@ -18,6 +18,12 @@ public sealed class TestFleet(string purpose, int devices)
     /// <summary>The device IDs, which are also the device grains' keys and the records' partition keys.</summary>
     public IReadOnlyList<string> DeviceIds => [.. Enumerable.Range(0, devices).Select(Id)];
 
+    /// <summary>The product the manufacturing lines (every third device, from the second) make.</summary>
+    public string ProductId => $"{_prefix}-P1";
+
+    /// <summary>The devices that make <see cref="ProductId"/>.</summary>
+    public IReadOnlyList<string> ProductDeviceIds => [.. Enumerable.Range(0, devices).Where(d => d % 3 == 1).Select(Id)];
+
     private string Id(int device) => $"{_prefix}-dev-{device}";
 
     /// <summary>Readings <paramref name="from"/> (inclusive) to <paramref name="to"/> (exclusive) of every device, in time order.</summary>
@@ -53,7 +59,7 @@ public sealed class TestFleet(string purpose, int devices)
         return (device % 3) switch
         {
             0 => $"{{\"device_id\": \"{Id(device)}\", \"timestamp\": \"{time:yyyy-MM-ddTHH:mm:ss.fff}Z\", \"temperature\": {value}}}",
-            1 => $"{{\"timestamp\": \"{time:yyyy-MM-dd HH:mm:ss.fff}\", \"machine_id\": \"{Id(device)}\", \"product_id\": \"{_prefix}-P1\", \"thickness\": {value}, \"line_speed\": 50.2}}",
+            1 => $"{{\"timestamp\": \"{time:yyyy-MM-dd HH:mm:ss.fff}\", \"machine_id\": \"{Id(device)}\", \"product_id\": \"{ProductId}\", \"thickness\": {value}, \"line_speed\": 50.2}}",
             _ => $"{{\"operatorId\": \"OP1\", \"timestamp\": {new DateTimeOffset(time).ToUnixTimeMilliseconds()}, \"imsi\": \"{Id(device)}\", \"sourceProtocol\": \"tcp\", "
                 + $"\"payloads\": {{\"timestamp\": \"{time:yyyy-MM-dd HH:mm:ss.ffffff}\", \"temperature\": {value}, \"humidity\": 40}}}}",
         };
