@@ -23,11 +23,13 @@ public interface IProductGrain : IGrainWithStringKey
     /// one ingest worker checkpoint a product once, not once each. <paramref name="expectedPositions"/> names each
     /// source with what the latest call since its last checkpoint returned (null: nothing to check); a source whose
     /// position in the product is not that one is answered in <see cref="ProductPersistResult.Behind"/>. The state is
-    /// written all the same: it is whole, and those sources are read again from their checkpoints.
+    /// written all the same: it is whole, and those sources are read again from their checkpoints. With
+    /// <paramref name="withChart"/> (a source's last checkpoint: the end of a replay, a stopping ingest) the chart points
+    /// are written too, however recently they were.
     /// </summary>
     [Alias("persist")]
     [DataPlaneOperation]
-    Task<ProductPersistResult> Persist(Dictionary<string, string?>? expectedPositions = null);
+    Task<ProductPersistResult> Persist(Dictionary<string, string?>? expectedPositions = null, bool withChart = false);
 
     /// <summary>
     /// The limits of every metric for <paramref name="date"/>: imported ones, else computed from the readings of

@@ -71,6 +71,24 @@ public sealed class ProductPagesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_sources_last_checkpoint_writes_the_chart_points_however_recently_they_were_written()
+    {
+        var product = _cluster.Client.GetGrain<IProductGrain>(UniqueId("last"));
+        var readings = ThreeHours(product.GetPrimaryKeyString());
+        await product.Accumulate(Batch(readings, first: 1));
+        await product.Persist(new() { [Source] = Position(readings.Length) });
+        Assert.Equal(1L, Writes().Chart);
+
+        var late = new[] { At("M-1", 3 * 3600 - 1, Metric, 50.5, product.GetPrimaryKeyString()) };
+        await product.Accumulate(Batch(late, first: readings.Length + 1));
+        Assert.Equal(PersistResult.Written, (await product.Persist(new() { [Source] = Position(readings.Length + 1) }, withChart: true)).Result);
+        Assert.Equal(2L, Writes().Chart);
+
+        Assert.Equal(PersistResult.Unchanged, (await product.Persist(new() { [Source] = Position(readings.Length + 1) }, withChart: true)).Result);
+        Assert.Equal((4L, 2L, 2L, 0L), Writes());
+    }
+
+    [Fact]
     public async Task After_a_failed_head_write_and_a_silo_crash_the_product_reads_back_its_last_written_state_whole()
     {
         var (product, silo) = await ProductOnSecondarySiloAsync();

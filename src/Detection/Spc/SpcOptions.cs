@@ -46,9 +46,9 @@ public sealed class SpcOptions
 
     /// <summary>
     /// How often, at most, a product grain writes its chart points (up to 30 KB with the defaults) with a checkpoint; they
-    /// are also written when the grain deactivates, unless its silo is shutting down. A crash or a silo shutdown loses the
-    /// points since their last write (a gap in the charts, never a count or a limit). Default 5 minutes; zero writes them
-    /// with every checkpoint.
+    /// are also written at a source's last checkpoint (the end of a replay, a stopping ingest) and when the grain
+    /// deactivates, unless its silo is shutting down. A crash loses the points since their last write (a gap in the
+    /// charts, never a count or a limit). Default 5 minutes; zero writes them with every checkpoint.
     /// </summary>
     public TimeSpan ChartWriteInterval { get; set; } = TimeSpan.FromMinutes(5);
 

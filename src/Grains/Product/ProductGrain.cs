@@ -39,7 +39,8 @@ public sealed partial class ProductGrain(
     private ProductPageStore? _pages;
     private bool _limitsChanged;
     private bool _chartChanged;
-    private bool _deactivating;
+    /// <summary>The chart points go with the next write, however recently they were written (the last checkpoint of a source, a deactivation).</summary>
+    private bool _chartDue;
     private DateTimeOffset _chartWrittenAt;
 
     private string ProductId => field ??= this.GetPrimaryKeyString();
@@ -85,8 +86,12 @@ public sealed partial class ProductGrain(
         return Task.FromResult(new AccumulateResult { Counted = counted, Duplicates = duplicates, Position = sources.Of(batch.Source) });
     }
 
-    public async Task<ProductPersistResult> Persist(Dictionary<string, string?>? expectedPositions = null)
+    public async Task<ProductPersistResult> Persist(Dictionary<string, string?>? expectedPositions = null, bool withChart = false)
     {
+        if (withChart)
+        {
+            DueChart();
+        }
         var sources = State.Sources;
         var behind = expectedPositions?
             .Where(expected => expected.Value is not null && SourcePosition.Compare(sources.Of(expected.Key), expected.Value) != 0)
@@ -103,13 +108,18 @@ public sealed partial class ProductGrain(
     {
         if (reason.ReasonCode != DeactivationReasonCode.ShuttingDown)
         {
-            _deactivating = true;
-            if (_chartChanged)
-            {
-                MarkChanged();
-            }
+            DueChart();
         }
         await base.OnDeactivateAsync(reason, cancellationToken);
+    }
+
+    private void DueChart()
+    {
+        _chartDue = true;
+        if (_chartChanged)
+        {
+            MarkChanged();
+        }
     }
 
     /// <summary>Reads the head, then the pages it names; a head stored before pages existed holds everything itself.</summary>
@@ -163,7 +173,7 @@ public sealed partial class ProductGrain(
             writes.Add(WritePageAsync(others, ProductPages.Limits, _limits));
         }
         var now = time.GetUtcNow();
-        var chartWritten = _chartChanged && (_deactivating || now - _chartWrittenAt >= settings.Value.ChartWriteInterval);
+        var chartWritten = _chartChanged && (_chartDue || now - _chartWrittenAt >= settings.Value.ChartWriteInterval);
         if (chartWritten)
         {
             writes.Add(WritePageAsync(others, ProductPages.Chart, _chart));
@@ -189,7 +199,7 @@ public sealed partial class ProductGrain(
         _limitsChanged = false;
         if (chartWritten)
         {
-            _chartChanged = false;
+            _chartChanged = _chartDue = false;
             _chartWrittenAt = now;
         }
         await ClearAsync(pages, dropped);

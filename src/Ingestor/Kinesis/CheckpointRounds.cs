@@ -74,9 +74,9 @@ internal sealed class CheckpointRounds(CheckpointOptions options, TimeSpan grace
 
     /// <summary>
     /// Joins the open round (opens one when none is) with a reader whose pipeline is flushed, and returns its outcome
-    /// once the round's checkpoint is taken.
+    /// once the round's checkpoint is taken; <paramref name="last"/> when it is the reader's last (its shard ended or it stops).
     /// </summary>
-    public Task<CheckpointOutcome> JoinAsync(IngestPipeline reader)
+    public Task<CheckpointOutcome> JoinAsync(IngestPipeline reader, bool last)
     {
         Round? start = null;
         Task<CheckpointOutcome> outcome;
@@ -87,7 +87,7 @@ internal sealed class CheckpointRounds(CheckpointOptions options, TimeSpan grace
                 _open = new Round();
                 _ = CloseAfterGraceAsync(_open);
             }
-            outcome = _open.Join(reader);
+            outcome = _open.Join(reader, last);
             if (_open.Count >= _readers.Count)
             {
                 start = Close();
@@ -125,13 +125,15 @@ internal sealed class CheckpointRounds(CheckpointOptions options, TimeSpan grace
     private sealed class Round
     {
         private readonly List<IngestPipeline> _joined = [];
+        private bool _last;
         private readonly TaskCompletionSource<CheckpointOutcome[]> _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
         public int Count => _joined.Count;
 
-        public Task<CheckpointOutcome> Join(IngestPipeline reader)
+        public Task<CheckpointOutcome> Join(IngestPipeline reader, bool last)
         {
             _joined.Add(reader);
+            _last |= last;
             return OutcomeAsync(_joined.Count - 1);
         }
 
@@ -143,7 +145,7 @@ internal sealed class CheckpointRounds(CheckpointOptions options, TimeSpan grace
         {
             try
             {
-                _done.SetResult(await IngestPipeline.CheckpointAsync(_joined));
+                _done.SetResult(await IngestPipeline.CheckpointAsync(_joined, _last));
             }
             catch (Exception ex)
             {

@@ -47,7 +47,7 @@ internal sealed partial class KinesisShardReader(ShardReadContext context, Shard
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            return _read == _checkpoint || await CheckpointAsync(ended: false) != CheckpointStep.LeaseLost
+            return _read == _checkpoint || await CheckpointAsync(ended: false, last: true) != CheckpointStep.LeaseLost
                 ? ShardReadEnd.Stopped
                 : ShardReadEnd.LeaseLost;
         }
@@ -129,12 +129,12 @@ internal sealed partial class KinesisShardReader(ShardReadContext context, Shard
     }
 
     /// <summary>The grains write what they took since the last checkpoint, then the lease grain records the position read.</summary>
-    private async Task<CheckpointStep> CheckpointAsync(bool ended)
+    private async Task<CheckpointStep> CheckpointAsync(bool ended, bool last = false)
     {
         CheckpointOutcome outcome;
         try
         {
-            outcome = await context.Rounds.JoinAsync(_pipeline);
+            outcome = await context.Rounds.JoinAsync(_pipeline, last || ended);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -12,7 +12,7 @@ namespace Actors.Ingestor.Pipeline;
 /// each record, rejects what is not a reading (counted, logged with its origin, dead-lettered when a sink is given),
 /// batches the readings, sends each batch through the source's <see cref="ReadingDispatcher"/> (the next batch is
 /// parsed while the previous one is with the grains; batches reach the grains one after the other), counts what the
-/// grains did, and is the source's checkpoint barrier (<see cref="CheckpointAsync()"/>).
+/// grains did, and is the source's checkpoint barrier (<see cref="CheckpointAsync(bool)"/>).
 /// </summary>
 /// <remarks>
 /// A source read once runs through <see cref="RunAsync"/>, which ends a batch where a checkpoint falls due, takes the
@@ -118,7 +118,7 @@ public sealed class IngestPipeline
         {
             await RecordAsync(await _dispatcher.CloseWindowsAsync(_devices, DateTime.MaxValue));
         }
-        (await CheckpointAsync()).ThrowIfBehind();
+        (await CheckpointAsync(last: true)).ThrowIfBehind();
         return completed;
     }
 
@@ -140,21 +140,24 @@ public sealed class IngestPipeline
     /// The checkpoint barrier: asks every grain that took readings since the last checkpoint to write its state. The
     /// source's own checkpoint may move after, unless the outcome says a grain is behind. Call after <see cref="FlushAsync"/>.
     /// </summary>
-    public async Task<CheckpointOutcome> CheckpointAsync() => (await CheckpointAsync([this]))[0];
+    /// <param name="last">The source's last checkpoint: products write their chart points too.</param>
+    public async Task<CheckpointOutcome> CheckpointAsync(bool last = false) => (await CheckpointAsync([this], last))[0];
 
     /// <summary>
-    /// The checkpoint barrier of several sources at once (<see cref="CheckpointAsync()"/> of each; call after each one's
-    /// <see cref="FlushAsync"/>): a grain two of them touched is asked once (<see cref="ReadingDispatcher.CheckpointAsync(IReadOnlyList{ReadingDispatcher})"/>).
+    /// The checkpoint barrier of several sources at once (<see cref="CheckpointAsync(bool)"/> of each; call after each one's
+    /// <see cref="FlushAsync"/>): a grain two of them touched is asked once (<see cref="ReadingDispatcher.CheckpointAsync(IReadOnlyList{ReadingDispatcher}, bool)"/>).
     /// The outcomes are in the order of <paramref name="pipelines"/>.
     /// </summary>
-    public static async Task<CheckpointOutcome[]> CheckpointAsync(IReadOnlyList<IngestPipeline> pipelines)
+    /// <param name="pipelines">The sources' pipelines.</param>
+    /// <param name="last">The last checkpoint of one of them: products write their chart points too.</param>
+    public static async Task<CheckpointOutcome[]> CheckpointAsync(IReadOnlyList<IngestPipeline> pipelines, bool last = false)
     {
         ArgumentNullException.ThrowIfNull(pipelines);
         foreach (var pipeline in pipelines)
         {
             pipeline._schedule.Taken();
         }
-        var outcomes = await ReadingDispatcher.CheckpointAsync([.. pipelines.Select(pipeline => pipeline._dispatcher)]);
+        var outcomes = await ReadingDispatcher.CheckpointAsync([.. pipelines.Select(pipeline => pipeline._dispatcher)], last);
         foreach (var (pipeline, outcome) in pipelines.Zip(outcomes))
         {
             pipeline.Summary.RecordWrites(outcome.Writes);

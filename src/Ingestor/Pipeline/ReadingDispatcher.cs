@@ -13,7 +13,7 @@ namespace Actors.Ingestor.Pipeline;
 /// to the product grains, one call per product, with the moving range of each value that its device answered (so a
 /// product keeps nothing per device). A batch is sent in runs that end where a later 15-minute bucket of event time
 /// starts, so a day's limits, asked for by the first device that judges a reading of that day, see every earlier
-/// reading and moving range. Grains keep what they took in memory; <see cref="CheckpointAsync()"/> asks every grain the
+/// reading and moving range. Grains keep what they took in memory; <see cref="CheckpointAsync(bool)"/> asks every grain the
 /// source touched since the last checkpoint to write its state, and only after that may the source's own checkpoint
 /// move.
 /// </summary>
@@ -335,15 +335,18 @@ public sealed class ReadingDispatcher(IGrainFactory grains, string? source = nul
     /// (anomalies are with the notifier already), then hands the devices' latest readings to the no-data watch. The source's own checkpoint may move after, unless a grain answered
     /// "behind": then it must stay, and the source be read again from it (<see cref="Rewind"/>).
     /// </summary>
-    public async Task<CheckpointOutcome> CheckpointAsync() => (await CheckpointAsync([this]))[0];
+    /// <param name="last">The source's last checkpoint (the end of a run, a stopping reader): products write their chart points too.</param>
+    public async Task<CheckpointOutcome> CheckpointAsync(bool last = false) => (await CheckpointAsync([this], last))[0];
 
     /// <summary>
-    /// The checkpoint of several sources taken together (<see cref="CheckpointAsync()"/> of each): a product any of them
+    /// The checkpoint of several sources taken together (<see cref="CheckpointAsync(bool)"/> of each): a product any of them
     /// touched is asked once, for all of them, so the shards one worker reads checkpoint a product once per interval
     /// rather than once each. The outcomes are in the order of <paramref name="sources"/>; a source a grain is behind
     /// for must be read again, the others' checkpoints may move.
     /// </summary>
-    public static async Task<CheckpointOutcome[]> CheckpointAsync(IReadOnlyList<ReadingDispatcher> sources)
+    /// <param name="sources">The sources.</param>
+    /// <param name="last">The last checkpoint of one of them: products write their chart points too.</param>
+    public static async Task<CheckpointOutcome[]> CheckpointAsync(IReadOnlyList<ReadingDispatcher> sources, bool last = false)
     {
         ArgumentNullException.ThrowIfNull(sources);
         if (sources.Count == 0)
@@ -365,7 +368,7 @@ public sealed class ReadingDispatcher(IGrainFactory grains, string? source = nul
         }
         var first = sources[0];
         var askedProducts = expected.ToList();
-        var products = await first._calls.CallEachAsync(askedProducts, p => first.ProductGrain(p.Key).Persist(p.Value.Positions));
+        var products = await first._calls.CallEachAsync(askedProducts, p => first.ProductGrain(p.Key).Persist(p.Value.Positions, last));
         var devices = await Task.WhenAll(sources.Select(source => source._calls.CallEachAsync([.. source._devices], d => source.DeviceGrain(d.Key).Persist(source.Source, d.Value))));
         var writes = devices.Select(results => results.Count(r => r == PersistResult.Written)).ToArray();
         var behind = new HashSet<string>(StringComparer.Ordinal);
