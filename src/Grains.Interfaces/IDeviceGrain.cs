@@ -10,7 +10,8 @@ public interface IDeviceGrain : IGrainWithStringKey
     /// <summary>
     /// Judges a batch of this device's readings in the order given. A reading at or before the latest event time the
     /// device has processed is a duplicate (or late) and is dropped. Anomalies found are with the notifier before this
-    /// returns. With <paramref name="source"/>, the batch is counted for that source; with <paramref name="expectedMark"/>
+    /// returns: queued, and committed (then delivered) within <c>Notifier:CommitInterval</c> and always before the
+    /// device writes a state that reflects them (with an interval of zero, committed before this returns). With <paramref name="source"/>, the batch is counted for that source; with <paramref name="expectedMark"/>
     /// (the <see cref="JudgeResult.Mark"/> of the source's previous call since its last checkpoint), a device whose state
     /// does not hold that call judges nothing and answers <see cref="JudgeResult.Behind"/>.
     /// </summary>
@@ -24,7 +25,9 @@ public interface IDeviceGrain : IGrainWithStringKey
     Task<JudgeResult> CloseWindows(DateTime watermark);
 
     /// <summary>
-    /// Writes the state if it changed since it was last written. With <paramref name="source"/> and
+    /// Writes the state if it changed since it was last written, once the anomalies it handed to the notifier since are
+    /// committed; when the notifier lost them, it writes nothing, goes back to its last written state and answers
+    /// <see cref="PersistResult.Behind"/>. With <paramref name="source"/> and
     /// <paramref name="expectedMark"/> (what the source's latest call since its last checkpoint returned), a device whose
     /// state does not hold that call writes nothing and answers <see cref="PersistResult.Behind"/>.
     /// </summary>

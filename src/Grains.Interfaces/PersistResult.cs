@@ -12,7 +12,8 @@ public enum PersistResult
 
     /// <summary>
     /// The grain does not hold what the caller sent it since the last checkpoint (it was reloaded from storage after a
-    /// silo failure): the checkpoint must not move, and the caller must read its source again from the previous one.
+    /// silo failure, or it went back to its last written state because its notifier shard lost anomalies it had queued):
+    /// the checkpoint must not move, and the caller must read its source again from the previous one.
     /// </summary>
     Behind,
 

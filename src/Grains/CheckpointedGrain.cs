@@ -57,10 +57,18 @@ public abstract class CheckpointedGrain<TState>(string stateName) : Grain, IGrai
     /// </summary>
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        if (!cancellationToken.IsCancellationRequested && await WriteIfChangedAsync() == PersistResult.Unwritable)
+        if (!cancellationToken.IsCancellationRequested)
         {
-            StopReporting();
-            CheckpointedGrainLog.ChangesLostAtDeactivation(Logger, stateName, this.GetGrainId());
+            switch (await WriteIfChangedAsync())
+            {
+                case PersistResult.Unwritable:
+                    StopReporting();
+                    CheckpointedGrainLog.ChangesLostAtDeactivation(Logger, stateName, this.GetGrainId());
+                    break;
+                case PersistResult.Behind:
+                    CheckpointedGrainLog.NotReadyAtDeactivation(Logger, stateName, this.GetGrainId());
+                    break;
+            }
         }
 
         await base.OnDeactivateAsync(reason, cancellationToken);
@@ -75,6 +83,11 @@ public abstract class CheckpointedGrain<TState>(string stateName) : Grain, IGrai
         if (!_changed)
         {
             return PersistResult.Unchanged;
+        }
+
+        if (!await ReadyToWriteAsync())
+        {
+            return PersistResult.Behind;
         }
 
         try
@@ -105,6 +118,13 @@ public abstract class CheckpointedGrain<TState>(string stateName) : Grain, IGrai
         }
     }
 
+    /// <summary>
+    /// Makes sure that what the state reflects and another grain must hold first is durable there; false when it is lost:
+    /// then nothing is written, the write answers <see cref="PersistResult.Behind"/>, and the grain should go back to its
+    /// last written state (<see cref="RevertAsync"/>).
+    /// </summary>
+    protected virtual ValueTask<bool> ReadyToWriteAsync() => ValueTask.FromResult(true);
+
     /// <summary>Goes back to the state last written, dropping the changes since.</summary>
     protected async Task RevertAsync()
     {
@@ -126,4 +146,7 @@ internal static partial class CheckpointedGrainLog
 
     [LoggerMessage(Level = LogLevel.Error, Message = "{Grain} deactivates with changes to its {StateName} state that could not be written; they are lost, and the grain continues from its last written state")]
     public static partial void ChangesLostAtDeactivation(ILogger logger, string stateName, GrainId grain);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Grain} deactivates without writing its {StateName} state: what it reflects was lost where it had to be durable first; the grain continues from its last written state, and its sources read again from their checkpoints")]
+    public static partial void NotReadyAtDeactivation(ILogger logger, string stateName, GrainId grain);
 }

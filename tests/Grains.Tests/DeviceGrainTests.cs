@@ -17,7 +17,7 @@ public sealed class DeviceGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
-    public async Task Threshold_breach_is_judged_and_reaches_the_notifier()
+    public async Task Threshold_breach_is_judged_and_is_with_the_notifier_when_the_device_writes()
     {
         var device = UniqueId("dev");
         await UseRules(new ThresholdRule { Metric = "temperature", Upper = 30, DeviceId = device });
@@ -30,6 +30,7 @@ public sealed class DeviceGrainTests(ClusterFixture fixture)
         Assert.Equal(AnomalyType.Threshold, anomaly.AnomalyType);
         Assert.Equal(30, anomaly.MeasuredValue);
         Assert.Equal(Start.AddSeconds(1), anomaly.TargetTime);
+        Assert.Equal(PersistResult.Written, await grain.Persist());
         var shard = fixture.Grains.GetGrain<INotifierGrain>(NotifierShard.For(device, 4));
         var recorded = await shard.GetRecent(new AlertQuery { DeviceId = device });
         Assert.Equal(anomaly.AlertId, Assert.Single(recorded).AlertId);

@@ -3,6 +3,7 @@ using Actors.Grains.Interfaces;
 using Actors.Grains.Notifier;
 using Actors.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
+using Orleans.Core.Internal;
 using Orleans.Storage;
 using Orleans.TestingHost;
 using static Actors.Grains.Tests.TestReadings;
@@ -85,6 +86,38 @@ public sealed class NotifierGrainTests(ClusterFixture fixture)
         await notifier.Notify([uncommitted, Anomaly(device, "new")]);
 
         Assert.Equal([$"{device}/new", $"{device}/uncommitted"], (await notifier.GetRecent(new AlertQuery { DeviceId = device })).Select(a => a.AlertId).Order());
+    }
+
+    [Fact]
+    public async Task Queued_anomalies_are_committed_and_delivered_within_the_commit_interval_without_a_flush()
+    {
+        var device = UniqueId("queued");
+        var notifier = fixture.Grains.GetGrain<INotifierGrain>(1_000 + Random.Shared.Next(1_000_000));
+
+        var ticket = await notifier.Queue([Anomaly(device, "queued")]);
+
+        await Eventually.Until(async () => (await notifier.GetRecent(new AlertQuery { DeviceId = device })).Length == 1, TimeSpan.FromSeconds(20), $"the commit of {device}'s queued anomaly");
+        Assert.True(await notifier.Flush(ticket));
+        await Eventually.Until(() => RecordingSink.Instance.DeliveredFor(device).Count == 1, TimeSpan.FromSeconds(20), $"delivery of {device}'s queued anomaly");
+    }
+
+    [Fact]
+    public async Task A_ticket_survives_the_shard_moving_and_one_of_an_activation_the_shard_never_knew_is_lost()
+    {
+        var device = UniqueId("moved");
+        var notifier = fixture.Grains.GetGrain<INotifierGrain>(1_000 + Random.Shared.Next(1_000_000));
+        await notifier.Notify([Anomaly(device, "before")]);
+        var ticket = await notifier.Queue([Anomaly(device, "queued")]);
+
+        await notifier.Cast<IGrainManagementExtension>().DeactivateOnIdle();
+        await Eventually.Until(async () =>
+            !(await fixture.Grains.GetGrain<IManagementGrain>(0).GetDetailedGrainStatistics()).Any(s => s.GrainId == notifier.GetGrainId()),
+            TimeSpan.FromSeconds(30), $"notifier shard {notifier.GetPrimaryKeyLong()} to deactivate");
+
+        Assert.Equal(2, (await notifier.GetRecent(new AlertQuery { DeviceId = device })).Length);
+        Assert.True(await notifier.Flush(ticket));
+        Assert.False(await notifier.Flush(ticket with { Request = ticket.Request + 1 }));
+        Assert.False(await notifier.Flush(ticket with { Activation = Guid.NewGuid() }));
     }
 
     private static Anomaly Anomaly(string device, string name) => new()

@@ -21,4 +21,14 @@ public sealed class NotifierOptionsValidatorTests
         var failure = Assert.Single(new NotifierOptionsValidator([]).Validate(null, options).Failures!);
         Assert.StartsWith("Notifier:DedupRetention must be at least twice Cooldown", failure, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_negative_commit_interval_is_refused_and_zero_passes()
+    {
+        var validator = new NotifierOptionsValidator([]);
+
+        var failure = Assert.Single(validator.Validate(null, new NotifierOptions { CommitInterval = TimeSpan.FromSeconds(-1) }).Failures!);
+        Assert.StartsWith("Notifier:CommitInterval must not be negative", failure, StringComparison.Ordinal);
+        Assert.True(validator.Validate(null, new NotifierOptions { CommitInterval = TimeSpan.Zero }).Succeeded);
+    }
 }

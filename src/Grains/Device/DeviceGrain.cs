@@ -8,18 +8,29 @@ using Orleans.Runtime;
 namespace Actors.Grains.Device;
 
 /// <summary>
-/// One per device. Judges batches with <see cref="DeviceDetector"/> and hands anomalies to the device's notifier shard,
-/// which has them durably before <see cref="Judge"/> returns. The state is written only when a checkpoint asks for it
-/// (<see cref="Persist"/>) and at deactivation, so writes follow the checkpoint interval, not the reading rate.
+/// One per device. Judges batches with <see cref="DeviceDetector"/> and hands anomalies to the device's notifier shard.
+/// The state is written only when a checkpoint asks for it (<see cref="Persist"/>), for an alarm change and at
+/// deactivation, so writes follow the checkpoint interval, not the reading rate.
 /// </summary>
 /// <remarks>
+/// <para>
+/// The notifier shard queues the anomalies and commits them with those of other devices within
+/// <c>Notifier:CommitInterval</c>; the device keeps the ticket of its latest call, and before any write of its state asks
+/// the shard to make everything up to it durable (<see cref="ReadyToWriteAsync"/>), so no written state reflects an
+/// anomaly that could be lost. A device with no anomalies since its last write makes no such call. When the shard lost
+/// the ticket, the device writes nothing and goes back to its last written state, as when handing anomalies over fails.
+/// With a commit interval of zero, <see cref="INotifierGrain.Notify"/> has them durable before <see cref="Judge"/> returns.
+/// </para>
+/// <para>
 /// Random placement spreads the many, uniform device grains evenly over the silos; the default resource-optimized
 /// placement may keep an idle cluster's devices on the silo that received the calls.
+/// </para>
 /// </remarks>
 [RandomPlacement]
 public sealed class DeviceGrain(DeviceGrainServices services) : CheckpointedGrain<DeviceState>("device"), IDeviceGrain
 {
     private IGrainTimer? _alarmTimer;
+    private NotifierTicket? _unflushed;
 
     /// <summary>The device's ID, decoded from the grain ID when needed rather than kept by each of the many activations.</summary>
     private string DeviceId => this.GetPrimaryKeyString();
@@ -59,18 +70,18 @@ public sealed class DeviceGrain(DeviceGrainServices services) : CheckpointedGrai
             return PersistResult.Behind;
         }
         var result = await WriteIfChangedAsync();
-        if (State.Alarms is not null)
+        if (result == PersistResult.Behind)
+        {
+            await GoBackAsync();
+        }
+        else if (State.Alarms is not null)
         {
             await services.Alarms.IndexAsync(DeviceId, State);
         }
         return result;
     }
 
-    public async Task Revert()
-    {
-        await RevertAsync();
-        KeepAlarmTimer();
-    }
+    public Task Revert() => GoBackAsync();
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -86,7 +97,7 @@ public sealed class DeviceGrain(DeviceGrainServices services) : CheckpointedGrai
         {
             MarkChanged();
             await NotifyAsync([], [.. transitions]);
-            await Persist();
+            await WriteNowAsync();
         }
         return check;
     }
@@ -100,7 +111,7 @@ public sealed class DeviceGrain(DeviceGrainServices services) : CheckpointedGrai
         var (transition, alarm) = services.Alarms.Act(DeviceId, State, command);
         MarkChanged();
         await NotifyAsync([], [transition]);
-        await Persist();
+        await WriteNowAsync();
         return alarm;
     }
 
@@ -131,8 +142,14 @@ public sealed class DeviceGrain(DeviceGrainServices services) : CheckpointedGrai
         }
         try
         {
-            var shard = NotifierShard.For(DeviceId, services.NotifierShards);
-            await GrainFactory.GetGrain<INotifierGrain>(shard).Notify(anomalies, transitions);
+            if (services.DefersNotifierCommits)
+            {
+                await QueueAsync(anomalies, transitions);
+            }
+            else
+            {
+                await Notifier.Notify(anomalies, transitions);
+            }
             if (transitions.Length > 0)
             {
                 await services.Alarms.IndexAsync(DeviceId, State);
@@ -142,7 +159,7 @@ public sealed class DeviceGrain(DeviceGrainServices services) : CheckpointedGrai
         {
             // The notifier did not take them: the readings that found them are judged again when the caller re-reads
             // its source from its last checkpoint.
-            await RevertAsync();
+            await GoBackAsync();
             throw;
         }
         finally
@@ -150,6 +167,55 @@ public sealed class DeviceGrain(DeviceGrainServices services) : CheckpointedGrai
             KeepAlarmTimer();
         }
     }
+
+    /// <summary>
+    /// Queues with the notifier shard and keeps only the latest ticket: the shard commits an activation's calls in order,
+    /// so that ticket covers the earlier ones unless another activation issued them; then they must be durable already.
+    /// </summary>
+    private async Task QueueAsync(Anomaly[] anomalies, AlarmTransition[] transitions)
+    {
+        var notifier = Notifier;
+        var ticket = await notifier.Queue(anomalies, transitions);
+        if (_unflushed is { } held && held.Activation != ticket.Activation && !await notifier.Flush(held))
+        {
+            throw new InvalidOperationException($"The notifier shard of device {DeviceId} lost anomalies the device had queued; the device goes back to its last written state.");
+        }
+        _unflushed = ticket;
+    }
+
+    /// <summary>Before the state is written, what it reflects of the anomalies handed over since the last write must be durable.</summary>
+    protected override async ValueTask<bool> ReadyToWriteAsync()
+    {
+        if (_unflushed is not { } ticket)
+        {
+            return true;
+        }
+        if (!await Notifier.Flush(ticket))
+        {
+            return false;
+        }
+        _unflushed = null;
+        return true;
+    }
+
+    /// <summary>Writes the state at once after an alarm change, which must be durable when the call returns.</summary>
+    private async Task WriteNowAsync()
+    {
+        if (await Persist() == PersistResult.Behind)
+        {
+            throw new InvalidOperationException($"Device {DeviceId} went back to its last written state: its notifier shard lost anomalies it had queued. Try again.");
+        }
+    }
+
+    /// <summary>Goes back to the state last written; the notifier may still commit what was queued since, which judging again notifies once.</summary>
+    private async Task GoBackAsync()
+    {
+        await RevertAsync();
+        _unflushed = null;
+        KeepAlarmTimer();
+    }
+
+    private INotifierGrain Notifier => GrainFactory.GetGrain<INotifierGrain>(NotifierShard.For(DeviceId, services.NotifierShards));
 
     /// <summary>
     /// While the device has alarms, a timer (which keeps the grain active) ends their snoozes and sends their reminders;
@@ -175,7 +241,7 @@ public sealed class DeviceGrain(DeviceGrainServices services) : CheckpointedGrai
         {
             MarkChanged();
             await NotifyAsync([], transitions);
-            await Persist();
+            await WriteNowAsync();
         }
     }
 

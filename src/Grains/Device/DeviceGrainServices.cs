@@ -13,7 +13,7 @@ namespace Actors.Grains.Device;
 /// <param name="detector">The silo's one detector.</param>
 /// <param name="rules">The rules in force.</param>
 /// <param name="limits">The products' daily control limits.</param>
-/// <param name="notifierOptions">Where a device's anomalies go (its notifier shard).</param>
+/// <param name="notifierOptions">Where a device's anomalies go (its notifier shard), and whether their commit is deferred.</param>
 /// <param name="deviceOptions">The device grain settings.</param>
 /// <param name="alarms">The devices' alarm rules.</param>
 /// <param name="metrics">The detection metrics.</param>
@@ -34,6 +34,9 @@ public sealed class DeviceGrainServices(
 
     /// <summary>The number of notifier shards.</summary>
     public int NotifierShards { get; } = notifierOptions.Value.Shards;
+
+    /// <summary>Whether a device queues its anomalies with its notifier shard and flushes them before it writes (<see cref="NotifierOptions.CommitInterval"/> above zero).</summary>
+    public bool DefersNotifierCommits { get; } = notifierOptions.Value.CommitInterval > TimeSpan.Zero;
 
     /// <summary>See <see cref="DeviceGrainOptions.MaxEventTimeJump"/>.</summary>
     public TimeSpan MaxEventTimeJump { get; } = deviceOptions.Value.MaxEventTimeJump;

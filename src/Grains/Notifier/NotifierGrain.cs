@@ -23,9 +23,11 @@ namespace Actors.Grains.Notifier;
 /// </summary>
 /// <remarks>
 /// <para>
-/// Durability before acknowledgement: <see cref="Notify"/> returns only after what it received is written (in
-/// <see cref="AlertSegment"/>s, then the small head state that commits them), so a device grain may advance and later write its
-/// own state knowing that no anomaly it found can be lost. After a crash, readings since the last checkpoint are judged
+/// Durability before the caller's own write: <see cref="Notify"/> returns only after what it received is written (in
+/// <see cref="AlertSegment"/>s, then the small head state that commits them). <see cref="Queue"/> returns at once with a
+/// ticket; what it took is committed with everything else queued every <see cref="NotifierOptions.CommitInterval"/>, and
+/// <see cref="Flush"/> commits it at once and says whether it is durable, so a device grain writes its own state only once
+/// no anomaly that state reflects can be lost. After a crash, readings since the last checkpoint are judged
 /// again and give the same alert IDs; the shard remembers the IDs of the segments it keeps
 /// (<see cref="NotifierOptions.DedupRetention"/>) and records and delivers each alert once.
 /// </para>
@@ -34,8 +36,8 @@ namespace Actors.Grains.Notifier;
 /// (so it is not sent when judged again) but makes no notification; it is not sent after the silence ends either.
 /// </para>
 /// <para>
-/// Delivery runs on an interleaving timer with a timeout per attempt, so a slow or unreachable sink never holds up
-/// <see cref="Notify"/>; head writes are serialized by a lock.
+/// Delivery and the commit of queued calls run on interleaving timers, delivery with a timeout per attempt, so a slow or
+/// unreachable sink never holds up <see cref="Notify"/>; head writes are serialized by a lock.
 /// </para>
 /// </remarks>
 public sealed partial class NotifierGrain(
@@ -66,6 +68,10 @@ public sealed partial class NotifierGrain(
     private readonly List<Anomaly> _recent = [];
     private readonly List<OutboxEntry> _outbox = [];
     private readonly List<NotifyRequest> _queued = [];
+    private readonly Guid _activation = Guid.NewGuid();
+    private long _lastQueued;
+    private long _committedThrough;
+    private NotifierTicket? _committedBefore;
     private bool _commitFailed;
     private RetryBackoff Backoff => field ??= new RetryBackoff(_options.RetryBaseDelay, _options.RetryMaxDelay);
 
@@ -81,6 +87,7 @@ public sealed partial class NotifierGrain(
     {
         var s = state.State;
         var now = Now;
+        _committedBefore = s.Committed;
         var uncommitted = s.Uncommitted.ToHashSet();
         var sequences = Enumerable.Range(0, checked((int)(s.NextSequence - s.FirstKept))).Select(i => s.FirstKept + i).Where(q => !uncommitted.Contains(q));
         foreach (var chunk in sequences.Chunk(ReadsInFlight))
@@ -94,6 +101,20 @@ public sealed partial class NotifierGrain(
             }
         }
         this.RegisterGrainTimer(DeliverAsync, new GrainTimerCreationOptions(_options.DeliveryInterval, _options.DeliveryInterval) { KeepAlive = true, Interleave = true });
+        if (_options.CommitInterval > TimeSpan.Zero)
+        {
+            this.RegisterGrainTimer(CommitQueuedCallsAsync, new GrainTimerCreationOptions(_options.CommitInterval, _options.CommitInterval) { KeepAlive = true, Interleave = true });
+        }
+    }
+
+    /// <summary>Commits what is queued, so that a shard that moves (its silo stops) leaves no ticket behind that it could have kept.</summary>
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        if (!cancellationToken.IsCancellationRequested)
+        {
+            await CommitQueuedCallsAsync(cancellationToken);
+        }
+        await base.OnDeactivateAsync(reason, cancellationToken);
     }
 
     /// <summary>Takes a committed segment back into memory on activation, its pending notifications into the outbox.</summary>
@@ -114,51 +135,114 @@ public sealed partial class NotifierGrain(
 
     /// <summary>
     /// Group commit: calls that arrive while a commit is being written wait for the lock together, and the first of
-    /// them to take it commits them all with one head write, so a burst of devices notifying costs a few writes, not
-    /// one head write each. Every call still returns only once what it sent is durable.
+    /// them to take it commits them all (and everything <see cref="Queue"/>d) with one head write, so a burst of devices
+    /// notifying costs a few writes, not one head write each. Every call still returns only once what it sent is durable.
     /// </summary>
-    public async Task Notify(Anomaly[] anomalies, AlarmTransition[]? transitions = null)
+    public async Task Notify(Anomaly[] anomalies, AlarmTransition[]? transitions = null) =>
+        await CommitThroughAsync(Take(anomalies, transitions).Request);
+
+    public Task<NotifierTicket> Queue(Anomaly[] anomalies, AlarmTransition[]? transitions = null)
     {
-        var request = new NotifyRequest(anomalies, transitions ?? []);
-        _queued.Add(request);
-        await _writeLock.WaitAsync();
-        try
-        {
-            if (!request.Done.Task.IsCompleted)
-            {
-                await CommitQueuedAsync();
-            }
-        }
-        finally
-        {
-            _writeLock.Release();
-        }
-        await request.Done.Task;
+        ThrowIfAbandoned();
+        return Task.FromResult(Take(anomalies, transitions));
     }
 
+    /// <summary>
+    /// A ticket of this activation is durable once its commit is written; a ticket of the activation before it is
+    /// durable if that one's last commit (which the head records) covered it; any other ticket was issued by an activation
+    /// this shard knows nothing of, and is lost as far as it can tell.
+    /// </summary>
+    public async Task<bool> Flush(NotifierTicket ticket)
+    {
+        if (ticket.Activation != _activation)
+        {
+            var durable = ticket.Activation == _committedBefore?.Activation && ticket.Request <= _committedBefore.Request;
+            if (!durable)
+            {
+                LogTicketLost(logger, Shard, ticket.Activation, ticket.Request);
+            }
+            return durable;
+        }
+        if (ticket.Request > _lastQueued)
+        {
+            LogTicketLost(logger, Shard, ticket.Activation, ticket.Request);
+            return false;
+        }
+        try
+        {
+            await CommitThroughAsync(ticket.Request);
+            return true;
+        }
+        catch (Exception ex) when (_commitFailed)
+        {
+            LogTicketNotCommitted(logger, ex, Shard, ticket.Request);
+            return false;
+        }
+    }
+
+    private NotifierTicket Take(Anomaly[] anomalies, AlarmTransition[]? transitions)
+    {
+        _queued.Add(new NotifyRequest(anomalies, transitions ?? []));
+        return new NotifierTicket { Activation = _activation, Request = ++_lastQueued };
+    }
+
+    private async Task CommitQueuedCallsAsync(CancellationToken cancellationToken)
+    {
+        if (_queued.Count > 0 && !_commitFailed)
+        {
+            await CommitThroughAsync(_lastQueued);
+        }
+    }
+
+    /// <summary>Returns once every call queued up to <paramref name="request"/> is durable; throws when its commit failed.</summary>
+    private async Task CommitThroughAsync(long request)
+    {
+        while (_committedThrough < request)
+        {
+            ThrowIfAbandoned();
+            await _writeLock.WaitAsync();
+            try
+            {
+                if (_committedThrough < request && !_commitFailed)
+                {
+                    await CommitQueuedAsync();
+                }
+            }
+            finally
+            {
+                _writeLock.Release();
+            }
+        }
+    }
+
+    /// <summary>Records everything queued and commits it with one head write, which also records how far this activation's calls are committed. Call under the write lock.</summary>
     private async Task CommitQueuedAsync()
     {
         var requests = _queued.ToList();
         _queued.Clear();
-        if (_commitFailed)
-        {
-            var reloading = new InvalidOperationException($"Notifier shard {Shard} is being reloaded after a failed write; call again.");
-            requests.ForEach(r => r.Done.SetException(reloading));
-            return;
-        }
+        var through = _lastQueued;
         try
         {
             var segments = await RecordAsync(requests);
             if (segments.Count > 0)
             {
+                state.State.Committed = new NotifierTicket { Activation = _activation, Request = through };
                 await CommitAsync(segments);
             }
-            requests.ForEach(r => r.Done.SetResult());
+            _committedThrough = through;
         }
-        catch (Exception ex)
+        catch
         {
             Abandon();
-            requests.ForEach(r => r.Done.SetException(ex));
+            throw;
+        }
+    }
+
+    private void ThrowIfAbandoned()
+    {
+        if (_commitFailed)
+        {
+            throw new InvalidOperationException($"Notifier shard {Shard} is being reloaded after a failed write; call again.");
         }
     }
 
@@ -476,17 +560,18 @@ public sealed partial class NotifierGrain(
     [LoggerMessage(Level = LogLevel.Information, Message = "Notifier shard {Shard}: {Id} not sent, silence {SilenceId} matches it")]
     private static partial void LogSilenced(ILogger logger, long shard, string id, long silenceId);
 
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Notifier shard {Shard}: a flush asked for call {Request} of activation {Activation}, which this activation does not hold; the caller goes back to its last written state")]
+    private static partial void LogTicketLost(ILogger logger, long shard, Guid activation, long request);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Notifier shard {Shard}: the commit of call {Request} failed; the caller goes back to its last written state")]
+    private static partial void LogTicketNotCommitted(ILogger logger, Exception exception, long shard, long request);
+
     [LoggerMessage(Level = LogLevel.Error, Message = "Notifier shard {Shard}: delivering {Count} notifications to sink {Sink} failed (attempt {Attempts}); will retry")]
     private static partial void LogDeliveryFailed(ILogger logger, Exception exception, long shard, string sink, int count, int attempts);
 
     /// <summary>A committed segment in memory: when it was written and the IDs it makes the shard remember until it is dropped.</summary>
     private sealed record KeptSegment(long Sequence, DateTime WrittenAt, UInt128[] Ids);
 
-    /// <summary>One <see cref="Notify"/> call waiting for the commit that makes what it sent durable.</summary>
-    private sealed class NotifyRequest(Anomaly[] anomalies, AlarmTransition[] transitions)
-    {
-        public Anomaly[] Anomalies { get; } = anomalies;
-        public AlarmTransition[] Transitions { get; } = transitions;
-        public TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    }
+    /// <summary>One <see cref="Notify"/> or <see cref="Queue"/> call waiting for its commit.</summary>
+    private sealed record NotifyRequest(Anomaly[] Anomalies, AlarmTransition[] Transitions);
 }

@@ -34,4 +34,7 @@ public sealed class NotifierState
 
     /// <summary>Per sink, the ordinals of the notifications it has not accepted yet.</summary>
     [Id(12)] public Dictionary<string, List<OrdinalRange>> Pending { get; set; } = [];
+
+    /// <summary>The activation that wrote the latest commit of queued calls, and the number of the last call it covers (see <see cref="NotifierGrain.Flush"/>).</summary>
+    [Id(13)] public NotifierTicket? Committed { get; set; }
 }

@@ -30,6 +30,14 @@ public sealed class NotifierOptions
     /// </summary>
     public TimeSpan DedupRetention { get; set; } = TimeSpan.FromHours(6);
 
+    /// <summary>
+    /// How long anomalies a device hands over (<see cref="Interfaces.INotifierGrain.Queue"/>) may wait before the shard
+    /// commits them, all queued calls with one write; a device asks for them to be committed sooner before it writes its
+    /// own state. Alerts are delivered once committed. Default 1 s; zero: each device call returns only once its anomalies
+    /// are committed (<see cref="Interfaces.INotifierGrain.Notify"/>), one commit per call unless calls overlap.
+    /// </summary>
+    public TimeSpan CommitInterval { get; set; } = TimeSpan.FromSeconds(1);
+
     /// <summary>Readiness reports degraded while a notification has waited longer than this for a sink. Default 2 minutes.</summary>
     public TimeSpan DegradedAfter { get; set; } = TimeSpan.FromMinutes(2);
 

@@ -17,6 +17,10 @@ public sealed class NotifierOptionsValidator(IEnumerable<INotificationSink> sink
         {
             failures.Add($"{NotifierOptions.SectionName}:{nameof(options.Cooldown)} must not be negative.");
         }
+        if (options.CommitInterval < TimeSpan.Zero)
+        {
+            failures.Add($"{NotifierOptions.SectionName}:{nameof(options.CommitInterval)} must not be negative (zero commits before each device call returns).");
+        }
         if (options.DeliveryInterval <= TimeSpan.Zero)
         {
             failures.Add($"{NotifierOptions.SectionName}:{nameof(options.DeliveryInterval)} must be positive.");

@@ -4,8 +4,10 @@ namespace Actors.Ingestor.Pipeline;
 
 /// <summary>
 /// The ingest pipeline's latency histogram <see cref="InstrumentName"/> (meter <see cref="MeterName"/>): from the moment
-/// the pipeline read a record to the moment the notifier accepted an alert its reading caused (a device grain's
-/// <c>Judge</c> returns only once its notifier holds the anomalies durably). Times come from <see cref="TimeProvider"/>.
+/// the pipeline read a record to the moment the notifier accepted an alert its reading caused, i.e. the device grain's
+/// <c>Judge</c> returned. With <c>Notifier:CommitInterval</c> above zero (default 1 s) the notifier has then queued the
+/// alert, not committed it: it becomes durable, and deliverable, within that interval after (with zero, it is durable
+/// when <c>Judge</c> returns). Times come from <see cref="TimeProvider"/>.
 /// </summary>
 public sealed class AlertLatencyMetrics : IDisposable
 {
@@ -26,7 +28,7 @@ public sealed class AlertLatencyMetrics : IDisposable
         _time = time;
         _meter = meterFactory.Create(MeterName);
         _latency = _meter.CreateHistogram<double>(
-            InstrumentName, unit: "s", description: "From reading a record to the notifier accepting an alert its reading caused");
+            InstrumentName, unit: "s", description: "From reading a record to the notifier accepting (queuing) an alert its reading caused; committed and deliverable within Notifier:CommitInterval after");
     }
 
     /// <summary>A timestamp of now, to note when a record was read.</summary>
