@@ -21,6 +21,8 @@ public sealed class AlertsListTests(AdminClusterFixture fixture)
         await UseRulesAsync(fixture.Client, new ThresholdRule { Metric = "temperature", Upper = 30, ProductId = product });
         await fixture.Client.GetGrain<IDeviceGrain>(first).Judge([At(first, 4, product, ("temperature", 20)), At(first, 5, product, ("temperature", 35))]);
         await fixture.Client.GetGrain<IDeviceGrain>(second).Judge([At(second, 7, product, ("temperature", 37)), At(second, 9, product, ("temperature", 39))]);
+        await fixture.Client.GetGrain<IDeviceGrain>(first).Persist();
+        await fixture.Client.GetGrain<IDeviceGrain>(second).Persist();
         return (first, second, product);
     }
 

@@ -20,6 +20,7 @@ public sealed class DeviceShowTests(AdminClusterFixture fixture)
             At(device, 3, product, ("temperature", 27), ("thickness", 51.6)),
         ]);
         Assert.Equal(2, result.Anomalies.Length);
+        await fixture.Client.GetGrain<IDeviceGrain>(device).Persist();
         return (device, product);
     }
 

@@ -75,6 +75,7 @@ public sealed class DataPlaneAccessTests(TlsClusterFixture fixture) : IClassFixt
 
         Assert.Equal(2, judged.Accepted);
         var alert = Assert.Single(judged.Anomalies);
+        Assert.Equal(PersistResult.Written, await WithCredential(TlsClusterFixture.DataPlaneCredential, () => grains.GetGrain<IDeviceGrain>(device).Persist()));
         var recent = await grains.GetGrain<INotifierGrain>(NotifierShard.For(device, 4)).GetRecent(new AlertQuery { DeviceId = device });
         Assert.Equal(alert.AlertId, Assert.Single(recent).AlertId);
     }
