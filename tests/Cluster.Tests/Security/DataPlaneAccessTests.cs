@@ -25,6 +25,8 @@ public sealed class DataPlaneAccessTests(TlsClusterFixture fixture) : IClassFixt
         await Assert.ThrowsAsync<DataPlaneAccessDeniedException>(() => grains.GetGrain<IDeviceGrain>(device).Judge([Reading(device, 20)]));
         await Assert.ThrowsAsync<DataPlaneAccessDeniedException>(() => grains.GetGrain<IDeviceGrain>(device).Persist());
         await Assert.ThrowsAsync<DataPlaneAccessDeniedException>(() => grains.GetGrain<INotifierGrain>(0).Notify([Anomaly(device)]));
+        await Assert.ThrowsAsync<DataPlaneAccessDeniedException>(() => grains.GetGrain<INotifierGrain>(0).Queue([Anomaly(device)]));
+        await Assert.ThrowsAsync<DataPlaneAccessDeniedException>(() => grains.GetGrain<INotifierGrain>(0).Flush(new NotifierTicket { Activation = Guid.NewGuid(), Request = 1 }));
         await Assert.ThrowsAsync<DataPlaneAccessDeniedException>(() => grains.GetGrain<IProductGrain>($"{device}-product").Accumulate(new ProductBatch
         {
             Source = "forged", Readings = [Reading(device, 20) with { ProductId = $"{device}-product" }], Positions = ["1"],
