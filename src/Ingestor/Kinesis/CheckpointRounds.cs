@@ -8,59 +8,65 @@ namespace Actors.Ingestor.Kinesis;
 /// would cost it shards x shards positions an interval), and a device fed by two shards writes once.
 /// </summary>
 /// <remarks>
-/// A round is due every <see cref="CheckpointOptions.Interval"/>, or once the worker's shards have read
-/// <see cref="CheckpointOptions.Records"/> records each on average since the last one. A reader joins after the page it
-/// is working on (or at once when its shard ended or it stops); the round's checkpoint is taken when every reader has
-/// joined, or after the grace with those that have: a reader backing off or still busy joins the next round, and its
-/// readings are checkpointed then.
+/// Every <see cref="CheckpointOptions.Interval"/>, or once the worker's shards have read <see cref="CheckpointOptions.Records"/>
+/// records each on average, every reader owes a checkpoint. A reader that owes one joins a round after the page it is
+/// working on (one that must checkpoint on its own account, because its shard ended or it stops, joins at once); the
+/// round's checkpoint is taken when every reader that owes one has joined, or after the grace with those that have. A
+/// reader still busy then, or backing off, still owes its checkpoint and opens the next round, which the other late
+/// ones join: so each reader checkpoints once per interval, and a product is written once per round, usually one or two.
 /// </remarks>
-/// <param name="options">When a round is due.</param>
-/// <param name="grace">How long a round waits for the readers that have not joined yet.</param>
+/// <param name="options">When checkpoints are due.</param>
+/// <param name="grace">How long a round waits for the readers that owe a checkpoint and have not joined.</param>
 /// <param name="time">The clock of the interval and the grace.</param>
 internal sealed class CheckpointRounds(CheckpointOptions options, TimeSpan grace, TimeProvider time)
 {
     private readonly Lock _lock = new();
-    private readonly HashSet<IngestPipeline> _readers = [];
+
+    /// <summary>Each running reader, with the interval it last took part in a round of.</summary>
+    private readonly Dictionary<IngestPipeline, long> _readers = [];
+    private long _interval;
     private Round? _open;
     private DateTimeOffset _last = time.GetUtcNow();
     private long _records;
 
-    /// <summary>Whether a reader should join a round now: one is open or due.</summary>
-    public bool Due
+    /// <summary>Whether <paramref name="reader"/> owes a checkpoint now, and should join a round after its page.</summary>
+    public bool Due(IngestPipeline reader)
     {
-        get
+        lock (_lock)
         {
-            lock (_lock)
-            {
-                return _open is not null
-                    || time.GetUtcNow() - _last >= options.Interval
-                    || (options.Records > 0 && _records >= options.Records * Math.Max(1, _readers.Count));
-            }
+            StartIntervalWhenDue();
+            return _readers[reader] < _interval;
         }
     }
 
-    /// <summary>A reader starts: rounds wait for it from now on.</summary>
+    /// <summary>A reader starts: it owes its first checkpoint at the end of the current interval.</summary>
     public void Register(IngestPipeline reader)
     {
         lock (_lock)
         {
-            _readers.Add(reader);
+            _readers.Add(reader, _interval);
         }
     }
 
     /// <summary>A reader has stopped: rounds no longer wait for it.</summary>
     public void Unregister(IngestPipeline reader)
     {
-        Round? start = null;
+        Round? start;
         lock (_lock)
         {
             _readers.Remove(reader);
-            if (_open is { } round && round.Count >= _readers.Count)
-            {
-                start = Close();
-            }
+            start = CloseWhenComplete();
         }
         start?.Start();
+    }
+
+    /// <summary>Every reader owes a checkpoint now: the worker stops them all, and they should stop in one round, not one each.</summary>
+    public void AllDue()
+    {
+        lock (_lock)
+        {
+            StartInterval();
+        }
     }
 
     /// <summary>Counts records the worker read.</summary>
@@ -78,7 +84,7 @@ internal sealed class CheckpointRounds(CheckpointOptions options, TimeSpan grace
     /// </summary>
     public Task<CheckpointOutcome> JoinAsync(IngestPipeline reader, bool last)
     {
-        Round? start = null;
+        Round? start;
         Task<CheckpointOutcome> outcome;
         lock (_lock)
         {
@@ -88,13 +94,35 @@ internal sealed class CheckpointRounds(CheckpointOptions options, TimeSpan grace
                 _ = CloseAfterGraceAsync(_open);
             }
             outcome = _open.Join(reader, last);
-            if (_open.Count >= _readers.Count)
-            {
-                start = Close();
-            }
+            start = CloseWhenComplete();
         }
         start?.Start();
         return outcome;
+    }
+
+    private void StartIntervalWhenDue()
+    {
+        if (time.GetUtcNow() - _last >= options.Interval || (options.Records > 0 && _records >= options.Records * Math.Max(1, _readers.Count)))
+        {
+            StartInterval();
+        }
+    }
+
+    private void StartInterval()
+    {
+        _interval++;
+        _last = time.GetUtcNow();
+        _records = 0;
+    }
+
+    /// <summary>Closes the open round once every reader that owes a checkpoint has joined it. Call under the lock.</summary>
+    private Round? CloseWhenComplete()
+    {
+        if (_open is not { } round || _readers.Any(reader => reader.Value < _interval && !round.Has(reader.Key)))
+        {
+            return null;
+        }
+        return Close();
     }
 
     private async Task CloseAfterGraceAsync(Round round)
@@ -111,13 +139,18 @@ internal sealed class CheckpointRounds(CheckpointOptions options, TimeSpan grace
         start?.Start();
     }
 
-    /// <summary>Closes the open round; the interval and the record count start again. Call under the lock.</summary>
+    /// <summary>Closes the open round: its readers have taken part in the current interval. Call under the lock.</summary>
     private Round Close()
     {
         var round = _open!;
         _open = null;
-        _last = time.GetUtcNow();
-        _records = 0;
+        foreach (var reader in round.Readers)
+        {
+            if (_readers.ContainsKey(reader))
+            {
+                _readers[reader] = _interval;
+            }
+        }
         return round;
     }
 
@@ -125,14 +158,18 @@ internal sealed class CheckpointRounds(CheckpointOptions options, TimeSpan grace
     private sealed class Round
     {
         private readonly List<IngestPipeline> _joined = [];
-        private bool _last;
+        private readonly HashSet<IngestPipeline> _members = [];
         private readonly TaskCompletionSource<CheckpointOutcome[]> _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private bool _last;
 
-        public int Count => _joined.Count;
+        public IReadOnlyList<IngestPipeline> Readers => _joined;
+
+        public bool Has(IngestPipeline reader) => _members.Contains(reader);
 
         public Task<CheckpointOutcome> Join(IngestPipeline reader, bool last)
         {
             _joined.Add(reader);
+            _members.Add(reader);
             _last |= last;
             return OutcomeAsync(_joined.Count - 1);
         }

@@ -133,7 +133,7 @@ public sealed partial class KinesisIngestWorker
                 if (assignment is not null)
                 {
                     leaseValidUntil = sentAt + _options.LeaseDuration;
-                    released = await ReconcileAsync(assignment, cancellationToken);
+                    released = await ReconcileAsync(assignment);
                 }
                 else if (_time.GetUtcNow() >= leaseValidUntil && _readers.Count > 0)
                 {
@@ -203,7 +203,7 @@ public sealed partial class KinesisIngestWorker
     }
 
     /// <summary>Stops the readers of shards no longer owned, starts readers for newly owned ones; true when it stopped any.</summary>
-    private async Task<bool> ReconcileAsync(LeaseAssignment assignment, CancellationToken cancellationToken)
+    private async Task<bool> ReconcileAsync(LeaseAssignment assignment)
     {
         var owned = assignment.Shards.ToDictionary(s => s.ShardId, StringComparer.Ordinal);
         var released = _readers.Keys.Where(id => !owned.ContainsKey(id)).ToList();
@@ -214,15 +214,17 @@ public sealed partial class KinesisIngestWorker
         }
         foreach (var shard in assignment.Shards.Where(s => !_readers.ContainsKey(s.ShardId) && !_finished.Contains(s.ShardId)))
         {
-            Start(shard, cancellationToken);
+            Start(shard);
         }
         _owned = [.. owned.Keys];
         return released.Count > 0;
     }
 
-    private void Start(ShardAssignment shard, CancellationToken cancellationToken)
+    private void Start(ShardAssignment shard)
     {
-        var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        // Not linked to the worker's token: when the worker stops, StopReadersAsync first tells the checkpoint rounds that
+        // every reader owes its last checkpoint, then stops them, so they stop in one round rather than one each.
+        var stop = new CancellationTokenSource();
         var reader = new KinesisShardReader(_context, shard);
         var task = Task.Run(() => reader.RunAsync(stop.Token), CancellationToken.None);
         _ = task.ContinueWith(WakeWhenFinished, this, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
@@ -244,6 +246,10 @@ public sealed partial class KinesisIngestWorker
     private async Task StopReadersAsync(IReadOnlyList<string> shardIds)
     {
         var stopping = shardIds.Select(id => (ShardId: id, Reader: _readers[id])).ToList();
+        if (stopping.Count == _readers.Count)
+        {
+            _context.Rounds.AllDue();
+        }
         foreach (var (_, reader) in stopping)
         {
             await reader.Stop.CancelAsync();

@@ -107,7 +107,7 @@ internal sealed partial class KinesisShardReader(ShardReadContext context, Shard
                 _read = page.Records[^1].SequenceNumber;
             }
             var ended = page.IsShardEnd;
-            if (ended || context.Rounds.Due)
+            if (ended || context.Rounds.Due(_pipeline))
             {
                 switch (await CheckpointAsync(ended))
                 {
