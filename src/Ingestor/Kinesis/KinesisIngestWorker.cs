@@ -153,9 +153,39 @@ public sealed partial class KinesisIngestWorker
         }
         finally
         {
-            await StopReadersAsync([.. _readers.Keys]);
+            await StopAllReadersAsync(shards);
             _owned = [];
             await LeaveAsync();
+        }
+    }
+
+    /// <summary>
+    /// Stops every reader, heartbeating meanwhile: their last checkpoint is one round that writes every device read since
+    /// the previous one, which can take longer than a lease (10,000 devices into one moto_server did), and a lapsed lease
+    /// would refuse those checkpoints and have the shards read again.
+    /// </summary>
+    private async Task StopAllReadersAsync(DiscoveredShard[] shards)
+    {
+        string[] held = [.. _readers.Keys];
+        using var stopped = new CancellationTokenSource();
+        var heartbeats = KeepLeaseAsync(shards, held, stopped.Token);
+        await StopReadersAsync(held);
+        await stopped.CancelAsync();
+        await heartbeats;
+    }
+
+    private async Task KeepLeaseAsync(DiscoveredShard[] shards, string[] held, CancellationToken stopped)
+    {
+        try
+        {
+            while (true)
+            {
+                await Task.Delay(_options.HeartbeatInterval, _time, stopped);
+                await HeartbeatAsync(shards, held);
+            }
+        }
+        catch (OperationCanceledException) when (stopped.IsCancellationRequested)
+        {
         }
     }
 
@@ -183,7 +213,7 @@ public sealed partial class KinesisIngestWorker
         }
     }
 
-    private async Task<LeaseAssignment?> HeartbeatAsync(DiscoveredShard[] shards)
+    private async Task<LeaseAssignment?> HeartbeatAsync(DiscoveredShard[] shards, string[]? held = null)
     {
         try
         {
@@ -192,7 +222,7 @@ public sealed partial class KinesisIngestWorker
                 WorkerId = WorkerId,
                 LeaseDuration = _options.LeaseDuration,
                 Shards = shards,
-                Held = [.. _readers.Keys],
+                Held = held ?? [.. _readers.Keys],
             });
         }
         catch (Exception ex) when (ex is not OperationCanceledException)

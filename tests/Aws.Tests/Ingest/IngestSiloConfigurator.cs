@@ -5,7 +5,7 @@ using Orleans.TestingHost;
 
 namespace Actors.Aws.Tests.Ingest;
 
-/// <summary>Silos of the ingest test cluster: the production grain services with in-memory state, a device grain that fails on a poison reading, and a record of the product checkpoints.</summary>
+/// <summary>Silos of the ingest test cluster: the production grain services with in-memory state, a device grain that fails on a poison reading, a record of the product checkpoints, and devices slow to write.</summary>
 public sealed class IngestSiloConfigurator : ISiloConfigurator
 {
     public void Configure(ISiloBuilder siloBuilder)
@@ -14,5 +14,6 @@ public sealed class IngestSiloConfigurator : ISiloConfigurator
         siloBuilder.Services.AddDetectionServices(siloBuilder.Configuration);
         siloBuilder.AddIncomingGrainCallFilter<PoisonReadingFilter>();
         siloBuilder.AddIncomingGrainCallFilter<ProductPersistCalls>();
+        siloBuilder.AddIncomingGrainCallFilter<SlowPersistFilter>();
     }
 }

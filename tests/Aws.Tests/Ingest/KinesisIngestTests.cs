@@ -108,6 +108,23 @@ public sealed class KinesisIngestTests(MotoServer moto, IngestClusterFixture clu
     }
 
     [Fact]
+    public async Task A_stopping_worker_keeps_its_lease_while_its_last_checkpoint_takes_longer_than_the_lease()
+    {
+        var stream = await NewStreamAsync("ingest-slowstop", 2);
+        var fleet = new TestFleet(SlowPersistFilter.Prefix, 4);
+        var results = await PutAsync(stream, fleet.Readings(0, 5));
+        var lastPerShard = results.GroupBy(r => r.ShardId!).ToDictionary(g => g.Key, g => g.Max(r => BigInteger.Parse(r.SequenceNumber!)).ToString());
+        Assert.True(SlowPersistFilter.Delay > LeaseDuration);
+
+        await using var worker = StartWorker(stream, "slowstop-worker", settings => settings["Checkpoint:Interval"] = "01:00:00");
+        await Judged.UntilAcceptedAsync(Grains, fleet, 5, "one worker, no checkpoint due");
+        await worker.StopAsync();
+
+        var leases = await LeasesAsync(stream);
+        Assert.All(lastPerShard, last => Assert.Equal(last.Value, leases.Shards.Single(s => s.ShardId == last.Key).Checkpoint));
+    }
+
+    [Fact]
     public async Task A_record_a_grain_cannot_process_is_dead_lettered_with_shard_and_sequence_and_every_other_reading_is_judged()
     {
         var stream = await NewStreamAsync("ingest-grain-reject", 1);
