@@ -9,12 +9,14 @@ namespace Actors.Ingestor.Kinesis;
 
 /// <summary>
 /// Reads one leased shard: polls GetRecords at most once per <see cref="KinesisIngestOptions.PollInterval"/> and feeds
-/// every page through the shard's <see cref="IngestPipeline"/> (rejects go to the dead-letter sink). Every <see cref="CheckpointOptions.Interval"/> (and at the shard's end, and when it stops) it takes
-/// a checkpoint, in a round with the worker's other shards (<see cref="CheckpointRounds"/>): the grains that took
-/// readings of the shard write their state, then the lease grain records the last sequence number read. After a crash the shard is read again from there, judged again from the written state, and the
-/// notifier recognizes the anomalies it already has by their IDs. When a grain lost what it took since the checkpoint,
-/// or a batch fails, the reader goes back to the checkpoint and reads again. Backs off on throttling, renews an expired
-/// iterator from the checkpoint, and finishes the shard when Kinesis says it is closed and read to its end.
+/// every page through the shard's <see cref="IngestPipeline"/> (rejects go to the dead-letter sink). Every
+/// <see cref="CheckpointOptions.Interval"/> (and at the shard's end, and when it stops) it takes a checkpoint, in a round
+/// with the worker's other shards (<see cref="CheckpointRounds"/>): the grains that took readings of the shard write their
+/// state, then the lease grain records the last sequence number read. After a crash the shard is read again from there,
+/// judged again from the written state, and the notifier recognizes the anomalies it already has by their IDs. When a
+/// grain lost what it took since the checkpoint, or a batch fails, the reader goes back to the checkpoint and reads again.
+/// Backs off on throttling, renews an expired iterator from the checkpoint, and finishes the shard when Kinesis says it is
+/// closed and read to its end.
 /// </summary>
 internal sealed partial class KinesisShardReader(ShardReadContext context, ShardAssignment assignment)
 {

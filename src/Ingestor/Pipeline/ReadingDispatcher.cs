@@ -333,8 +333,9 @@ public sealed class ReadingDispatcher(IGrainFactory grains, string? source = nul
 
     /// <summary>
     /// Asks every product, then every device grain the source touched since the last checkpoint to write its state
-    /// (each device has its notifier shard commit its anomalies first), then hands the devices' latest readings to the no-data watch. The source's own checkpoint may move after, unless a grain answered
-    /// "behind": then it must stay, and the source be read again from it (<see cref="Rewind"/>).
+    /// (each device has its notifier shard commit its anomalies first), then hands the devices' latest readings to the
+    /// no-data watch. The source's own checkpoint may move after, unless a grain answered "behind": then it must stay,
+    /// and the source be read again from it (<see cref="Rewind"/>).
     /// </summary>
     /// <param name="last">The source's last checkpoint (the end of a run, a stopping reader): products write their chart points too.</param>
     public async Task<CheckpointOutcome> CheckpointAsync(bool last = false) => (await CheckpointAsync([this], last))[0];
