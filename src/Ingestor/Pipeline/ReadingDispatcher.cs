@@ -384,13 +384,7 @@ public sealed class ReadingDispatcher(IGrainFactory grains, string? source = nul
         {
             outcomes[i] = new CheckpointOutcome(writes[i], behind.Contains(sources[i].Source) || devices[i].Contains(PersistResult.Behind));
         }
-        for (var i = 0; i < sources.Count; i++)
-        {
-            if (!outcomes[i].Behind)
-            {
-                await sources[i].CheckpointTakenAsync();
-            }
-        }
+        await Task.WhenAll(sources.Where((_, i) => !outcomes[i].Behind).Select(source => source.CheckpointTakenAsync()));
         return outcomes;
     }
 
